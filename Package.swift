@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// The engine is the hot path: it is optimised even in debug builds (tests train real networks),
+/// and release builds target this machine's CPU so the SIMD kernels get AVX2/FMA.
+let engineSettings: [SwiftSetting] = [
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+    .unsafeFlags(["-target-cpu", "native"], .when(configuration: .release)),
+    .define("NORMSCOPE_FMA", .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "normscope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "normscope", targets: ["normscope"]),
+        .library(name: "NormscopeEngine", targets: ["NormscopeEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Training engine: data, model, regimes, metrics, results. Knows nothing of terminals.
+        .target(name: "NormscopeEngine", swiftSettings: engineSettings),
+        // Pure drawing: data in, a canvas of cells out. Tested without a terminal.
+        .target(name: "NormscopeDraw", dependencies: ["NormscopeEngine"]),
+        // ncursesw through a tiny C shim (see shim.h).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The thin ncurses backend and the live TUI's event loop.
+        .target(name: "NormscopeTerminal", dependencies: ["CNcursesw", "NormscopeDraw", "NormscopeEngine"]),
+        // Command-line commands (a library so tests can parse flags without spawning).
+        .target(
+            name: "NormscopeCLI",
+            dependencies: [
+                "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "normscope", dependencies: ["NormscopeCLI"]),
+        .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine"]),
+        .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine"]),
+        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

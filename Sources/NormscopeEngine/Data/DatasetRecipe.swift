@@ -1,0 +1,65 @@
+/// Every parameter of the synthetic long-tailed data generator; stored as JSON in `datasets/`.
+///
+/// Each class is a mixture of `modesPerClass` Gaussian blobs in a `latentDimension`-dimensional space whose
+/// centres are drawn at random; the input a network sees is a fixed random nonlinear warp of that latent point
+/// into `dimension` features. Several modes per class defeat a linear classifier on the raw inputs, and
+/// tail classes see too few samples to cover their modes, so the long tail hurts.
+public struct DatasetRecipe: Codable, Equatable, Sendable {
+    /// A short name shown in the TUI and results.
+    public var name: String
+    /// Number of classes C.
+    public var classes: Int
+    /// Input dimension d (number of features).
+    public var dimension: Int
+    /// Training samples of the most frequent class, n_max.
+    public var maxPerClass: Int
+    /// Imbalance factor IF = n_max / n_min (>= 1).
+    public var imbalance: Double
+    /// Exponential or step fall-off.
+    public var profile: ImbalanceProfile
+    /// Balanced test samples per class.
+    public var testPerClass: Int
+    /// Gaussian modes per class.
+    public var modesPerClass: Int
+    /// Dimension of the latent space the modes live in.
+    public var latentDimension: Int
+    /// Standard deviation of each mode, relative to the spread of mode centres.
+    public var noise: Double
+
+    public init(name: String = "default", classes: Int = 100, dimension: Int = 32, maxPerClass: Int = 500,
+                imbalance: Double = 100, profile: ImbalanceProfile = .exponential, testPerClass: Int = 100,
+                modesPerClass: Int = 3, latentDimension: Int = 16, noise: Double = 0.35) {
+        self.name = name
+        self.classes = classes
+        self.dimension = dimension
+        self.maxPerClass = maxPerClass
+        self.imbalance = imbalance
+        self.profile = profile
+        self.testPerClass = testPerClass
+        self.modesPerClass = modesPerClass
+        self.latentDimension = latentDimension
+        self.noise = noise
+    }
+
+    /// The built-in default: CIFAR100-LT's shape (100 classes, IF 100, exponential, 10,847 training samples).
+    public static let `default` = DatasetRecipe()
+
+    /// Training samples per class, most frequent first.
+    public var classCounts: [Int] {
+        profile.counts(classes: classes, maxPerClass: maxPerClass, imbalance: imbalance)
+    }
+
+    /// Problems with the parameters, each naming the key and the valid range; empty when valid.
+    public func validationErrors() -> [String] {
+        var errors: [String] = []
+        if classes < 2 || classes > 10_000 { errors.append("classes must be between 2 and 10000 (got \(classes))") }
+        if dimension < 1 || dimension > 4096 { errors.append("dimension must be between 1 and 4096 (got \(dimension))") }
+        if maxPerClass < 1 || maxPerClass > 100_000 { errors.append("maxPerClass must be between 1 and 100000 (got \(maxPerClass))") }
+        if !(imbalance >= 1 && imbalance <= 1e6) { errors.append("imbalance must be between 1 and 1000000 (got \(imbalance))") }
+        if testPerClass < 1 || testPerClass > 100_000 { errors.append("testPerClass must be between 1 and 100000 (got \(testPerClass))") }
+        if modesPerClass < 1 || modesPerClass > 64 { errors.append("modesPerClass must be between 1 and 64 (got \(modesPerClass))") }
+        if latentDimension < 1 || latentDimension > 4096 { errors.append("latentDimension must be between 1 and 4096 (got \(latentDimension))") }
+        if !(noise >= 0 && noise <= 100) { errors.append("noise must be between 0 and 100 (got \(noise))") }
+        return errors
+    }
+}

@@ -1,0 +1,85 @@
+/// Every hyperparameter of a stage-1 run; with the data set and seed it determines the results exactly.
+public struct TrainingConfig: Codable, Equatable, Sendable {
+    /// Hidden widths of the MLP feature extractor; the last one is the feature dimension.
+    public var hidden: [Int]
+    /// Initial learning rate (cosine-annealed to 0 over the run).
+    public var learningRate: Double
+    /// SGD momentum.
+    public var momentum: Double
+    /// Mini-batch size.
+    public var batchSize: Int
+    /// Number of epochs.
+    public var epochs: Int
+    /// Weight decay used by the regimes that have it (`wd`, `wd+maxnorm`).
+    public var weightDecay: Double
+    /// MaxNorm radius rule, for the regimes that have it.
+    public var maxNorm: MaxNormRule
+    /// When the MaxNorm projection is applied.
+    public var maxNormEvery: ProjectionSchedule
+    /// Seed for data, initial weights and batch order.
+    public var seed: UInt64
+
+    public init(hidden: [Int] = [128, 128, 64], learningRate: Double = 0.01, momentum: Double = 0.9,
+                batchSize: Int = 64, epochs: Int = 100, weightDecay: Double = TrainingConfig.defaultWeightDecay,
+                maxNorm: MaxNormRule = .radius(TrainingConfig.defaultMaxNormRadius),
+                maxNormEvery: ProjectionSchedule = .step, seed: UInt64 = 0) {
+        self.hidden = hidden
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.batchSize = batchSize
+        self.epochs = epochs
+        self.weightDecay = weightDecay
+        self.maxNorm = maxNorm
+        self.maxNormEvery = maxNormEvery
+        self.seed = seed
+    }
+
+    /// Default stage-1 weight decay (see README, "Why these defaults").
+    public static let defaultWeightDecay = 5e-3
+    /// Default absolute MaxNorm radius (see README, "Why these defaults").
+    public static let defaultMaxNormRadius = 1.0
+
+    /// Problems with the settings, each naming the flag and its valid range; empty when valid.
+    public func validationErrors() -> [String] {
+        var e: [String] = []
+        if hidden.isEmpty || hidden.contains(where: { $0 < 1 || $0 > 4096 }) {
+            e.append("--hidden needs one or more widths between 1 and 4096, such as 128,128,64")
+        }
+        if !(learningRate > 0 && learningRate <= 10) { e.append("--lr must be in (0, 10] (got \(learningRate))") }
+        if !(momentum >= 0 && momentum < 1) { e.append("--momentum must be in [0, 1) (got \(momentum))") }
+        if batchSize < 1 || batchSize > 65536 { e.append("--batch-size must be between 1 and 65536 (got \(batchSize))") }
+        if epochs < 1 || epochs > 1_000_000 { e.append("--epochs must be between 1 and 1000000 (got \(epochs))") }
+        if !(weightDecay >= 0 && weightDecay <= 10) { e.append("--weight-decay must be in [0, 10] (got \(weightDecay))") }
+        switch maxNorm {
+        case .radius(let r): if !(r > 0 && r.isFinite) { e.append("--maxnorm-radius must be > 0 (got \(r))") }
+        case .relative(let t): if !(t >= 0 && t <= 1) { e.append("--maxnorm-thresh must be in [0, 1] (got \(t))") }
+        }
+        return e
+    }
+}
+
+/// How the MaxNorm radius delta is chosen.
+public enum MaxNormRule: Codable, Equatable, Sendable {
+    /// A fixed radius.
+    case radius(Double)
+    /// The official code's rule: `min + t * (max - min)` of the classifier's row norms when the stage starts.
+    case relative(Double)
+
+    /// The radius for a classifier whose row norms are `norms` at the start of training.
+    public func radius(initialNorms norms: [Double]) -> Double {
+        switch self {
+        case .radius(let r): return r
+        case .relative(let t):
+            let lo = norms.min() ?? 0, hi = norms.max() ?? 0
+            return lo + t * (hi - lo)
+        }
+    }
+}
+
+/// When a projection (MaxNorm) is applied.
+public enum ProjectionSchedule: String, Codable, CaseIterable, Sendable {
+    /// After every optimizer step, as the paper intends.
+    case step
+    /// Once at the end of every epoch, as the official code does.
+    case epoch
+}

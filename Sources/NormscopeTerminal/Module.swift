@@ -1,0 +1,4 @@
+// The ncurses backend and TUI event loop live here.
+import CNcursesw
+import NormscopeDraw
+import NormscopeEngine

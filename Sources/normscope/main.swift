@@ -1,0 +1,3 @@
+import NormscopeCLI
+
+Normscope.main()
