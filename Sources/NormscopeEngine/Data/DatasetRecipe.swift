@@ -28,7 +28,7 @@ public struct DatasetRecipe: Codable, Equatable, Sendable {
 
     public init(name: String = "default", classes: Int = 100, dimension: Int = 32, maxPerClass: Int = 500,
                 imbalance: Double = 100, profile: ImbalanceProfile = .exponential, testPerClass: Int = 100,
-                modesPerClass: Int = 3, latentDimension: Int = 16, noise: Double = 0.35) {
+                modesPerClass: Int = 3, latentDimension: Int = 16, noise: Double = 0.7) {
         self.name = name
         self.classes = classes
         self.dimension = dimension

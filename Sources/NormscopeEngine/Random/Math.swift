@@ -16,3 +16,5 @@ import Darwin
 @inline(__always) func _logf(_ x: Float) -> Float { logf(x) }
 /// libm's power function.
 @inline(__always) func _pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+/// libm's exponential.
+@inline(__always) func _exp(_ x: Double) -> Double { exp(x) }

@@ -35,9 +35,9 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     }
 
     /// Default stage-1 weight decay (see README, "Why these defaults").
-    public static let defaultWeightDecay = 5e-3
+    public static let defaultWeightDecay = 2e-3
     /// Default absolute MaxNorm radius (see README, "Why these defaults").
-    public static let defaultMaxNormRadius = 1.0
+    public static let defaultMaxNormRadius = 0.8
 
     /// Problems with the settings, each naming the flag and its valid range; empty when valid.
     public func validationErrors() -> [String] {

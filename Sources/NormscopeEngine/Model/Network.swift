@@ -1,0 +1,139 @@
+/// An MLP feature extractor with a linear classifier on top, stored for fast batched training.
+///
+/// Layers are `sizes[0] -> sizes[1] -> ... -> sizes.last`; every layer but the last is followed by ReLU, and the
+/// output of the last ReLU is the feature. Weights are stored input-major (`Wt[in×out]`, the transpose of
+/// PyTorch's `weight`), so class k's classifier row is column k of the last layer. All parameters live in one
+/// flat buffer (`params`), with gradients and momentum beside it, allocated once: a training step allocates nothing.
+public final class Network {
+    /// Layer widths, input first, classes last.
+    public let sizes: [Int]
+    /// Largest batch the work buffers hold.
+    public let maxBatch: Int
+    /// Number of dense layers (hidden layers + classifier).
+    public var layerCount: Int { sizes.count - 1 }
+    /// Number of classes.
+    public var classCount: Int { sizes[sizes.count - 1] }
+    /// Feature dimension (input of the classifier).
+    public var featureCount: Int { sizes[sizes.count - 2] }
+    /// Total number of parameters.
+    public let parameterCount: Int
+
+    let params: UnsafeMutablePointer<Float>
+    let grads: UnsafeMutablePointer<Float>
+    let velocity: UnsafeMutablePointer<Float>
+    /// Offset of layer l's weights `Wt[in×out]` in `params`.
+    let weightOffset: [Int]
+    /// Offset of layer l's bias in `params`.
+    let biasOffset: [Int]
+
+    /// `activations[0]`: the input batch; `activations[l]`: output of layer l (post-ReLU; logits for the last).
+    let activations: [UnsafeMutablePointer<Float>]
+    /// Two scratch buffers for back-propagated gradients, `maxBatch * max(sizes)` each.
+    let deltaA: UnsafeMutablePointer<Float>
+    let deltaB: UnsafeMutablePointer<Float>
+    /// Scratch for a transposed weight matrix `W[out×in]`.
+    let transposed: UnsafeMutablePointer<Float>
+    /// The unit-norm classifier `Wn[feat×C]` used by L2-normalized regimes, and the raw columns' norms.
+    let normalized: UnsafeMutablePointer<Float>
+    var columnNorm: [Float]
+
+    /// Whether the classifier's columns are normalized to unit norm in the forward pass.
+    public var l2Normalized: Bool = false
+
+    /// A network of the given widths with PyTorch `nn.Linear` default initialisation
+    /// (weight and bias uniform in ±1/sqrt(fan_in)), drawn in PyTorch's order (weight row by row, then bias).
+    public init(sizes: [Int], maxBatch: Int, rng: inout SplitMix64) {
+        precondition(sizes.count >= 2 && sizes.allSatisfy { $0 >= 1 } && maxBatch >= 1)
+        self.sizes = sizes
+        self.maxBatch = maxBatch
+        var wOff: [Int] = [], bOff: [Int] = []
+        var total = 0
+        for l in 0..<(sizes.count - 1) {
+            wOff.append(total); total += sizes[l] * sizes[l + 1]
+            bOff.append(total); total += sizes[l + 1]
+        }
+        weightOffset = wOff
+        biasOffset = bOff
+        parameterCount = total
+        params = .allocate(capacity: total)
+        grads = .allocate(capacity: total)
+        velocity = .allocate(capacity: total)
+        params.initialize(repeating: 0, count: total)
+        grads.initialize(repeating: 0, count: total)
+        velocity.initialize(repeating: 0, count: total)
+        activations = sizes.map { w in
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: maxBatch * w)
+            p.initialize(repeating: 0, count: maxBatch * w)
+            return p
+        }
+        let widest = sizes.max()!
+        deltaA = .allocate(capacity: maxBatch * widest)
+        deltaB = .allocate(capacity: maxBatch * widest)
+        deltaA.initialize(repeating: 0, count: maxBatch * widest)
+        deltaB.initialize(repeating: 0, count: maxBatch * widest)
+        var largestLayer = 0
+        for l in 0..<(sizes.count - 1) { largestLayer = max(largestLayer, sizes[l] * sizes[l + 1]) }
+        transposed = .allocate(capacity: largestLayer)
+        transposed.initialize(repeating: 0, count: largestLayer)
+        let clsSize = sizes[sizes.count - 2] * sizes[sizes.count - 1]
+        normalized = .allocate(capacity: clsSize)
+        normalized.initialize(repeating: 0, count: clsSize)
+        columnNorm = Array(repeating: 1, count: sizes[sizes.count - 1])
+
+        for l in 0..<(sizes.count - 1) {
+            let fanIn = sizes[l], fanOut = sizes[l + 1]
+            let bound = 1 / Float(fanIn).squareRoot()
+            let w = params + wOff[l]
+            for o in 0..<fanOut { for i in 0..<fanIn { w[i * fanOut + o] = rng.nextFloat(bound: bound) } }
+            let b = params + bOff[l]
+            for o in 0..<fanOut { b[o] = rng.nextFloat(bound: bound) }
+        }
+    }
+
+    deinit {
+        params.deallocate(); grads.deallocate(); velocity.deallocate()
+        for a in activations { a.deallocate() }
+        deltaA.deallocate(); deltaB.deallocate(); transposed.deallocate(); normalized.deallocate()
+    }
+
+    // MARK: - Parameter access
+
+    /// The parameters as an array (weights input-major), for tests, checkpoints and comparisons.
+    public var parameters: [Float] {
+        get { Array(UnsafeBufferPointer(start: params, count: parameterCount)) }
+        set {
+            precondition(newValue.count == parameterCount)
+            newValue.withUnsafeBufferPointer { params.update(from: $0.baseAddress!, count: parameterCount) }
+        }
+    }
+
+    /// The gradients of the last `backward` call, laid out like `parameters`.
+    public var gradients: [Float] { Array(UnsafeBufferPointer(start: grads, count: parameterCount)) }
+
+    /// Range in `parameters` of the classifier's weight and bias (the last layer).
+    public var classifierRange: Range<Int> { weightOffset[layerCount - 1]..<parameterCount }
+
+    /// Copies all parameters (and momentum) from `other`, which must have the same sizes.
+    public func copyState(from other: Network) {
+        precondition(other.sizes == sizes)
+        params.update(from: other.params, count: parameterCount)
+        velocity.update(from: other.velocity, count: parameterCount)
+    }
+
+    /// Clears the momentum buffer (a new optimizer).
+    public func resetMomentum() { velocity.update(repeating: 0, count: parameterCount) }
+
+    /// L2 norm of each class's classifier row (bias excluded) as the forward pass uses it:
+    /// exactly the effective unit-norm rows for an L2-normalized classifier.
+    public func classifierNorms() -> [Double] {
+        let l = layerCount - 1
+        if l2Normalized {
+            refreshNormalizedClassifier()
+            return Vector.columnNorms(normalized, rows: featureCount, cols: classCount)
+        }
+        return Vector.columnNorms(params + weightOffset[l], rows: featureCount, cols: classCount)
+    }
+
+    /// Whether every parameter is finite.
+    public var parametersAreFinite: Bool { Vector.allFinite(params, count: parameterCount) }
+}

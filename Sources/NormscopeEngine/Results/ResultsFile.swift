@@ -1,0 +1,73 @@
+import Foundation
+
+/// The results JSON of a run: configuration, class counts, and every regime's history.
+public struct ResultsFile: Codable, Equatable, Sendable {
+    /// The program that wrote the file.
+    public var program: ProgramInfo
+    /// Enough to rerun the experiment.
+    public var config: RunConfig
+    /// Training samples per class, most frequent first.
+    public var classCounts: [Int]
+    /// Original label of each class, in the same order.
+    public var classLabels: [Int]
+    /// One entry per regime (stage-1 regimes first, then stage-2 variants and post-hoc normalizations).
+    public var regimes: [RegimeHistory]
+    /// True when the run was stopped (Ctrl-C) before every regime finished.
+    public var interrupted: Bool
+
+    public init(config: RunConfig, classCounts: [Int], classLabels: [Int], regimes: [RegimeHistory],
+                interrupted: Bool = false) {
+        program = ProgramInfo()
+        self.config = config
+        self.classCounts = classCounts
+        self.classLabels = classLabels
+        self.regimes = regimes
+        self.interrupted = interrupted
+    }
+
+    /// The file's bytes: pretty-printed JSON with sorted keys, so equal results give equal bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a results file; errors name the file and what is wrong.
+    public static func load(path: String) throws -> ResultsFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NormscopeError.badFile("\(path): cannot read the results file (missing or unreadable)")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(ResultsFile.self, from: data)
+        } catch {
+            throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.describe(error)))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let ctx):
+            return "missing key '\((ctx.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            return "wrong type at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.dataCorrupted(let ctx):
+            return ctx.codingPath.isEmpty ? "invalid JSON" : "bad value at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Name and version of the program, recorded in results.
+public struct ProgramInfo: Codable, Equatable, Sendable {
+    public var name = "normscope"
+    public var version = ProgramInfo.currentVersion
+    public init() {}
+    /// The version of this build.
+    public static let currentVersion = "0.1.0"
+}

@@ -1,0 +1,38 @@
+/// Everything needed to rerun an experiment exactly, recorded in every results file.
+public struct RunConfig: Codable, Equatable, Sendable {
+    /// Where the data came from.
+    public var dataset: DataOrigin
+    /// Stage-1 hyperparameters and seed.
+    public var training: TrainingConfig
+    /// Stage-1 regimes, in order.
+    public var regimes: [String]
+    /// Stage-2 settings, when stage 2 was run.
+    public var stage2: Stage2Config?
+
+    public init(dataset: DataOrigin, training: TrainingConfig, regimes: [String], stage2: Stage2Config? = nil) {
+        self.dataset = dataset
+        self.training = training
+        self.regimes = regimes
+        self.stage2 = stage2
+    }
+}
+
+/// The source of a run's data: a generator recipe (regenerated from the seed) or a CSV file.
+public struct DataOrigin: Codable, Equatable, Sendable {
+    /// The recipe, when the data were generated.
+    public var recipe: DatasetRecipe?
+    /// The CSV file's path as given, when the data were read from a file.
+    public var file: String?
+    /// Training and test sample counts and dimension, to check a rerun against.
+    public var trainSamples: Int
+    public var testSamples: Int
+    public var dimension: Int
+
+    public init(recipe: DatasetRecipe?, file: String?, dataset: Dataset) {
+        self.recipe = recipe
+        self.file = file
+        trainSamples = dataset.trainCount
+        testSamples = dataset.testCount
+        dimension = dataset.dimension
+    }
+}

@@ -1,0 +1,130 @@
+/// Trains one network under one plan, epoch by epoch, recording its history.
+///
+/// Not thread-safe: one trainer is driven by one thread at a time. Everything it does is determined by the
+/// data, the initial network and the plan's seed, so it gives the same bits on any thread.
+public final class RegimeTrainer {
+    public let plan: TrainingPlan
+    public let network: Network
+    let data: TrainingData
+    /// Epochs completed so far.
+    public private(set) var epoch = 0
+    /// Everything recorded so far.
+    public private(set) var history: RegimeHistory
+    /// The MaxNorm radius in force, if the plan projects.
+    public let radius: Double?
+    private var order: [Int32]
+    private var predictions: [Int32]
+    private var weights: [Float]?
+    /// Called after every optimizer step (and projection) with the network; for tests of per-step invariants.
+    var afterStep: ((Network) -> Void)?
+
+    /// Whether the trainer has nothing left to do (all epochs run, or diverged).
+    public var isFinished: Bool { epoch >= plan.epochs || history.diverged != nil }
+
+    /// A trainer for `plan` on `data`, starting from `network` (which it takes over).
+    public init(plan: TrainingPlan, data: TrainingData, network: Network) {
+        self.plan = plan
+        self.data = data
+        self.network = network
+        network.l2Normalized = plan.l2Normalized
+        network.resetMomentum()
+        let initial = network.classifierNorms()
+        radius = plan.maxNorm.map { $0.radius(initialNorms: initial) }
+        order = (0..<Int32(data.trainCount)).map { $0 }
+        predictions = Array(repeating: 0, count: network.maxBatch)
+        weights = plan.classWeights
+        history = RegimeHistory(name: plan.name, maxNormRadius: radius)
+        recordEpoch(trainLoss: data.trainLoss(of: network))
+    }
+
+    /// A stage-1 trainer: a fresh network initialised from the config's seed (the same for every regime).
+    public convenience init(regime: Regime, config: TrainingConfig, data: TrainingData) {
+        var rng = SplitMix64(seed: config.seed, stream: "init")
+        let net = Network(sizes: [data.dimension] + config.hidden + [data.classCount],
+                          maxBatch: max(config.batchSize, TrainingData.evaluationBatch), rng: &rng)
+        self.init(plan: TrainingPlan(regime: regime, config: config), data: data, network: net)
+    }
+
+    /// Runs one epoch: shuffled mini-batches, SGD with momentum, projections; then evaluates and records.
+    public func runEpoch() {
+        guard !isFinished else { return }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let e = epoch
+        var rng = SplitMix64(seed: plan.seed, stream: "batches/\(e)")
+        for i in 0..<order.count { order[i] = Int32(i) }
+        rng.shuffle(&order)
+        let lr = Float(plan.learningRate(epoch: e))
+        let mo = Float(plan.momentum), wd = Float(plan.weightDecay)
+        let range = plan.classifierOnly ? network.classifierRange : 0..<network.parameterCount
+        let n = data.trainCount, bs = plan.batchSize, classes = network.classCount
+        var lossSum = 0.0
+        var failure: String?
+        data.trainFeatures.withUnsafeBufferPointer { x in
+        data.trainLabels.withUnsafeBufferPointer { y in
+        order.withUnsafeBufferPointer { idx in
+            var labels = [Int32](repeating: 0, count: bs)
+            var s = 0
+            while s < n {
+                let b = min(bs, n - s)
+                network.loadBatch(features: x.baseAddress!, indices: idx.baseAddress! + s, batch: b)
+                for i in 0..<b { labels[i] = y[Int(idx[s + i])] }
+                network.forward(batch: b)
+                let logits = network.activations[network.layerCount]
+                let loss = labels.withUnsafeBufferPointer { lp in
+                    if let w = weights {
+                        return w.withUnsafeBufferPointer {
+                            SoftmaxCrossEntropy.lossAndGradient(logits: logits, labels: lp.baseAddress!, batch: b,
+                                                                classes: classes, weights: $0.baseAddress!)
+                        }
+                    }
+                    return SoftmaxCrossEntropy.lossAndGradient(logits: logits, labels: lp.baseAddress!, batch: b,
+                                                               classes: classes, weights: nil)
+                }
+                if !loss.sum.isFinite {
+                    failure = loss.sum.isNaN ? "loss is NaN" : "loss is infinite"
+                    return
+                }
+                lossSum += loss.sum
+                network.backward(batch: b, classifierOnly: plan.classifierOnly)
+                network.sgdStep(range: range, learningRate: lr, momentum: mo, weightDecay: wd)
+                if let r = radius, plan.maxNormEvery == .step { network.projectClassifier(radius: r) }
+                afterStep?(network)
+                s += b
+            }
+        }}}
+        if failure == nil, let r = radius, plan.maxNormEvery == .epoch { network.projectClassifier(radius: r) }
+        if failure == nil && !network.parametersAreFinite { failure = "weights are not finite" }
+        epoch += 1
+        history.seconds += (clock.now - start).seconds
+        if let f = failure {
+            history.diverged = Divergence(epoch: epoch, reason: f)
+            return
+        }
+        recordEpoch(trainLoss: lossSum / Double(n))
+    }
+
+    /// Appends the current norms, the loss and the test accuracy to the history.
+    private func recordEpoch(trainLoss: Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        history.norms.append(network.classifierNorms())
+        history.trainLoss.append(trainLoss)
+        let perClass = data.classAccuracy(of: network, predictions: &predictions)
+        history.classAccuracy = perClass
+        history.accuracy = AccuracySummary(classAccuracy: perClass, groups: data.groups)
+        history.accuracyHistory.append(history.accuracy)
+        history.seconds += (clock.now - start).seconds
+    }
+
+    /// Drops wall-clock timings from the history (for byte-identical result files).
+    public func clearTimings() { history.seconds = 0 }
+}
+
+extension Duration {
+    /// The duration in seconds as a Double.
+    var seconds: Double {
+        let c = components
+        return Double(c.seconds) + Double(c.attoseconds) * 1e-18
+    }
+}

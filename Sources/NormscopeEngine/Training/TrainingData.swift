@@ -1,0 +1,77 @@
+/// A data set prepared for training: contiguous float buffers, class groups, and evaluation helpers.
+public final class TrainingData: Sendable {
+    /// Batch size used for evaluation passes.
+    public static let evaluationBatch = 256
+
+    public let name: String
+    public let dimension: Int
+    public let classCount: Int
+    public let trainFeatures: [Float]
+    public let trainLabels: [Int32]
+    public let testFeatures: [Float]
+    public let testLabels: [Int32]
+    /// Training samples per class (most frequent first).
+    public let classCounts: [Int]
+    /// Many/Medium/Few group of each class.
+    public let groups: [ClassGroup]
+    /// Original label of each class index.
+    public let labels: [Int]
+
+    public init(_ dataset: Dataset) {
+        name = dataset.name
+        dimension = dataset.dimension
+        classCount = dataset.classCount
+        trainFeatures = dataset.trainFeatures
+        trainLabels = dataset.trainLabels
+        testFeatures = dataset.testFeatures
+        testLabels = dataset.testLabels
+        classCounts = dataset.classCounts
+        groups = dataset.classGroups
+        labels = dataset.labels
+    }
+
+    public var trainCount: Int { trainLabels.count }
+    public var testCount: Int { testLabels.count }
+
+    /// Per-class test accuracy in percent (a class with no test samples reports 0).
+    func classAccuracy(of net: Network, predictions: inout [Int32]) -> [Double] {
+        var correct = [Int](repeating: 0, count: classCount)
+        var total = [Int](repeating: 0, count: classCount)
+        let chunk = net.maxBatch
+        testFeatures.withUnsafeBufferPointer { x in
+            var s = 0
+            while s < testCount {
+                let b = min(chunk, testCount - s)
+                net.loadRows(features: x.baseAddress!, start: s, batch: b)
+                net.forward(batch: b)
+                net.predictions(batch: b, into: &predictions)
+                for i in 0..<b {
+                    let y = Int(testLabels[s + i])
+                    total[y] += 1
+                    if Int(predictions[i]) == y { correct[y] += 1 }
+                }
+                s += b
+            }
+        }
+        return (0..<classCount).map { total[$0] == 0 ? 0 : 100 * Double(correct[$0]) / Double(total[$0]) }
+    }
+
+    /// Mean cross-entropy of `net` on the training set (no gradient).
+    func trainLoss(of net: Network) -> Double {
+        let chunk = net.maxBatch
+        var sum = 0.0
+        trainFeatures.withUnsafeBufferPointer { x in
+        trainLabels.withUnsafeBufferPointer { y in
+            var s = 0
+            while s < trainCount {
+                let b = min(chunk, trainCount - s)
+                net.loadRows(features: x.baseAddress!, start: s, batch: b)
+                net.forward(batch: b)
+                sum += SoftmaxCrossEntropy.loss(logits: net.activations[net.layerCount], labels: y.baseAddress! + s,
+                                                batch: b, classes: net.classCount)
+                s += b
+            }
+        }}
+        return sum / Double(max(1, trainCount))
+    }
+}

@@ -1,0 +1,55 @@
+/// The fully resolved recipe for training one classifier: what a `RegimeTrainer` executes.
+///
+/// Stage-1 regimes and stage-2 variants both become a plan: stage 2 sets `classifierOnly` and `classWeights`.
+public struct TrainingPlan: Equatable, Sendable {
+    /// Name recorded in results.
+    public var name: String
+    public var epochs: Int
+    public var learningRate: Double
+    public var momentum: Double
+    public var batchSize: Int
+    /// Weight decay actually applied (0 for none).
+    public var weightDecay: Double
+    /// MaxNorm rule, or nil for no projection.
+    public var maxNorm: MaxNormRule?
+    public var maxNormEvery: ProjectionSchedule
+    public var l2Normalized: Bool
+    /// Only the classifier (weight and bias) is trained; the feature extractor is frozen.
+    public var classifierOnly: Bool
+    /// Per-class loss weights (class-balanced loss), or nil for plain cross-entropy.
+    public var classWeights: [Float]?
+    /// Seed of the batch order (the same for every regime of a run).
+    public var seed: UInt64
+
+    public init(name: String, epochs: Int, learningRate: Double, momentum: Double, batchSize: Int,
+                weightDecay: Double, maxNorm: MaxNormRule?, maxNormEvery: ProjectionSchedule,
+                l2Normalized: Bool, classifierOnly: Bool = false, classWeights: [Float]? = nil, seed: UInt64) {
+        self.name = name
+        self.epochs = epochs
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.batchSize = batchSize
+        self.weightDecay = weightDecay
+        self.maxNorm = maxNorm
+        self.maxNormEvery = maxNormEvery
+        self.l2Normalized = l2Normalized
+        self.classifierOnly = classifierOnly
+        self.classWeights = classWeights
+        self.seed = seed
+    }
+
+    /// The stage-1 plan of `regime` under `config`.
+    public init(regime: Regime, config: TrainingConfig) {
+        self.init(name: regime.name, epochs: config.epochs, learningRate: config.learningRate,
+                  momentum: config.momentum, batchSize: config.batchSize,
+                  weightDecay: regime.weightDecay ? config.weightDecay : 0,
+                  maxNorm: regime.maxNorm ? config.maxNorm : nil, maxNormEvery: config.maxNormEvery,
+                  l2Normalized: regime.l2Normalized, seed: config.seed)
+    }
+
+    /// Cosine-annealed learning rate of epoch `e` (0-based), stepped once per epoch like PyTorch's
+    /// `CosineAnnealingLR(T_max = epochs)`: `lr * (1 + cos(pi * e / epochs)) / 2`.
+    public func learningRate(epoch e: Int) -> Double {
+        learningRate * (1 + _cos(Double.pi * Double(e) / Double(epochs))) / 2
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Trains several plans side by side on worker threads, under the control of a driver (headless run or TUI).
+///
+/// Workers always pick the runnable trainer with the fewest epochs done, so all regimes advance together and
+/// the figure fills evenly. The driver bounds progress with `epochLimit` (pace, pause, single steps) and reads
+/// copies of the histories with `snapshot()`. Each trainer is run by one thread at a time and its results do
+/// not depend on which thread or how many threads: the results are identical for any `threads`.
+public final class TrainingSession: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var trainers: [RegimeTrainer]
+    private var busy: [Bool]
+    private var histories: [RegimeHistory]
+    private var limit: Int
+    private var cancelled = false
+    private var running = 0
+    private var threads: [Thread] = []
+    private var changeCount: UInt64 = 0
+    private let started = Date()
+    private var samplesDone = 0
+    /// Number of worker threads.
+    public let threadCount: Int
+    /// Training samples per epoch (for throughput).
+    public let samplesPerEpoch: Int
+
+    /// A session over `trainers` (one per regime, in display order) using `threads` workers.
+    public init(trainers: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
+        self.trainers = trainers
+        busy = Array(repeating: false, count: trainers.count)
+        histories = trainers.map(\.history)
+        limit = epochLimit
+        threadCount = max(1, min(threads, max(1, trainers.count)))
+        samplesPerEpoch = trainers.first?.data.trainCount ?? 0
+    }
+
+    /// Starts the worker threads (once).
+    public func start() {
+        condition.lock()
+        defer { condition.unlock() }
+        guard threads.isEmpty else { return }
+        for i in 0..<threadCount {
+            let t = Thread { [self] in workerLoop() }
+            t.name = "normscope-train-\(i)"
+            t.stackSize = 1 << 22
+            threads.append(t)
+            running += 1
+            t.start()
+        }
+    }
+
+    /// The most epochs any trainer may complete; raising it lets the workers continue.
+    public var epochLimit: Int {
+        get { condition.lock(); defer { condition.unlock() }; return limit }
+        set { condition.lock(); limit = max(0, newValue); condition.broadcast(); condition.unlock() }
+    }
+
+    /// Asks the workers to stop after their current epoch and waits for them.
+    public func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    /// A counter that grows whenever a history changes.
+    public var version: UInt64 { condition.lock(); defer { condition.unlock() }; return changeCount }
+
+    /// Whether every trainer has finished (or diverged).
+    public var isFinished: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return allFinished
+    }
+
+    /// Whether every trainer not yet finished has reached the epoch limit and is idle.
+    public var isIdleAtLimit: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return zip(trainers, busy).allSatisfy { t, b in !b && (t.isFinished || t.epoch >= limit) }
+    }
+
+    /// The fewest epochs completed by any trainer that has not diverged.
+    public var epochsDone: Int {
+        condition.lock(); defer { condition.unlock() }
+        return histories.filter { $0.diverged == nil }.map(\.epochsDone).min() ?? histories.map(\.epochsDone).max() ?? 0
+    }
+
+    /// Copies of all histories as they are now.
+    public func snapshot() -> [RegimeHistory] {
+        condition.lock(); defer { condition.unlock() }
+        return histories
+    }
+
+    /// Training throughput so far, in samples per second of wall time.
+    public var samplesPerSecond: Double {
+        condition.lock(); defer { condition.unlock() }
+        let t = Date().timeIntervalSince(started)
+        return t > 0 ? Double(samplesDone) / t : 0
+    }
+
+    /// Waits until the version differs from `seen` or `timeout` seconds pass; returns the current version.
+    @discardableResult
+    public func waitForChange(after seen: UInt64, timeout: Double) -> UInt64 {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while changeCount == seen && !allFinished && !cancelled {
+            if !condition.wait(until: deadline) { break }
+        }
+        return changeCount
+    }
+
+    /// Blocks until every trainer has finished or the session is cancelled.
+    public func waitUntilFinished() {
+        condition.lock()
+        while !cancelled && !allFinished { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Replaces the trainers (for a new stage), keeping worker threads; only call while idle.
+    public func append(trainers newOnes: [RegimeTrainer]) {
+        condition.lock()
+        trainers += newOnes
+        busy += Array(repeating: false, count: newOnes.count)
+        histories += newOnes.map(\.history)
+        changeCount &+= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Whether every trainer is done, judged from the published histories (safe while workers run). Lock held.
+    private var allFinished: Bool {
+        zip(trainers, histories).allSatisfy { t, h in h.diverged != nil || h.epochsDone >= t.plan.epochs }
+    }
+
+    private func workerLoop() {
+        condition.lock()
+        while true {
+            if cancelled { break }
+            var pick = -1
+            for i in trainers.indices where !busy[i] && !trainers[i].isFinished && trainers[i].epoch < limit {
+                if pick < 0 || trainers[i].epoch < trainers[pick].epoch { pick = i }
+            }
+            if pick < 0 {
+                condition.wait()
+                continue
+            }
+            busy[pick] = true
+            let trainer = trainers[pick]
+            condition.unlock()
+            trainer.runEpoch()
+            let h = trainer.history
+            condition.lock()
+            histories[pick] = h
+            busy[pick] = false
+            samplesDone += samplesPerEpoch
+            changeCount &+= 1
+            condition.broadcast()
+        }
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+}
