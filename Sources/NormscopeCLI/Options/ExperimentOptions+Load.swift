@@ -1,0 +1,30 @@
+import NormscopeEngine
+
+extension ExperimentOptions {
+    /// The experiment the flags describe: generated from the default recipe, a recipe file, or a CSV file.
+    func makeExperiment() throws -> Experiment {
+        let config = try trainingConfig()
+        let regimes = try regimeList()
+        guard let path = dataset else {
+            return Experiment(recipe: try validRecipe(recipeOverrides(.default)), config: config, regimes: regimes)
+        }
+        switch try DatasetSource.load(path: path) {
+        case .recipe(let recipe):
+            return Experiment(recipe: try validRecipe(recipeOverrides(recipe)), config: config, regimes: regimes)
+        case .data(let data):
+            if hasRecipeOverrides {
+                throw NormscopeError.invalidValue(
+                    "--classes, --imbalance, --profile, --max-per-class, --test-per-class and --dim shape generated data; they cannot change the CSV file \(path)")
+            }
+            return Experiment(dataset: data, origin: DataOrigin(recipe: nil, file: path, dataset: data),
+                              config: config, regimes: regimes)
+        }
+    }
+
+    private func validRecipe(_ r: DatasetRecipe) throws -> DatasetRecipe {
+        if let first = r.validationErrors().first {
+            throw NormscopeError.invalidValue(Self.flagName(forRecipeError: first))
+        }
+        return r
+    }
+}
