@@ -68,11 +68,22 @@ public enum DatasetRecipeFile {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw .badFile("\(fileName): file is empty — write a JSON object such as {\"classes\": 10}")
         }
+        // A recipe is an object: say so before any syntax error deeper in a file that is something else.
+        var first = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { first = 3 }
+        while first < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[first]) { first += 1 }
+        let notObject = " — write { \"classes\": 100, ... } (see datasets/README.md)"
+        if bytes[first] != 0x7B {
+            let found = bytes[first] >= 0x21 && bytes[first] < 0x7F
+                ? "'\(Character(Unicode.Scalar(bytes[first])))'" : "byte 0x\(String(bytes[first], radix: 16))"
+            throw .badFile("\(parser0.position(first)): a recipe must be a JSON object starting with {,"
+                + " found \(found)\(notObject)")
+        }
         var parser = parser0
         let root = try parser.parseDocument()
         guard case .object(let members) = root.value else {
             throw .badFile("\(parser.position(root.offset)): a recipe must be a JSON object, got \(root.value.typeName)"
-                + " — write { \"classes\": 100, ... } (see datasets/README.md)")
+                + notObject)
         }
 
         var recipe = DatasetRecipe()

@@ -107,6 +107,16 @@ struct JSONParser {
         case 0x2F: throw error(at: p, "comments are not allowed in JSON", fix: "remove the comment")
         case 0x27: throw error(at: p, "strings need double quotes, not single", fix: "write \"text\"")
         default:
+            var end = p
+            while end < bytes.count, case let b = bytes[end] | 0x20, b >= 0x61 && b <= 0x7A { end += 1 }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[p..<end]), as: UTF8.self)
+            if ["true", "false", "null"].contains(word.lowercased()) {
+                throw error(at: p, "\(TextCheck.quote(word)) is not a JSON value",
+                            fix: "write \(word.lowercased()) in lower case")
+            }
+            if !word.isEmpty {
+                throw error(at: p, "text without quotes (\(TextCheck.quote(word)))", fix: "put strings in double quotes")
+            }
             throw error(at: p, "expected a value (number, string, true, false, null, object or array),"
                         + " found \(found())", fix: "check the value")
         }
