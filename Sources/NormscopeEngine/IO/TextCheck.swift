@@ -35,8 +35,10 @@ enum TextCheck {
             guard i + need < n else { return (i, .invalidUTF8) }
             let first = bytes[i + 1]
             guard first >= low && first <= high else { return (i, .invalidUTF8) }
-            for k in stride(from: 2, through: need, by: 1) where bytes[i + k] & 0xC0 != 0x80 {
-                return (i, .invalidUTF8)
+            var k = 2
+            while k <= need {
+                if bytes[i + k] & 0xC0 != 0x80 { return (i, .invalidUTF8) }
+                k += 1
             }
             i += need + 1
         }
