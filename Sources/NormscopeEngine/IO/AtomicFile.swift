@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Writes whole files atomically: into a temporary file in the same directory, then renamed over the target.
+///
+/// Readers see either the old file or the complete new one, never a partial file; on failure the temporary
+/// file is removed and `NormscopeError.writeFailed("cannot write <path>: <reason>")` is thrown.
+public enum AtomicFile {
+    /// Writes `bytes` to `path`, replacing any file there.
+    public static func write(bytes: [UInt8], to path: String) throws(NormscopeError) {
+        var failure: NormscopeError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(NormscopeError) { try write(buffer, to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes `data` to `path`, replacing any file there.
+    public static func write(data: Data, to path: String) throws(NormscopeError) {
+        var failure: NormscopeError?
+        data.withUnsafeBytes { buffer in
+            do throws(NormscopeError) { try write(buffer, to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes `text` as UTF-8 to `path`, replacing any file there.
+    public static func write(text: String, to path: String) throws(NormscopeError) {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(NormscopeError) {
+        func failure(_ reason: String) -> NormscopeError { .writeFailed("cannot write \(path): \(reason)") }
+        guard !path.isEmpty else { throw failure("the path is empty") }
+        guard !path.hasSuffix("/") else { throw failure("the path names a directory") }
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = (directory == "/" ? "/" : directory + "/")
+            + ".\(base).tmp-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw failure("directory \(directory) does not exist") }
+            throw failure(FileBytes.systemMessage(code))
+        }
+        var written = 0
+        while written < buffer.count {
+            let n = writeChunk(fd, buffer.baseAddress! + written, buffer.count - written)
+            if n < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                close(fd)
+                unlink(temporary)
+                throw failure(FileBytes.systemMessage(code))
+            }
+            written += n
+        }
+        if fsync(fd) != 0 && errno != EINVAL && errno != EROFS {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw failure(FileBytes.systemMessage(code))
+        }
+        if close(fd) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw failure(FileBytes.systemMessage(code))
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            if code == EISDIR || code == ENOTEMPTY || code == EEXIST { throw failure("it is a directory") }
+            throw failure(FileBytes.systemMessage(code))
+        }
+    }
+}
+
+/// `write(2)` under a name that does not clash with the static methods above.
+@inline(__always)
+private func writeChunk(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}
