@@ -1,3 +1,4 @@
+import Foundation
 import NormscopeEngine
 
 extension ExperimentOptions {
@@ -8,7 +9,7 @@ extension ExperimentOptions {
         guard let path = dataset else {
             return Experiment(recipe: try validRecipe(recipeOverrides(.default)), config: config, regimes: regimes)
         }
-        switch try DatasetSource.load(path: path) {
+        switch try DatasetSource.load(path: Self.resolveDatasetPath(path)) {
         case .recipe(let recipe):
             return Experiment(recipe: try validRecipe(recipeOverrides(recipe)), config: config, regimes: regimes)
         case .data(let data):
@@ -19,6 +20,14 @@ extension ExperimentOptions {
             return Experiment(dataset: data, origin: DataOrigin(recipe: nil, file: path, dataset: data),
                               config: config, regimes: regimes)
         }
+    }
+
+    /// A bare recipe name such as `quick` means `datasets/quick.json` when no file of that name exists.
+    static func resolveDatasetPath(_ path: String) -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) || path.contains("/") { return path }
+        let candidate = "datasets/\(path).json"
+        return fm.fileExists(atPath: candidate) ? candidate : path
     }
 
     private func validRecipe(_ r: DatasetRecipe) throws -> DatasetRecipe {

@@ -35,7 +35,7 @@ struct DatasetRecipeFileTests {
          "r.json:1:13: \"classes\" must be an integer, got 2.5 — write a whole number, e.g. \"classes\": 100"),
         ("{\"classes\": 1e300}",
          "r.json:1:13: \"classes\" must be an integer, got 1e300 — write a whole number, e.g. \"classes\": 100"),
-        ("{\"noise\": true}", "r.json:1:11: \"noise\" must be a number, got a boolean — write e.g. \"noise\": 0.35"),
+        ("{\"noise\": true}", "r.json:1:11: \"noise\" must be a number, got a boolean — write e.g. \"noise\": 0.7"),
         ("{\"imbalance\": 1e999}", "r.json:1:15: \"imbalance\" is too large: 1e999 — write a smaller number"),
         ("{\"name\": null}", "r.json:1:10: \"name\" must be a string, got null — write \"name\": \"my-data\""),
         ("{\"profile\": 3}", "r.json:1:13: \"profile\" must be a string, got a number — write \"profile\": \"exponential\""),
@@ -102,7 +102,7 @@ struct DatasetRecipeFileTests {
               "maxPerClass": 500,
               "modesPerClass": 3,
               "name": "default",
-              "noise": 0.35,
+              "noise": 0.7,
               "profile": "exponential",
               "testPerClass": 100
             }
