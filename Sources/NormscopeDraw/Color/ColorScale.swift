@@ -62,7 +62,8 @@ public struct ColorScale: Sendable {
     static func ramp(map: ColorMapKind, mode: ColorMode) -> [TermColor] {
         func basic(_ i: [UInt8]) -> [TermColor] { i.map { .index($0) } }
         switch (mode, map) {
-        case (.full256, _): return (0..<256).map { map.rgb(at: Double($0) / 255).termColor }
+        case (.full256, .jet): return ColorScale.jet256
+        case (.full256, .viridis): return ColorScale.viridis256
         case (.basic16, .jet): return basic([4, 12, 6, 14, 10, 11, 9, 1])
         case (.basic8, .jet): return basic([4, 6, 2, 3, 1])
         case (.basic16, .viridis): return basic([5, 4, 6, 2, 10, 11])
@@ -70,4 +71,31 @@ public struct ColorScale: Sendable {
         case (.none, _): return []
         }
     }
+
+    /// Jet in 256 steps, each the nearest palette colour.
+    static let jet256: [TermColor] = (0..<256).map { ColorMapKind.jet.rgb(at: Double($0) / 255).termColor }
+
+    /// Viridis in 256 steps, each the nearest palette colour whose luminance is not below the previous step's,
+    /// so the quantised map stays monotone in luminance like the original.
+    static let viridis256: [TermColor] = {
+        let palette = (16...255).map { i -> (UInt8, RGB) in
+            let c = XtermPalette.rgb(of: UInt8(i))
+            return (UInt8(i), RGB(c.r, c.g, c.b))
+        }
+        var out: [TermColor] = []
+        var floor = -Double.infinity
+        for step in 0..<256 {
+            let t = ColorMapKind.viridis.rgb(at: Double(step) / 255)
+            var best = palette[0], bestD = Double.infinity
+            for p in palette where p.1.luminance >= floor {
+                let (dr, dg, db) = (p.1.r - t.r, p.1.g - t.g, p.1.b - t.b)
+                let dl = p.1.luminance - t.luminance
+                let d = dr * dr + dg * dg + db * db + 2 * dl * dl
+                if d < bestD { (best, bestD) = (p, d) }
+            }
+            floor = best.1.luminance
+            out.append(.index(best.0))
+        }
+        return out
+    }()
 }

@@ -131,10 +131,11 @@ public struct DashboardLayout: Equatable, Sendable {
         for cols in 1...n {
             let rows = (n + cols - 1) / cols
             let empty = rows * cols - n
-            func grid(areaHeight: Int) -> (panels: [Rect], pw: Int, ph: Int, x0: Int) {
-                // Equal panels, so every heatmap gets the same bins; the grid is centred across.
+            func grid(areaHeight: Int, centred: Bool = true) -> (panels: [Rect], pw: Int, ph: Int, x0: Int) {
+                // Equal panels, so every heatmap gets the same bins; the grid is centred across
+                // (or left-aligned, leaving the spare columns to the status slot).
                 let pw = width / cols, ph = areaHeight / rows
-                let x0 = (width - cols * pw) / 2
+                let x0 = centred ? (width - cols * pw) / 2 : 0
                 let panels = (0..<n).map { i in
                     Rect(x: x0 + (i % cols) * pw, y: top + (i / cols) * ph, width: pw, height: ph)
                 }
@@ -151,7 +152,7 @@ public struct DashboardLayout: Equatable, Sendable {
                                      panelWidth: g.pw, panelHeight: g.ph))
             }
             if empty > 0 {
-                let g = grid(areaHeight: avail)
+                let g = grid(areaHeight: avail, centred: false)
                 let x = g.x0 + (cols - empty) * g.pw, y = top + (rows - 1) * g.ph
                 let slot = Rect(x: x + 1, y: y, width: width - x - 1, height: top + avail - y)
                 let needs = slotNeeds(panelCount: n)

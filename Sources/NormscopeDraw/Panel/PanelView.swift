@@ -112,6 +112,7 @@ public struct PanelView: Widget {
         let candidates = [
             down + "class → head … tail  " + long,
             down + "class→ head…tail " + long,
+            "class→ head…tail " + long,
             "class→ head…tail " + short,
             "head→tail " + short,
             short,
