@@ -220,3 +220,44 @@ struct DashboardTests {
         #expect(c.plainText.contains("δ=0.60"))
     }
 }
+
+@Suite("Odd data")
+struct OddDataTests {
+    func panel(_ norms: [[Double]], total: Int) -> PanelModel {
+        PanelModel(title: "Odd", letter: "a", norms: norms, totalEpochs: total, maxNormRadius: .nan,
+                   accuracy: GroupAccuracy(all: .nan, many: 0, medium: 100, few: -1), stageBoundary: 999)
+    }
+
+    @Test func strangeInputsRenderWithoutCrashing() {
+        let cases: [[[Double]]] = [[], [[]], [[.nan, .infinity]], [[1]], Array(repeating: [0.5, 3, -1], count: 400),
+                                   [[1, 2], [1], [], [5, 5, 5, 5]]]
+        for norms in cases {
+            for total in [0, 1, 10, 100_000] {
+                for vmax in [2.0, 0, -1, .nan] {
+                    let m = DashboardModel(panels: [panel(norms, total: total)], vmax: vmax,
+                                           status: StatusModel(epoch: 5, totalEpochs: 0, learningRate: .nan, elapsedSeconds: -3))
+                    for view in DashboardView.allCases {
+                        var mm = m
+                        mm.view = view
+                        mm.curves = [ChartModel(title: "x", series: [ChartSeries(name: "s", values: [.nan, 1, .infinity], slot: -3)], xMax: 0)]
+                        let c = renderDashboard(mm, width: 90, height: 30, options: .standard)
+                        #expect(c.width == 90 && c.height == 30)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func noPanelsStillDrawsTheChrome() {
+        let c = renderDashboard(DashboardModel(panels: []), width: 80, height: 24, options: .standard)
+        #expect(c.text(row: 0).contains("normscope"))
+        #expect(c.text(row: 23).contains("? help"))
+    }
+
+    @Test func moreRecordedEpochsThanPlannedExtendTheAxis() {
+        let map = Heatmap(norms: Array(repeating: [1.0], count: 12), totalEpochs: 5, vmax: 2, gutter: 3)
+        let c = map.render(width: 4, height: 6, options: .standard)
+        #expect(c.text(row: 5).hasPrefix("11"))
+        #expect(c[3, 5].glyph == "▀")
+    }
+}

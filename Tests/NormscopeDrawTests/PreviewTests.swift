@@ -3,12 +3,14 @@ import Testing
 @testable import NormscopeDraw
 
 /// Renders the synthetic dashboard and prints it, to eyeball in the test log.
-/// With `NORMSCOPE_PREVIEW_DIR` set, also writes ANSI captures there (`cat` them in a 256-colour terminal).
+/// With `NORMSCOPE_PREVIEW_DIR` set, also writes ANSI captures there (`cat` them in a 256-colour terminal),
+/// of variants (colour modes, ASCII, views, help, divergence); `NORMSCOPE_PREVIEW_SIZES=200x60,400x120` adds sizes.
 @Suite("Preview")
 struct PreviewTests {
-    static let sizes = [(80, 24), (160, 48)]
+    static let sizes = ["80x24", "160x48"] + (ProcessInfo.processInfo.environment["NORMSCOPE_PREVIEW_SIZES"]?
+        .split(separator: ",").map(String.init) ?? [])
 
-    @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })
+    @Test(arguments: sizes)
     func printSyntheticDashboard(size: String) throws {
         let parts = size.split(separator: "x").compactMap { Int($0) }
         let (w, h) = (parts[0], parts[1])

@@ -94,7 +94,7 @@ struct SmallWidgetTests {
         #expect(PanelModel(title: "x", letter: "e", totalEpochs: 1).slot == 4)
         let c = PanelView(panel, vmax: 2).render(width: 44, height: 14, options: .standard)
         #expect(c.text(row: 0).hasPrefix("╭ (a) Naive  acc 41.2% ─"))
-        #expect(c.text(row: 12).contains("epoch↓"))
+        #expect(c.text(row: 12).contains("epoch ↓"))
         #expect(c.plainText.contains("waiting for data…"))
         let narrow = PanelView(panel, vmax: 2).render(width: 16, height: 8, options: .standard)
         #expect(narrow.text(row: 0) == "╭ (a) Naive ───╮")

@@ -75,27 +75,43 @@ public struct ColorScale: Sendable {
     /// Jet in 256 steps, each the nearest palette colour.
     static let jet256: [TermColor] = (0..<256).map { ColorMapKind.jet.rgb(at: Double($0) / 255).termColor }
 
-    /// Viridis in 256 steps, each the nearest palette colour whose luminance is not below the previous step's,
-    /// so the quantised map stays monotone in luminance like the original.
+    /// Viridis in 256 steps, as close to the map as the palette allows while its luminance never decreases
+    /// (plain nearest colours dip three times). Each step picks among its 16 nearest palette colours; dynamic
+    /// programming finds the monotone sequence with the least total squared distance.
     static let viridis256: [TermColor] = {
-        let palette = (16...255).map { i -> (UInt8, RGB) in
+        let palette = (16...255).map { i -> (index: UInt8, rgb: RGB) in
             let c = XtermPalette.rgb(of: UInt8(i))
             return (UInt8(i), RGB(c.r, c.g, c.b))
         }
-        var out: [TermColor] = []
-        var floor = -Double.infinity
-        for step in 0..<256 {
-            let t = ColorMapKind.viridis.rgb(at: Double(step) / 255)
-            var best = palette[0], bestD = Double.infinity
-            for p in palette where p.1.luminance >= floor {
-                let (dr, dg, db) = (p.1.r - t.r, p.1.g - t.g, p.1.b - t.b)
-                let dl = p.1.luminance - t.luminance
-                let d = dr * dr + dg * dg + db * db + 2 * dl * dl
-                if d < bestD { (best, bestD) = (p, d) }
-            }
-            floor = best.1.luminance
-            out.append(.index(best.0))
+        func distance(_ a: RGB, _ b: RGB) -> Double {
+            (a.r - b.r) * (a.r - b.r) + (a.g - b.g) * (a.g - b.g) + (a.b - b.b) * (a.b - b.b)
         }
-        return out
+        let targets = (0..<256).map { ColorMapKind.viridis.rgb(at: Double($0) / 255) }
+        let candidates = targets.map { t in
+            Array(palette.indices.sorted { distance(palette[$0].rgb, t) < distance(palette[$1].rgb, t) }.prefix(16))
+        }
+        var cost = candidates[0].map { distance(palette[$0].rgb, targets[0]) }
+        var back: [[Int]] = [Array(repeating: -1, count: candidates[0].count)]
+        for step in 1..<256 {
+            var next: [Double] = [], from: [Int] = []
+            for c in candidates[step] {
+                var best = Double.infinity, arg = -1
+                for (j, p) in candidates[step - 1].enumerated()
+                where cost[j] < best && palette[p].rgb.luminance <= palette[c].rgb.luminance + 1e-12 {
+                    (best, arg) = (cost[j], j)
+                }
+                next.append(best + distance(palette[c].rgb, targets[step]))
+                from.append(arg)
+            }
+            cost = next
+            back.append(from)
+        }
+        var j = cost.indices.min { cost[$0] < cost[$1] }!
+        var out: [TermColor] = []
+        for step in stride(from: 255, through: 0, by: -1) {
+            out.append(.index(palette[candidates[step][j]].index))
+            j = back[step][j]
+        }
+        return out.reversed()
     }()
 }

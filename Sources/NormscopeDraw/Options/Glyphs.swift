@@ -25,6 +25,8 @@ public struct Glyphs: Sendable {
     public let progressDone, progressTodo: Character
     /// Line-chart dots when braille is not available: a data point and a connecting segment.
     public let point, segment: Character
+    /// A short run of line for chart legends.
+    public let legendMark: String
     /// Whether line charts use braille (2x4 dots per cell).
     public let braille: Bool
     /// Whether `text(_:)` must transliterate to ASCII.
@@ -36,7 +38,7 @@ public struct Glyphs: Sendable {
         axisCorner: "└", axisTick: "┤", upperHalf: "▀", lowerHalf: "▄", shades: [" ", "░", "▒", "▓", "█"],
         bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dash: "╌", bracketLeft: "▕", bracketRight: "▏",
         markerRight: "▸", markerLeft: "◂", overflow: "▴", progressDone: "━", progressTodo: "─",
-        point: "•", segment: "·", braille: true, asciiOnly: false)
+        point: "•", segment: "·", legendMark: "━━", braille: true, asciiOnly: false)
 
     /// Printable ASCII only.
     public static let ascii = Glyphs(
@@ -44,7 +46,7 @@ public struct Glyphs: Sendable {
         axisCorner: "+", axisTick: "+", upperHalf: nil, lowerHalf: nil, shades: [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"],
         bars: [" ", "_", "_", "-", "-", "=", "=", "#", "#"], dash: "-", bracketLeft: "[", bracketRight: "]",
         markerRight: ">", markerLeft: "<", overflow: "^", progressDone: "#", progressTodo: "-",
-        point: "*", segment: ".", braille: false, asciiOnly: true)
+        point: "*", segment: ".", legendMark: "--", braille: false, asciiOnly: true)
 
     /// The edition for a glyph mode.
     public static func forMode(_ mode: GlyphMode) -> Glyphs { mode == .ascii ? .ascii : .unicode }

@@ -46,7 +46,8 @@ public struct PanelView: Widget {
 
     /// The gutter width for epoch and norm labels, or 0 when the panel is too narrow for one.
     func gutter(innerWidth: Int) -> Int {
-        let w = max(String(model.totalEpochs).count, NumberFormat.scale(vmax).count) + 1
+        let lastEpoch = max(model.totalEpochs, model.norms.count - 1)
+        let w = max(String(lastEpoch).count, NumberFormat.scale(vmax).count) + 1
         return innerWidth - w >= 8 ? w : 0
     }
 
@@ -108,7 +109,7 @@ public struct PanelView: Widget {
     func hint(plan: BinPlan, width: Int, glyphs: Glyphs) -> String {
         let long = plan.perSlotLabel()
         let short = plan.merges ? String(long.split(separator: " ")[0]) + "/col" : long
-        let down = content == .heatmapAndProfile ? "epoch↓  " : ""
+        let down = content == .heatmapAndProfile ? "epoch ↓  " : ""
         let candidates = [
             down + "class → head … tail  " + long,
             down + "class→ head…tail " + long,

@@ -77,7 +77,8 @@ public struct AccuracyTable: Widget {
             let y = i + 1
             let tag = Span("(" + glyphs.text(row.tag) + ")", Style(fg: theme.series(row.slot), attrs: .bold))
             let name = Span(" " + glyphs.text(row.name), theme.label)
-            let label: [Span] = labelWidth >= tag.text.count + name.text.count ? [tag, name] : [tag]
+            // Names on every row or on none, so the column reads evenly.
+            let label: [Span] = labelWidth >= shortLabelWidth + 4 ? [tag, name] : [tag]
             canvas.put(label.truncated(to: labelWidth, ellipsis: glyphs.asciiOnly ? "." : "…"), x: 0, y: y)
             if let note = row.note {
                 canvas.put(glyphs.text(note), x: colX(0), y: y, style: theme.caution, maxWidth: canvas.width - colX(0))

@@ -27,6 +27,9 @@ public struct Heatmap: Widget {
     /// The number of classes (the longest row).
     public var classCount: Int { norms.map(\.count).max() ?? 0 }
 
+    /// The last epoch of the vertical axis: `totalEpochs`, or more if more rows were recorded.
+    public var lastEpoch: Int { max(0, totalEpochs, norms.count - 1) }
+
     /// Whether `options` draw two epochs per text row.
     public static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
         options.colorMode.hasColor && Glyphs.forMode(options.glyphs).upperHalf != nil
@@ -37,7 +40,7 @@ public struct Heatmap: Widget {
 
     /// The geometry for a canvas of `width` x `height`.
     public func geometry(width: Int, height: Int, options: RenderOptions) -> HeatmapGeometry {
-        HeatmapGeometry(classCount: classCount, totalEpochs: totalEpochs, width: plotWidth(width),
+        HeatmapGeometry(classCount: classCount, totalEpochs: lastEpoch, width: plotWidth(width),
                         height: height, halfBlocks: Heatmap.usesHalfBlocks(options))
     }
 
@@ -113,7 +116,7 @@ public struct Heatmap: Widget {
             canvas.put(text, x: labelWidth - text.count, y: row, style: style)
         }
         var labelled: [Int: String] = [0: "0"]
-        if rows > 1 { labelled[rows - 1] = String(totalEpochs) }
+        if rows > 1 { labelled[rows - 1] = String(lastEpoch) }
         if rows >= 7, let e = g.firstEpoch(ofRow: rows / 2) { labelled[rows / 2] = String(e) }
         if let b = boundaryRow, let s = stageBoundary, b < rows {
                         labelled[b] = String(s)

@@ -82,7 +82,7 @@ public struct LineChart: Widget {
         var spans: [Span] = []
         for (i, s) in model.series.enumerated() {
             if i > 0 { spans.append(Span("  ")) }
-            let mark = colored || s.tag.isEmpty ? String(repeating: String(glyphs.progressDone), count: 2) : s.tag
+            let mark = colored || s.tag.isEmpty ? glyphs.legendMark : s.tag
             spans.append(Span(mark, Style(fg: theme.series(s.slot), attrs: colored ? [] : .bold)))
             if names || s.tag.isEmpty { spans.append(Span(" " + glyphs.text(s.name), theme.label)) }
             else if colored { spans.append(Span(" " + glyphs.text(s.tag), theme.label)) }
