@@ -82,6 +82,12 @@ struct TmuxHarnessTests {
         }
     }
 
+    @Test("finds the normscope executable built beside the tests")
+    func builtProduct() throws {
+        let path = try #require(TmuxSession.builtProduct("normscope"))
+        #expect(path.hasSuffix("/normscope"))
+    }
+
     @Test("kill ends the private server")
     func killEndsServer() throws {
         let tmux = try TmuxSession(["sleep", "30"])
