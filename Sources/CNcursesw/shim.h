@@ -101,6 +101,52 @@ __attribute__((weak)) struct termios ns_saved_tty = {0};
 __attribute__((weak)) char ns_emergency_seq[256] = {0};
 __attribute__((weak)) volatile sig_atomic_t ns_emergency_len = 0;
 __attribute__((weak)) struct sigaction ns_old_actions[32] = {{{0}}};
+__attribute__((weak)) volatile sig_atomic_t ns_saved_stderr = -1;
+__attribute__((weak)) volatile sig_atomic_t ns_capture_fd = -1;
+
+// MARK: - stderr capture
+
+/// Sends fd 2 to an unlinked temporary file while the screen is live, so stray stderr output (and
+/// a crash's "Fatal error" line) neither scribbles over the screen nor vanishes with the alternate
+/// screen. Returns 0, or -1 (nothing changed) when the file cannot be made.
+static inline int ns_stderr_capture_begin(void) {
+    if (ns_capture_fd >= 0) return 0;
+    char path[] = "/tmp/normscope-stderr-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return -1;
+    unlink(path);
+    int saved = dup(STDERR_FILENO);
+    if (saved < 0 || dup2(fd, STDERR_FILENO) < 0) {
+        close(fd);
+        if (saved >= 0) close(saved);
+        return -1;
+    }
+    ns_saved_stderr = saved;
+    ns_capture_fd = fd;
+    return 0;
+}
+
+/// Puts fd 2 back and replays what was captured (async-signal-safe; idempotent).
+static inline void ns_stderr_capture_end(void) {
+    int fd = (int)ns_capture_fd;
+    if (fd < 0) return;
+    ns_capture_fd = -1;
+    dup2((int)ns_saved_stderr, STDERR_FILENO);
+    close((int)ns_saved_stderr);
+    ns_saved_stderr = -1;
+    char buf[4096];
+    ssize_t n;
+    lseek(fd, 0, SEEK_SET);
+    while ((n = read(fd, buf, sizeof buf)) > 0) {
+        ssize_t off = 0;
+        while (off < n) {
+            ssize_t w = write(STDERR_FILENO, buf + off, (size_t)(n - off));
+            if (w <= 0) break;
+            off += w;
+        }
+    }
+    close(fd);
+}
 
 /// Async-signal-safe restore for when the main loop cannot do it: shell tty modes and the
 /// terminal's own "leave full screen, show cursor, plain attributes" strings captured at start.
@@ -112,6 +158,7 @@ static inline void ns_emergency_restore(void) {
         ssize_t r = write(STDOUT_FILENO, ns_emergency_seq, (size_t)ns_emergency_len);
         (void)r;
     }
+    ns_stderr_capture_end();
 }
 
 /// SIGINT/SIGTERM/SIGHUP/SIGQUIT: the first one only records the signal; a second one (the main
@@ -119,6 +166,7 @@ static inline void ns_emergency_restore(void) {
 static inline void ns_trap_handler(int sig) {
     if (ns_trap_signal != 0) {
         ns_emergency_restore();
+        ns_stderr_capture_end();
         _exit(128 + sig);
     }
     ns_trap_signal = sig;
@@ -128,6 +176,7 @@ static inline void ns_trap_handler(int sig) {
 /// runtime's backtracer or the default action), so the crash report lands on a sane terminal.
 static inline void ns_crash_handler(int sig) {
     ns_emergency_restore();
+    ns_stderr_capture_end();
     if (sig > 0 && sig < 32) sigaction(sig, &ns_old_actions[sig], NULL);
     raise(sig);
 }
@@ -203,6 +252,7 @@ static inline void ns_atexit_restore(void) {
         ns_screen_live = 0;
         endwin();
     }
+    ns_stderr_capture_end();
 }
 
 /// Registers (once) an atexit hook that calls endwin if a screen is still live at exit().

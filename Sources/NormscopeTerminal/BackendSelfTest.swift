@@ -7,6 +7,7 @@ import NormscopeDraw
 
 /// Runs the backend's interactive self-test screen (text, attributes, colours, a 256-colour
 /// gradient, half blocks, braille) until `q` or Ctrl-C; returns the process exit status.
+/// Keys: Ctrl-L redraws, `e` writes a line to stderr (shown after the screen closes).
 /// Prints the one-line reason and returns 2 when there is no usable terminal.
 public func backendSelfTest() -> Int32 {
     runBackendDemo()
@@ -70,6 +71,9 @@ struct BackendDemo {
             case .ctrlL:
                 redraws += 1
                 screen.forceRedraw()
+            case .char("e"):
+                // Held back while the screen is live, printed after it (Options.captureStderr).
+                printError("normscope self-test: a line written to stderr during the live view")
             default: break
             }
         }
@@ -116,7 +120,7 @@ struct BackendDemo {
         // The 16 basic colours, as text and as swatches.
         x = 2
         for i in 0..<16 where x + 3 <= cols - 2 {
-            x += c.put(String(format2(i)), x: x, y: y, fg: .index(UInt8(i == 0 ? 7 : 0)), bg: .index(UInt8(i)))
+            x += c.put(format2(i), x: x, y: y, fg: .index(UInt8(i == 0 ? 7 : 0)), bg: .index(UInt8(i)))
             x += c.put(" ", x: x, y: y)
         }
         y += 1
@@ -140,7 +144,7 @@ struct BackendDemo {
         y += 1
         c.put("tick \(ticks)  resizes \(resizes)  Ctrl-L redraws \(redraws)  keys \(keys)  last \(lastKey)",
               x: 2, y: y, maxWidth: inner)
-        c.put("q / Ctrl-C quit · Ctrl-L redraw · resize the window", x: 2, y: rows - 2, attrs: .dim, maxWidth: inner)
+        c.put("q / Ctrl-C quit · Ctrl-L redraw · e writes to stderr · resize the window", x: 2, y: rows - 2, attrs: .dim, maxWidth: inner)
         return c
     }
 

@@ -36,10 +36,11 @@ public struct Capabilities: Equatable, Sendable {
     }
 
     /// Adopts the user's locale (`setlocale(LC_ALL, "")`, needed before ncurses for wide
-    /// characters) and tells whether its character set is UTF-8.
+    /// characters; numbers stay in the C locale) and tells whether its character set is UTF-8.
     @discardableResult
     public static func adoptLocale() -> Bool {
         setlocale(LC_ALL, "")
+        setlocale(LC_NUMERIC, "C")
         guard let cs = ns_codeset() else { return false }
         let name = String(cString: cs).uppercased()
         return name == "UTF-8" || name == "UTF8"

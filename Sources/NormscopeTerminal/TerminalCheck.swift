@@ -54,6 +54,11 @@ public enum TerminalCheck {
         public var term: String
         /// The terminfo `colors` number (0 if none); the live count comes from the started screen.
         public var terminfoColors: Int
+
+        public init(term: String, terminfoColors: Int) {
+            self.term = term
+            self.terminfoColors = terminfoColors
+        }
     }
 
     /// Outcome of loading a terminfo entry.

@@ -36,10 +36,14 @@ public final class TerminalScreen {
         public var color: ColorPolicy
         /// How long ncurses waits after ESC for the rest of an escape sequence.
         public var escapeDelayMs: Int32
+        /// Whether to hold back stderr while the screen is live and print it after `stop()` (or a
+        /// crash), instead of letting it scribble over the screen and vanish with it.
+        public var captureStderr: Bool
 
-        public init(color: ColorPolicy = .auto, escapeDelayMs: Int32 = 25) {
+        public init(color: ColorPolicy = .auto, escapeDelayMs: Int32 = 25, captureStderr: Bool = true) {
             self.color = color
             self.escapeDelayMs = escapeDelayMs
+            self.captureStderr = captureStderr
         }
     }
 
@@ -59,7 +63,7 @@ public final class TerminalScreen {
     private var needsClearOK = false
 
     // Colour state: palette index -> terminal colour (-1: terminal default), (fg, bg) -> pair.
-    var colorMap = [Int16](repeating: -1, count: 256)
+    private var colorTable = [Int16](repeating: -1, count: 256)
     private var defaultFg: Int32 = -1
     private var defaultBg: Int32 = -1
     private var pairCache = [Int32](repeating: -1, count: 257 * 257)
@@ -127,17 +131,20 @@ public final class TerminalScreen {
                                     utf8: utf8, noColorRequested: noColor)
         buildTables()
         ns_screen_began()
+        if options.captureStderr { _ = ns_stderr_capture_begin() }
         previous = nil
         needsErase = true
     }
 
     /// Gives the terminal back (idempotent): `endwin` restores tty modes and the cursor, the
-    /// alternate screen is left, and the signal dispositions found by `start()` are restored.
+    /// alternate screen is left, held-back stderr is printed, and the signal dispositions found by
+    /// `start()` are restored.
     public func stop() {
         guard let scr = screen else { return }
         ns_screen_ended()
         endwin()
         delscreen(scr)
+        ns_stderr_capture_end()
         screen = nil
         window = nil
         previous = nil
@@ -231,7 +238,7 @@ extension TerminalScreen {
             if set.contains(a.underline) { v |= ns_attr_underline() }
             attrTable[raw] = v
         }
-        colorMap = Self.colorMap(forColors: capabilities.colors)
+        colorTable = Self.colorMap(forColors: capabilities.colors)
         defaultFg = capabilities.defaultColors ? -1 : 7
         defaultBg = capabilities.defaultColors ? -1 : 0
         pairCache = [Int32](repeating: -1, count: 257 * 257)
@@ -240,7 +247,7 @@ extension TerminalScreen {
 
     /// Palette index -> colour number for a terminal with `colors` colours (-1 everywhere for 0).
     /// Indices the terminal lacks go to the basic colour that keeps their hue (see `nearestBasic`).
-    static func colorMap(forColors colors: Int) -> [Int16] {
+    public static func colorMap(forColors colors: Int) -> [Int16] {
         guard colors >= 8 else { return [Int16](repeating: -1, count: 256) }
         if colors >= 256 { return (0..<256).map { Int16($0) } }
         let n = min(colors, 16)
@@ -251,7 +258,7 @@ extension TerminalScreen {
     /// (a heat map must stay blue-cyan-green-yellow-red), so: greys and very dark colours go by
     /// lightness to black/grey/white; others to the basic colour of the nearest of six hues, its
     /// bright variant on 16-colour terminals when the colour is bright.
-    static func nearestBasic(_ c: (r: Double, g: Double, b: Double), count: Int) -> Int {
+    public static func nearestBasic(_ c: (r: Double, g: Double, b: Double), count: Int) -> Int {
         let hi = max(c.r, c.g, c.b), lo = min(c.r, c.g, c.b)
         let light = (hi + lo) / 2
         if hi < 0.2 || (hi - lo) / hi < 0.3 {
@@ -275,11 +282,11 @@ extension TerminalScreen {
         let f: Int32, b: Int32
         switch fg {
         case .default: f = defaultFg
-        case .index(let i): f = Int32(colorMap[Int(i)])
+        case .index(let i): f = Int32(colorTable[Int(i)])
         }
         switch bg {
         case .default: b = defaultBg
-        case .index(let i): b = Int32(colorMap[Int(i)])
+        case .index(let i): b = Int32(colorTable[Int(i)])
         }
         if f == defaultFg && b == defaultBg { return 0 }
         let key = Int(f + 1) * 257 + Int(b + 1)

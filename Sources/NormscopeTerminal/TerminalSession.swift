@@ -31,8 +31,10 @@ public final class TerminalSession {
 
     /// Runs `body` on a started screen. Throws `TerminalUnavailable` (before touching the terminal)
     /// when there is no usable terminal, and rethrows what `body` throws, after restoring the
-    /// terminal. If a termination signal arrived, exits with 128 + signal once the terminal is back.
+    /// terminal. If a termination signal arrived, exits with 128 + signal once the terminal is back,
+    /// unless `exitOnSignal` is false: then it returns and `SignalTrap.pending` tells the signal.
     public static func run<R>(options: TerminalScreen.Options = TerminalScreen.Options(),
+                              exitOnSignal: Bool = true,
                               _ body: (TerminalSession) throws -> R) throws -> R {
         if case .failure(let reason) = TerminalCheck.check() { throw reason }
         SignalTrap.install()
@@ -47,17 +49,17 @@ public final class TerminalSession {
         do {
             result = try body(TerminalSession(screen: screen))
         } catch {
-            finish(screen)
+            finish(screen, exitOnSignal: exitOnSignal)
             throw error
         }
-        finish(screen)
+        finish(screen, exitOnSignal: exitOnSignal)
         return result
     }
 
-    private static func finish(_ screen: TerminalScreen) {
+    private static func finish(_ screen: TerminalScreen, exitOnSignal: Bool) {
         screen.stop()
         let signal = SignalTrap.pending
         SignalTrap.uninstall()
-        if let signal { exit(SignalTrap.exitStatus(for: signal)) }
+        if exitOnSignal, let signal { exit(SignalTrap.exitStatus(for: signal)) }
     }
 }

@@ -82,6 +82,12 @@ struct TmuxHarnessTests {
         }
     }
 
+    @Test("finds the normscope executable built beside the tests")
+    func builtProduct() throws {
+        let path = try #require(TmuxSession.builtProduct("normscope"))
+        #expect(path.hasSuffix("/normscope"))
+    }
+
     @Test("kill ends the private server")
     func killEndsServer() throws {
         let tmux = try TmuxSession(["sleep", "30"])
@@ -93,6 +99,7 @@ struct TmuxHarnessTests {
 
 // MARK: - The ncurses backend, end to end
 
+import CNcursesw
 import Foundation
 import NormscopeTerminal
 
@@ -145,8 +152,12 @@ struct TerminalBackendTests {
         try await tmux.waitFor(text: "100x30")
         try tmux.sendKeys("C-l")
         try await tmux.waitFor(text: "Ctrl-L redraws 1")
+        try tmux.sendKeys("e")
+        try await tmux.waitFor(text: "last char(\"e\")")
+        #expect(try !tmux.capture().contains("written to stderr"), "stderr is held back while the screen is live")
         try tmux.sendKeys("q")
         try await expectRestored(tmux, status: 0)
+        #expect(try tmux.capture().contains("normscope self-test: a line written to stderr during the live view"))
     }
 
     @Test("termination signals restore the terminal and exit with 128 + signal",
@@ -214,5 +225,69 @@ struct TerminalBackendTests {
         #expect(try await tmux.waitForExitDetail() == TmuxSession.Exit(status: 2, ttyRestored: true))
         let screen = try tmux.capture()
         #expect(screen.contains("normscope: the live view needs a terminal (\(reason)); use 'normscope run' for headless training"))
+    }
+}
+
+// MARK: - The backend's pure parts
+
+@Suite("ncurses backend, pure parts")
+struct TerminalBackendPureTests {
+    func decide(stdin: Bool = true, stdout: Bool = true, term: String? = "xterm-256color",
+                probe: TerminalCheck.Probe = .ok(colors: 256)) -> Result<TerminalCheck.Info, TerminalUnavailable> {
+        TerminalCheck.decide(stdinIsTTY: stdin, stdoutIsTTY: stdout, term: term) { _ in probe }
+    }
+
+    @Test("the terminal check names the first thing missing")
+    func terminalCheck() {
+        #expect(decide() == .success(TerminalCheck.Info(term: "xterm-256color", terminfoColors: 256)))
+        #expect(decide(stdin: false, stdout: false) == .failure(.stdoutNotATTY))
+        #expect(decide(stdin: false) == .failure(.stdinNotATTY))
+        #expect(decide(term: nil) == .failure(.termUnset))
+        #expect(decide(term: "") == .failure(.termUnset))
+        #expect(decide(term: "dumb") == .failure(.termDumb))
+        #expect(decide(probe: .unknown) == .failure(.unknownTerminal("xterm-256color")))
+        #expect(decide(probe: .notCapable) == .failure(.notCapable("xterm-256color")))
+        #expect(decide(probe: .noDatabase) == .failure(.noTerminfoDatabase))
+        #expect(TerminalUnavailable.stdoutNotATTY.message
+            == "normscope: the live view needs a terminal (stdout is not a tty); use 'normscope run' for headless training")
+    }
+
+    @Test("terminfo probe: real entries load, unknown and dumb ones do not")
+    func probe() {
+        #expect(TerminalCheck.probeTerminfo("xterm-256color") == .ok(colors: 256))
+        #expect(TerminalCheck.probeTerminfo("xterm") == .ok(colors: 8))
+        #expect(TerminalCheck.probeTerminfo("no-such-terminal-here") == .unknown)
+        #expect(TerminalCheck.probeTerminfo("dumb") == .notCapable)
+    }
+
+    @Test("wget_wch results decode to keys")
+    func keys() {
+        #expect(KeyInput.decode(status: OK, value: 113) == .char("q"))
+        #expect(KeyInput.decode(status: OK, value: 0xE9) == .char("é"))
+        #expect(KeyInput.decode(status: OK, value: 3) == .ctrlC)
+        #expect(KeyInput.decode(status: OK, value: 12) == .ctrlL)
+        #expect(KeyInput.decode(status: OK, value: 27) == .escape)
+        #expect(KeyInput.decode(status: OK, value: 13) == .enter)
+        #expect(KeyInput.decode(status: OK, value: 127) == .backspace)
+        #expect(KeyInput.decode(status: OK, value: 1) == .other(1))
+        #expect(KeyInput.decode(status: KEY_CODE_YES, value: UInt32(KEY_RESIZE)) == .resize)
+        #expect(KeyInput.decode(status: KEY_CODE_YES, value: UInt32(KEY_UP)) == .up)
+        #expect(KeyInput.decode(status: KEY_CODE_YES, value: UInt32(KEY_F0 + 5)) == .function(5))
+        #expect(KeyInput.decode(status: ERR, value: 0) == nil)
+    }
+
+    @Test("256 colours are kept; fewer map to basic colours that keep the hue")
+    func colorMapping() {
+        #expect(TerminalScreen.colorMap(forColors: 256) == (0..<256).map { Int16($0) })
+        #expect(TerminalScreen.colorMap(forColors: 0).allSatisfy { $0 == -1 })
+        let eight = TerminalScreen.colorMap(forColors: 8)
+        #expect(eight.allSatisfy { (0..<8).contains($0) })
+        #expect(Array(eight[0..<8]) == (0..<8).map { Int16($0) })
+        // A jet heat map stays blue -> cyan -> green -> yellow -> red.
+        #expect(eight[21] == 4 && eight[51] == 6 && eight[46] == 2 && eight[226] == 3 && eight[196] == 1)
+        #expect(eight[232] == 0 && eight[255] == 7, "greys by lightness")
+        let sixteen = TerminalScreen.colorMap(forColors: 16)
+        #expect(sixteen[196] == 9 && sixteen[88] == 1, "bright and dark red")
+        #expect(sixteen[244] == 8, "mid grey")
     }
 }

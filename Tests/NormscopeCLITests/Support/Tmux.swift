@@ -276,7 +276,9 @@ final class TmuxSession {
 
     /// A product built next to the test bundle (e.g. "normscope" in .build/debug), or nil.
     static func builtProduct(_ name: String) -> String? {
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? ""
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent(name).path
             var isDir: ObjCBool = false
