@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(name: "normscope", dependencies: ["NormscopeCLI"]),
         .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine"]),
         .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine"]),
-        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine"]),
+        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "CNcursesw"]),
     ],
     swiftLanguageModes: [.v6]
 )

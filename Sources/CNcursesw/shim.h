@@ -1,7 +1,268 @@
 #ifndef NORMSCOPE_CNCURSESW_SHIM_H
 #define NORMSCOPE_CNCURSESW_SHIM_H
+// The C side of the ncurses backend: everything Swift cannot import directly.
+//
+// - NCURSES_WIDECHAR must be defined before curses.h (SwiftPM drops pkg-config's -D flags),
+//   otherwise cchar_t, setcchar and the *_wch functions are missing.
+// - Macros (A_BOLD, COLOR_PAIR, getmaxyx, KEY_F(n)) and the globals stdscr/COLORS/COLOR_PAIRS/
+//   cur_term are wrapped in `static inline` functions: Swift 6 refuses shared mutable globals.
+// - The signal trap lives here because a handler must be async-signal-safe: it only stores the
+//   signal number in a `volatile sig_atomic_t`. Its state is defined `weak` (not `static`) so
+//   that every object file that inlines these functions shares ONE copy after linking.
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
+// Last: term.h defines lower-case macros (lines, columns, ...) that must not reach other headers.
+#include <ncursesw/term.h>
+
+// MARK: - Attributes, keys, globals
+
+static inline attr_t ns_attr_normal(void) { return A_NORMAL; }
+static inline attr_t ns_attr_bold(void) { return A_BOLD; }
+static inline attr_t ns_attr_dim(void) { return A_DIM; }
+static inline attr_t ns_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t ns_attr_underline(void) { return A_UNDERLINE; }
+static inline int ns_key_f(int n) { return KEY_F(n); }
+
+/// The number of colours after start_color (0 before).
+static inline int ns_colors(void) { return COLORS; }
+/// The number of colour pairs after start_color (0 before).
+static inline int ns_color_pairs(void) { return COLOR_PAIRS; }
+/// The current screen's standard window (never use stdscr from Swift).
+static inline WINDOW *ns_stdscr(void) { return stdscr; }
+/// newterm on the process's stdout/stdin; NULL when the terminal cannot be initialised.
+static inline SCREEN *ns_newterm(const char *term) { return newterm(term, stdout, stdin); }
+/// Columns a wide character takes (-1 unprintable); glibc hides wcwidth without _XOPEN_SOURCE.
+extern int wcwidth(wchar_t);
+static inline int ns_wcwidth(wchar_t c) { return wcwidth(c); }
+/// The locale's character set name (call setlocale first).
+static inline const char *ns_codeset(void) { return nl_langinfo(CODESET); }
+
+// MARK: - Terminal probe (before any screen exists)
+
+// Result codes of ns_probe_terminal.
+#define NS_PROBE_OK 1
+#define NS_PROBE_UNKNOWN 0       /* no terminfo entry for this name */
+#define NS_PROBE_NO_DATABASE -1  /* the terminfo database itself was not found */
+#define NS_PROBE_NOT_CAPABLE 2   /* hard-copy, generic, or no cursor addressing */
+
+/// Loads the terminfo entry `term` without touching the tty modes or exiting, checks that it can
+/// address the cursor, stores its colour count in *colors, and frees it again.
+static inline int ns_probe_terminal(const char *term, int *colors) {
+    int err = 0;
+    *colors = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(term, STDOUT_FILENO, &err) != OK) {
+        set_curterm(saved);
+        return err == -1 ? NS_PROBE_NO_DATABASE : NS_PROBE_UNKNOWN;
+    }
+    const char *cup = tigetstr("cup");
+    int capable = cup != NULL && cup != (const char *)-1
+        && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+    int n = tigetnum("colors");
+    *colors = n > 0 ? n : 0;
+    TERMINAL *probed = set_curterm(saved);
+    if (probed != saved) del_curterm(probed);
+    return capable ? NS_PROBE_OK : NS_PROBE_NOT_CAPABLE;
+}
+
+// MARK: - Drawing
+
+/// Writes one cell (a NUL-terminated spacing char plus up to 4 combining chars) at (y, x) with
+/// attributes and an extended colour pair (ncurses 6: the pair goes through `opts`, so pairs above
+/// 32767 work). Writing the bottom-right cell returns ERR (the cursor cannot advance) but the cell
+/// is stored and drawn, without scrolling.
+static inline int ns_put_cell(WINDOW *win, int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
+    cchar_t cc;
+    int p = pair;
+    if (setcchar(&cc, wch, attrs, (short)(p <= 32767 ? p : 0), &p) == ERR) return ERR;
+    return mvwadd_wch(win, y, x, &cc);
+}
+
+// MARK: - Signal trap
+
+// Every one needs an initializer: a weak tentative definition is not emitted for Swift's importer
+// and would link as a NULL address.
+__attribute__((weak)) volatile sig_atomic_t ns_trap_signal = 0;
+__attribute__((weak)) volatile sig_atomic_t ns_screen_live = 0;
+__attribute__((weak)) int ns_trap_installed = 0;
+__attribute__((weak)) int ns_atexit_installed = 0;
+__attribute__((weak)) int ns_tty_saved = 0;
+__attribute__((weak)) struct termios ns_saved_tty = {0};
+__attribute__((weak)) char ns_emergency_seq[256] = {0};
+__attribute__((weak)) volatile sig_atomic_t ns_emergency_len = 0;
+__attribute__((weak)) struct sigaction ns_old_actions[32] = {{{0}}};
+__attribute__((weak)) volatile sig_atomic_t ns_saved_stderr = -1;
+__attribute__((weak)) volatile sig_atomic_t ns_capture_fd = -1;
+
+// MARK: - stderr capture
+
+/// Sends fd 2 to an unlinked temporary file while the screen is live, so stray stderr output (and
+/// a crash's "Fatal error" line) neither scribbles over the screen nor vanishes with the alternate
+/// screen. Returns 0, or -1 (nothing changed) when the file cannot be made.
+static inline int ns_stderr_capture_begin(void) {
+    if (ns_capture_fd >= 0) return 0;
+    char path[] = "/tmp/normscope-stderr-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return -1;
+    unlink(path);
+    int saved = dup(STDERR_FILENO);
+    if (saved < 0 || dup2(fd, STDERR_FILENO) < 0) {
+        close(fd);
+        if (saved >= 0) close(saved);
+        return -1;
+    }
+    ns_saved_stderr = saved;
+    ns_capture_fd = fd;
+    return 0;
+}
+
+/// Puts fd 2 back and replays what was captured (async-signal-safe; idempotent).
+static inline void ns_stderr_capture_end(void) {
+    int fd = (int)ns_capture_fd;
+    if (fd < 0) return;
+    ns_capture_fd = -1;
+    dup2((int)ns_saved_stderr, STDERR_FILENO);
+    close((int)ns_saved_stderr);
+    ns_saved_stderr = -1;
+    char buf[4096];
+    ssize_t n;
+    lseek(fd, 0, SEEK_SET);
+    while ((n = read(fd, buf, sizeof buf)) > 0) {
+        ssize_t off = 0;
+        while (off < n) {
+            ssize_t w = write(STDERR_FILENO, buf + off, (size_t)(n - off));
+            if (w <= 0) break;
+            off += w;
+        }
+    }
+    close(fd);
+}
+
+/// Async-signal-safe restore for when the main loop cannot do it: shell tty modes and the
+/// terminal's own "leave full screen, show cursor, plain attributes" strings captured at start.
+static inline void ns_emergency_restore(void) {
+    if (!ns_screen_live) return;
+    ns_screen_live = 0;
+    if (ns_tty_saved) tcsetattr(STDIN_FILENO, TCSANOW, &ns_saved_tty);
+    if (ns_emergency_len > 0) {
+        ssize_t r = write(STDOUT_FILENO, ns_emergency_seq, (size_t)ns_emergency_len);
+        (void)r;
+    }
+    ns_stderr_capture_end();
+}
+
+/// SIGINT/SIGTERM/SIGHUP/SIGQUIT: the first one only records the signal; a second one (the main
+/// loop did not react) restores the terminal as well as a handler can and exits at once.
+static inline void ns_trap_handler(int sig) {
+    if (ns_trap_signal != 0) {
+        ns_emergency_restore();
+        ns_stderr_capture_end();
+        _exit(128 + sig);
+    }
+    ns_trap_signal = sig;
+}
+
+/// Crash signals: restore the terminal, then hand the signal to whoever had it before (the Swift
+/// runtime's backtracer or the default action), so the crash report lands on a sane terminal.
+static inline void ns_crash_handler(int sig) {
+    ns_emergency_restore();
+    ns_stderr_capture_end();
+    if (sig > 0 && sig < 32) sigaction(sig, &ns_old_actions[sig], NULL);
+    raise(sig);
+}
+
+static inline void ns_trap_set(int sig, void (*handler)(int), int flags) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sa.sa_flags = flags;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, &ns_old_actions[sig]);
+}
+
+/// Installs the handlers (idempotent). Call before newterm: ncurses then keeps its hands off
+/// SIGINT/SIGTERM (it only claims signals still at their default). SIGWINCH and SIGTSTP stay
+/// with ncurses. No SA_RESTART, so a pending input poll wakes up.
+static inline void ns_trap_install(void) {
+    if (ns_trap_installed) return;
+    ns_trap_installed = 1;
+    ns_trap_signal = 0;
+    ns_tty_saved = tcgetattr(STDIN_FILENO, &ns_saved_tty) == 0;
+    ns_trap_set(SIGINT, ns_trap_handler, 0);
+    ns_trap_set(SIGTERM, ns_trap_handler, 0);
+    ns_trap_set(SIGHUP, ns_trap_handler, 0);
+    ns_trap_set(SIGQUIT, ns_trap_handler, 0);
+    ns_trap_set(SIGSEGV, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
+    ns_trap_set(SIGBUS, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
+    ns_trap_set(SIGILL, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
+    ns_trap_set(SIGFPE, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
+    ns_trap_set(SIGABRT, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
+    ns_trap_set(SIGTRAP, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
+}
+
+/// Puts back the dispositions found by ns_trap_install (idempotent).
+static inline void ns_trap_uninstall(void) {
+    if (!ns_trap_installed) return;
+    int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &ns_old_actions[sigs[i]], NULL);
+    ns_trap_installed = 0;
+}
+
+/// The first trapped signal number, 0 if none arrived.
+static inline int ns_trap_is_installed(void) { return ns_trap_installed; }
+static inline int ns_trap_pending(void) { return (int)ns_trap_signal; }
+static inline void ns_trap_clear(void) { ns_trap_signal = 0; }
+
+static inline void ns_append_cap(const char *name) {
+    const char *s = tigetstr(name);
+    if (s == NULL || s == (const char *)-1) return;
+    size_t n = strlen(s);
+    size_t at = (size_t)ns_emergency_len;
+    if (at + n >= sizeof ns_emergency_seq) return;
+    memcpy(ns_emergency_seq + at, s, n);
+    ns_emergency_len = (sig_atomic_t)(at + n);
+}
+
+/// Captures the current terminal's sgr0/cnorm/rmcup strings for ns_emergency_restore (call after
+/// newterm), and marks the screen live.
+static inline void ns_screen_began(void) {
+    ns_emergency_len = 0;
+    ns_append_cap("sgr0");
+    ns_append_cap("cnorm");
+    ns_append_cap("rmcup");
+    ns_screen_live = 1;
+}
+
+/// Marks the screen restored (call right before endwin).
+static inline void ns_screen_ended(void) { ns_screen_live = 0; }
+static inline int ns_screen_is_live(void) { return (int)ns_screen_live; }
+
+static inline void ns_atexit_restore(void) {
+    if (ns_screen_live) {
+        ns_screen_live = 0;
+        endwin();
+    }
+    ns_stderr_capture_end();
+}
+
+/// Registers (once) an atexit hook that calls endwin if a screen is still live at exit().
+static inline void ns_install_atexit(void) {
+    if (ns_atexit_installed) return;
+    ns_atexit_installed = 1;
+    atexit(ns_atexit_restore);
+}
+
+/// For tests of the trap: raise a signal in this process.
+static inline int ns_raise(int sig) { return raise(sig); }
+
 #endif

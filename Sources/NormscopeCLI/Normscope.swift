@@ -6,7 +6,13 @@ public struct Normscope: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "normscope",
         abstract: "Watch per-class classifier weight norms under five long-tailed training regimes.",
-        subcommands: [RunCommand.self, DatasetCommand.self, ReproduceCommand.self]
+        discussion: """
+        Reproduces Fig. 2 of "Long-Tailed Recognition via Weight Balancing" (CVPR 2022) live in the terminal. \
+        With no subcommand, opens the live view on the built-in experiment (see 'normscope watch --help').
+        """,
+        version: ProgramInfo.currentVersion,
+        subcommands: [WatchCommand.self, RunCommand.self, DatasetCommand.self, ReproduceCommand.self],
+        defaultSubcommand: WatchCommand.self
     )
     public init() {}
 }

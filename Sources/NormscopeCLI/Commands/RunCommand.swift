@@ -19,6 +19,10 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var experiment: ExperimentOptions
 
+    @Flag(name: .customLong("stage2"),
+          help: "After stage 1, rebalance the base regimes' classifiers: post-hoc L2/tau-norm and CB retraining; any --stage2-* flag or --tau implies it.")
+    var stage2Enabled = false
+
     @OptionGroup(title: "Stage 2") var stage2: Stage2Options
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results JSON here (atomically).", valueName: "file"))
@@ -33,7 +37,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
         let s2 = try CommandErrors.wrap { () throws -> Stage2Config? in
-            guard let s = try stage2.config(regimes: exp.regimes) else { return nil }
+            guard stage2Enabled || stage2.anyGiven else { return nil }
+            let s = try stage2.config(regimes: exp.regimes)
             if let first = exp.stage2Errors(s).first { throw NormscopeError.invalidValue(first) }
             return s
         }

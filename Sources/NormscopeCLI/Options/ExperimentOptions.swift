@@ -151,3 +151,6 @@ extension ImbalanceProfile: ExpressibleByArgument {}
 extension ProjectionSchedule: ExpressibleByArgument {}
 
 import Foundation
+
+/// The parsed flags are plain values, copied into the live view's restart closure.
+extension ExperimentOptions: @unchecked Sendable {}

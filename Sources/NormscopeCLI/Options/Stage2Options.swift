@@ -2,17 +2,15 @@ import ArgumentParser
 import Foundation
 import NormscopeEngine
 
-/// The flags of stage 2 (classifier retraining) and the post-hoc normalizations; any of them implies `--stage2`.
-public struct Stage2Options: ParsableArguments {
-    @Flag(name: .customLong("stage2"),
-          help: "After stage 1, rebalance the base regimes' classifiers: post-hoc L2/tau-norm and CB retraining (see docs/stage2.md).")
-    var enabled = false
-
-    @Option(name: .customLong("stage2-epochs"), help: "Epochs of classifier retraining (paper: 10).")
+/// Flags of stage 2 (classifier retraining) and the post-hoc normalizations, shared by the live view and
+/// `run --stage2`. Unset flags keep the paper's defaults (`Stage2Config()`).
+struct Stage2Options: ParsableArguments {
+    @Option(name: .customLong("stage2-epochs"), help: "Stage-2 epochs of classifier retraining (paper: 10).")
     var epochs: Int?
 
     @Option(name: .customLong("stage2-base"),
-            help: ArgumentHelp("Stage-1 regimes to continue, comma-separated, or 'all' (default: wd).", valueName: "list"))
+            help: ArgumentHelp("Stage-1 regimes whose features stage 2 reuses, comma-separated, or 'all' (default: wd).",
+                               valueName: "list"))
     var bases: String?
 
     @Option(name: .customLong("stage2-variants"),
@@ -23,38 +21,37 @@ public struct Stage2Options: ParsableArguments {
     @Option(name: .customLong("stage2-lr"), help: "Initial learning rate of retraining, cosine to 0 (paper: 0.01).")
     var learningRate: Double?
 
-    @Option(name: .customLong("stage2-weight-decay"), help: "Weight decay of the cb+wd variants (paper: 0.1).")
+    @Option(name: .customLong("stage2-weight-decay"), help: "Weight decay of the CB & WD variants, in [0, 10] (paper: 0.1).")
     var weightDecay: Double?
 
     @Option(name: .customLong("cb-beta"), help: "Effective-number beta of the class-balanced loss, in [0, 1) (paper: 0.9999).")
     var beta: Double?
 
     @Option(name: .customLong("stage2-maxnorm-thresh"),
-            help: "MaxNorm radius of retraining: min + t*(max-min) of the stage-1 row norms (official code: 0.1).")
+            help: "MaxNorm radius of retraining: min + t*(max-min) of the stage-1 row norms, t in [0, 1] (official code: 0.1).")
     var maxNormThresh: Double?
 
     @Option(name: .customLong("stage2-maxnorm-every"), help: "Project after every step (paper) or every epoch (official code).")
     var maxNormEvery: ProjectionSchedule?
 
-    @Option(help: "Exponent of the post-hoc tau-normalization w_k/||w_k||^tau.")
+    @Option(help: "Exponent of the post-hoc tau-normalization w_k/||w_k||^tau, in [0, 10] (default \(Stage2Config.defaultTau)).")
     var tau: Double?
 
-    public init() {}
+    init() {}
 
-    public mutating func validate() throws {
-        do { _ = try config(regimes: Regime.all) } catch let e as NormscopeError { throw ValidationError(e.description) }
+    func validate() throws {
+        do { _ = try config() } catch let e as NormscopeError { throw ValidationError(e.description) }
     }
 
-    /// Whether stage 2 was asked for, by `--stage2` or any other stage-2 flag.
-    var isEnabled: Bool {
-        enabled || epochs != nil || bases != nil || variants != nil || learningRate != nil || weightDecay != nil
+    /// Whether any stage-2 flag was given.
+    var anyGiven: Bool {
+        epochs != nil || bases != nil || variants != nil || learningRate != nil || weightDecay != nil
             || beta != nil || maxNormThresh != nil || maxNormEvery != nil || tau != nil
     }
 
-    /// The stage-2 settings the flags describe, or nil without stage 2; `regimes` are the trained ones
-    /// (what `--stage2-base all` means). Throws naming the first bad flag.
-    func config(regimes: [Regime]) throws -> Stage2Config? {
-        guard isEnabled else { return nil }
+    /// The stage-2 settings the flags describe; `regimes` are the trained ones (what `--stage2-base all`
+    /// means). Throws naming the first bad flag.
+    func config(regimes: [Regime] = Regime.all) throws -> Stage2Config {
         var c = Stage2Config()
         if let v = epochs { c.epochs = v }
         if let v = learningRate { c.learningRate = v }

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import NormscopeDraw
+import NormscopeEngine
+import NormscopeTerminal
+
+/// `normscope` / `normscope watch`: the live TUI that draws the paper's Fig. 2 while the regimes train.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Open the live view (the default): five regimes' per-class weight norms, drawn as they train.",
+        discussion: """
+        Keys: q quit, space pause, n step, +/- pace, v view, c colours, 2 stage 2, r restart, e export, \
+        Ctrl-L redraw, ? help. Needs a terminal; for headless training use 'normscope run'.
+        """
+    )
+
+    @OptionGroup var experiment: ExperimentOptions
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colour (shade glyphs); NO_COLOR is honoured too.")
+    var noColor = false
+
+    @Flag(help: "Use ASCII glyphs only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Option(help: ArgumentHelp("Colour map: jet (as in the paper) or viridis.", valueName: "name"))
+    var colormap: ColorMapKind = .jet
+
+    @Option(help: ArgumentHelp("Seconds per epoch at the start (0 = flat out); + and - change it live.", valueName: "seconds"))
+    var pace: Double = Pace.standard.secondsPerEpoch
+
+    @Flag(help: "Play a self-running, captioned tour (about two minutes) that ends by itself.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("Exit this many seconds after the end instead of waiting for a key.", valueName: "seconds"))
+    var hold: Double?
+
+    @Option(name: .customLong("export-dir"), help: ArgumentHelp("Where 'e' writes its files.", valueName: "dir"))
+    var exportDir: String = "."
+
+    @OptionGroup var stage2: Stage2Options
+
+    func validate() throws {
+        if !(pace >= 0 && pace <= 60) { throw ValidationError("--pace must be between 0 and 60 seconds per epoch (got \(pace))") }
+        if let h = hold, !(h >= 0 && h <= 86_400) { throw ValidationError("--hold must be between 0 and 86400 seconds (got \(h))") }
+        if exportDir.isEmpty { throw ValidationError("--export-dir needs a directory") }
+    }
+
+    func run() throws {
+        let options = experiment
+        _ = try CommandErrors.wrap { try options.makeExperiment() }
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: exportDir, isDirectory: &isDir) || !isDir.boolValue {
+            try CommandErrors.wrap { throw NormscopeError.invalidValue("--export-dir \(exportDir) is not a directory; create it or pick another") }
+        }
+        let config = LiveConfiguration(
+            makeExperiment: { seed in
+                var o = options
+                o.seed = seed
+                return try o.makeExperiment()
+            },
+            seed: experiment.seed, threads: experiment.threadCount, colorMap: colormap, noColor: noColor, ascii: ascii,
+            pace: Pace(secondsPerEpoch: pace), demo: demo, hold: hold, exportDirectory: exportDir,
+            stage2: try CommandErrors.wrap { try stage2.config() })
+        let app = try CommandErrors.wrap { try LiveApp(config) }
+        do {
+            let status = try app.run()
+            if status != 0 { throw ExitCode(status) }
+        } catch let e as TerminalUnavailable {
+            StandardError.write(e.message + "\n")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension ColorMapKind: ExpressibleByArgument {}

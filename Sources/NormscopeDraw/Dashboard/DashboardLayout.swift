@@ -1,0 +1,180 @@
+/// Where each part of the dashboard goes for a terminal size: header, caption, panel grid, status, key hint.
+///
+/// The panels are laid out in the grid (columns x rows) that gives the largest, squarest heatmaps; all of them
+/// side by side when each still gets `sideBySideWidth` columns. The status block (accuracy table and colour
+/// bar) takes the empty cells of an incomplete grid when it fits there, else a strip at the bottom, else a
+/// single line. Below the minimum size, or when no grid fits, the layout is `tooSmall`.
+public struct DashboardLayout: Equatable, Sendable {
+    /// Where the status block went.
+    public enum StatusPlacement: Equatable, Sendable {
+        /// Into the empty cells at the end of the panel grid.
+        case gridSlot
+        /// A strip across the bottom, table beside colour bar.
+        case strip
+        /// One line: colour bar and progress, no table.
+        case line
+    }
+
+    /// Terminal size.
+    public let width: Int, height: Int
+    /// Whether the terminal is below the minimum: only the too-small message is drawn.
+    public let tooSmall: Bool
+    /// Row 0: name and run state.
+    public let header: Rect
+    /// Row 1 when there is a caption.
+    public let caption: Rect?
+    /// The area of the panel grid or the charts.
+    public let main: Rect
+    /// One rectangle per panel (empty in the curves view).
+    public let panels: [Rect]
+    /// Grid columns and rows.
+    public let columns: Int, rows: Int
+    /// The status block.
+    public let status: Rect
+    public let statusPlacement: StatusPlacement
+    /// The last row: key hint and message.
+    public let keyHint: Rect
+
+    /// The smallest terminal for any dashboard: 60 x 20.
+    public static let floor = (width: 60, height: 20)
+    /// A panel narrower or lower than this is not drawn.
+    public static let minPanelWidth = 14, minPanelHeight = 6
+    /// Panels at least this wide go side by side in one row.
+    public static let sideBySideWidth = 34
+
+    /// The smallest size at which `panelCount` panels fit: at least `floor`, taller when there are many panels.
+    public static func minimumSize(panelCount: Int, hasCaption: Bool = false) -> (width: Int, height: Int) {
+        var h = floor.height
+        while h < 2000 {
+            if candidates(panelCount: panelCount, width: floor.width, height: h, hasCaption: hasCaption).first != nil {
+                return (floor.width, h)
+            }
+            h += 1
+        }
+        return (floor.width, h)
+    }
+
+    /// The layout of `panelCount` panels in a `width` x `height` terminal showing `view`.
+    public init(panelCount: Int, width: Int, height: Int, hasCaption: Bool = false, view: DashboardView = .heatmapProfile) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        let top = hasCaption ? 2 : 1
+        header = Rect(x: 0, y: 0, width: self.width, height: min(1, self.height))
+        caption = hasCaption && self.height > 1 ? Rect(x: 0, y: 1, width: self.width, height: 1) : nil
+        keyHint = Rect(x: 0, y: max(0, self.height - 1), width: self.width, height: min(1, self.height))
+        let need = DashboardLayout.minimumSize(panelCount: panelCount, hasCaption: hasCaption)
+        let found = self.width >= need.width && self.height >= need.height
+            ? DashboardLayout.best(panelCount: panelCount, width: self.width, height: self.height, hasCaption: hasCaption)
+            : nil
+        guard let c = found else {
+            tooSmall = true
+            main = Rect(x: 0, y: 0, width: self.width, height: self.height)
+            panels = []
+            (columns, rows) = (0, 0)
+            status = Rect(x: 0, y: 0, width: 0, height: 0)
+            statusPlacement = .line
+            return
+        }
+        tooSmall = false
+        if view == .curves {
+            // Charts need no grid: keep the status strip when the charts keep 12 rows, else a line.
+            let avail = self.height - top - 1
+            let strip = DashboardLayout.stripHeight(panelCount: panelCount, width: self.width)
+            let h = avail - strip >= 12 ? strip : 1
+            main = Rect(x: 0, y: top, width: self.width, height: avail - h)
+            status = Rect(x: 0, y: top + avail - h, width: self.width, height: h)
+            statusPlacement = h == 1 ? .line : .strip
+            panels = []
+            (columns, rows) = (c.columns, c.rows)
+            return
+        }
+        main = c.main
+        panels = c.panels
+        (columns, rows) = (c.columns, c.rows)
+        status = c.status
+        statusPlacement = c.placement
+    }
+
+    /// The status strip's height: the table's rows (header + one per panel).
+    static func stripHeight(panelCount: Int, width: Int) -> Int { panelCount + 1 }
+
+    /// The status block's needs in a grid slot: width for the compact table, height for table + bar + progress.
+    static func slotNeeds(panelCount: Int) -> (width: Int, height: Int) { (27, panelCount + 3) }
+
+    /// A candidate arrangement and its score.
+    struct Candidate {
+        var columns: Int, rows: Int
+        var placement: StatusPlacement
+        var main: Rect
+        var panels: [Rect]
+        var status: Rect
+        var panelWidth: Int, panelHeight: Int
+        /// Roughly the side of the largest square heatmap, in half-block units, plus a bonus for showing the table;
+        /// ties go to the larger panels.
+        var score: Int {
+            (min(panelWidth - 6, 2 * (panelHeight - 4)) + (placement == .line ? 0 : 3)) * 10_000 + panelWidth * panelHeight
+        }
+    }
+
+    /// Every arrangement that fits, best first.
+    static func candidates(panelCount n: Int, width: Int, height: Int, hasCaption: Bool) -> [Candidate] {
+        guard n >= 1 else {
+            let top = hasCaption ? 2 : 1, avail = height - top - 1
+            guard avail >= 1 else { return [] }
+            return [Candidate(columns: 0, rows: 0, placement: .line,
+                              main: Rect(x: 0, y: top, width: width, height: avail - 1), panels: [],
+                              status: Rect(x: 0, y: top + avail - 1, width: width, height: 1), panelWidth: width, panelHeight: avail)]
+        }
+        let top = hasCaption ? 2 : 1
+        let avail = height - top - 1
+        var out: [Candidate] = []
+        for cols in 1...n {
+            let rows = (n + cols - 1) / cols
+            let empty = rows * cols - n
+            func grid(areaHeight: Int, centred: Bool = true) -> (panels: [Rect], pw: Int, ph: Int, x0: Int) {
+                // Equal panels, so every heatmap gets the same bins; the grid is centred across
+                // (or left-aligned, leaving the spare columns to the status slot).
+                let pw = width / cols, ph = areaHeight / rows
+                let x0 = centred ? (width - cols * pw) / 2 : 0
+                let panels = (0..<n).map { i in
+                    Rect(x: x0 + (i % cols) * pw, y: top + (i / cols) * ph, width: pw, height: ph)
+                }
+                return (panels, pw, ph, x0)
+            }
+            func add(_ placement: StatusPlacement, statusHeight: Int) {
+                let areaH = avail - statusHeight
+                guard areaH >= 1 else { return }
+                let g = grid(areaHeight: areaH)
+                guard g.pw >= minPanelWidth, g.ph >= minPanelHeight else { return }
+                out.append(Candidate(columns: cols, rows: rows, placement: placement,
+                                     main: Rect(x: 0, y: top, width: width, height: areaH), panels: g.panels,
+                                     status: Rect(x: 0, y: top + areaH, width: width, height: statusHeight),
+                                     panelWidth: g.pw, panelHeight: g.ph))
+            }
+            if empty > 0 {
+                let g = grid(areaHeight: avail, centred: false)
+                let x = g.x0 + (cols - empty) * g.pw, y = top + (rows - 1) * g.ph
+                let slot = Rect(x: x + 1, y: y, width: width - x - 1, height: top + avail - y)
+                let needs = slotNeeds(panelCount: n)
+                if g.pw >= minPanelWidth, g.ph >= minPanelHeight, slot.width >= needs.width, slot.height >= needs.height {
+                    out.append(Candidate(columns: cols, rows: rows, placement: .gridSlot,
+                                         main: Rect(x: 0, y: top, width: width, height: avail), panels: g.panels,
+                                         status: slot, panelWidth: g.pw, panelHeight: g.ph))
+                }
+            }
+            if width >= slotNeeds(panelCount: n).width + 26 { add(.strip, statusHeight: stripHeight(panelCount: n, width: width)) }
+            add(.line, statusHeight: 1)
+        }
+        // All side by side when wide enough (the paper's figure), else the best score; ties go to more columns.
+        return out.sorted { a, b in
+            let sa = a.columns == n && a.panelWidth >= sideBySideWidth, sb = b.columns == n && b.panelWidth >= sideBySideWidth
+            if sa != sb { return sa }
+            if a.score != b.score { return a.score > b.score }
+            return a.columns > b.columns
+        }
+    }
+
+    static func best(panelCount: Int, width: Int, height: Int, hasCaption: Bool) -> Candidate? {
+        candidates(panelCount: panelCount, width: width, height: height, hasCaption: hasCaption).first
+    }
+}

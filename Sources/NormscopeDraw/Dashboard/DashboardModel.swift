@@ -1,0 +1,66 @@
+/// Everything one frame of the dashboard shows; the backend builds it from the engine's state.
+public struct DashboardModel: Equatable, Sendable {
+    /// One panel per regime, in the paper's order (a)-(e), then any stage-2 variants.
+    public var panels: [PanelModel]
+    /// The top of the colour scale shared by every panel (the paper uses 2.0).
+    public var vmax: Double
+    /// Run state for the header.
+    public var status: StatusModel
+    /// A line of narration under the header (demo mode), or nil.
+    public var caption: String?
+    /// A transient message at the bottom right ("exported to r.json"), or nil.
+    public var message: String?
+    /// The charts of the curves view (accuracy, Few accuracy, loss).
+    public var curves: [ChartModel]
+    /// Which view fills the main area.
+    public var view: DashboardView
+    /// Whether the help overlay is shown.
+    public var showHelp: Bool
+    /// The keys, for the hint line and the help overlay.
+    public var help: [KeyHelp]
+    /// The program's name in the header.
+    public var title: String
+    /// A short subtitle after the name.
+    public var subtitle: String
+
+    public init(panels: [PanelModel], vmax: Double = 2.0, status: StatusModel = StatusModel(), caption: String? = nil,
+                message: String? = nil, curves: [ChartModel] = [], view: DashboardView = .heatmapProfile,
+                showHelp: Bool = false, help: [KeyHelp] = KeyHelp.standard, title: String = "normscope",
+                subtitle: String = "weight balancing, Fig. 2") {
+        self.panels = panels
+        self.vmax = vmax
+        self.status = status
+        self.caption = caption
+        self.message = message
+        self.curves = curves
+        self.view = view
+        self.showHelp = showHelp
+        self.help = help
+        self.title = title
+        self.subtitle = subtitle
+    }
+
+    /// The accuracy table's rows, one per panel.
+    public var accuracyRows: [AccuracyTable.Row] {
+        panels.map {
+            AccuracyTable.Row(tag: $0.letter, name: $0.title, slot: $0.slot, accuracy: $0.accuracy,
+                              note: $0.diverged == nil ? nil : "diverged at epoch \($0.diverged!.epoch)")
+        }
+    }
+}
+
+/// What the main area of the dashboard shows.
+public enum DashboardView: String, CaseIterable, Equatable, Sendable {
+    /// Heatmap over epochs above the current profile, per regime (Fig. 2).
+    case heatmapProfile
+    /// The current profile per regime, full height (Fig. 6).
+    case profiles
+    /// Accuracy and loss curves of all regimes.
+    case curves
+
+    /// The next view in the cycle.
+    public var next: DashboardView {
+        let all = DashboardView.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}

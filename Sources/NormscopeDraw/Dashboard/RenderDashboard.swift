@@ -1,0 +1,88 @@
+/// Draws the whole dashboard for a terminal of `width` x `height`: header, caption, panels (or profiles, or
+/// curves), status block, key hint, and the help overlay when asked; or the too-small notice.
+///
+/// Pure: the same model, size and options always give the same canvas, of exactly the size asked
+/// (negative sizes give an empty canvas).
+public func renderDashboard(_ model: DashboardModel, width: Int, height: Int, options: RenderOptions) -> Canvas {
+    Dashboard(model).render(width: width, height: height, options: options)
+}
+
+/// The dashboard as a widget; see ``renderDashboard(_:width:height:options:)``.
+public struct Dashboard: Widget {
+    public var model: DashboardModel
+
+    public init(_ model: DashboardModel) { self.model = model }
+
+    /// The layout used for a terminal of `width` x `height`.
+    public func layout(width: Int, height: Int) -> DashboardLayout {
+        DashboardLayout(panelCount: model.panels.count, width: width, height: height,
+                        hasCaption: model.caption != nil, view: model.view)
+    }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let layout = layout(width: canvas.width, height: canvas.height)
+        if layout.tooSmall {
+            let need = DashboardLayout.minimumSize(panelCount: model.panels.count, hasCaption: model.caption != nil)
+            return TooSmallMessage(need: need).render(width: canvas.width, height: canvas.height, options: options)
+        }
+        let glyphs = Glyphs.forMode(options.glyphs)
+        let theme = Theme(mode: options.colorMode)
+
+        draw(HeaderLine(title: model.title, subtitle: model.subtitle, status: model.status), in: layout.header,
+             on: &canvas, options: options)
+        if let rect = layout.caption, let text = model.caption {
+            let t = TextFit.truncate(glyphs.text(text), rect.width - 2, ellipsis: glyphs.asciiOnly ? "..." : "…")
+            canvas.put(t, x: rect.x + 1, y: rect.y, style: theme.accent)
+        }
+        switch model.view {
+        case .heatmapProfile, .profiles:
+            let content: PanelView.Content = model.view == .profiles ? .profile : .heatmapAndProfile
+            for (panel, rect) in zip(model.panels, layout.panels) {
+                draw(PanelView(panel, vmax: model.vmax, content: content), in: rect, on: &canvas, options: options)
+            }
+        case .curves:
+            drawCharts(in: layout.main, on: &canvas, options: options, theme: theme, glyphs: glyphs)
+        }
+        draw(StatusBlock(model, placement: layout.statusPlacement), in: layout.status, on: &canvas, options: options)
+        draw(KeyHintLine(keys: model.help, message: model.message), in: layout.keyHint, on: &canvas, options: options)
+        if model.showHelp {
+            let help = HelpOverlay(keys: model.help)
+            let size = help.preferredSize
+            let w = min(size.width, canvas.width - 2), h = min(size.height, canvas.height - 2)
+            let rect = Rect(x: TextFit.centered(w, in: canvas.width), y: TextFit.centered(h, in: canvas.height), width: w, height: h)
+            draw(help, in: rect, on: &canvas, options: options)
+        }
+        return canvas
+    }
+
+    /// Renders a widget into `rect` of the canvas.
+    func draw(_ widget: some Widget, in rect: Rect, on canvas: inout Canvas, options: RenderOptions) {
+        guard !rect.isEmpty else { return }
+        canvas.blit(widget.render(width: rect.width, height: rect.height, options: options), in: rect)
+    }
+
+    /// The charts of the curves view, side by side when each gets 40 columns, else stacked.
+    func drawCharts(in area: Rect, on canvas: inout Canvas, options: RenderOptions, theme: Theme, glyphs: Glyphs) {
+        let charts = model.curves
+        guard !charts.isEmpty else {
+            let t = glyphs.text("no curves yet")
+            canvas.put(t, x: area.x + TextFit.centered(t.count, in: area.width), y: area.y + area.height / 2, style: theme.faint)
+            return
+        }
+        let cols = max(1, min(charts.count, area.width / 40))
+        let rows = (charts.count + cols - 1) / cols
+        let cw = area.width / cols, ch = area.height / max(1, rows)
+        guard ch >= 3 else {
+            draw(LineChart(charts[0]), in: area.inset(by: 0), on: &canvas, options: options)
+            return
+        }
+        for (i, chart) in charts.enumerated() {
+            let (r, c) = (i / cols, i % cols)
+            let w = c == cols - 1 ? area.width - c * cw : cw
+            let h = r == rows - 1 ? area.height - r * ch : ch
+            let rect = Rect(x: area.x + c * cw + 1, y: area.y + r * ch + (r > 0 ? 1 : 0), width: w - 2, height: h - (r > 0 ? 1 : 0))
+            draw(LineChart(chart), in: rect, on: &canvas, options: options)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// The status block: the accuracy table, the shared colour bar, and the stage's progress bar.
+///
+/// Stacked in a grid slot, side by side in a bottom strip, or squeezed to colour bar and progress on one line.
+public struct StatusBlock: Widget {
+    public var model: DashboardModel
+    public var placement: DashboardLayout.StatusPlacement
+
+    public init(_ model: DashboardModel, placement: DashboardLayout.StatusPlacement) {
+        self.model = model
+        self.placement = placement
+    }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let (w, h) = (canvas.width, canvas.height)
+        guard w > 0 && h > 0 else { return canvas }
+        let table = AccuracyTable(rows: model.accuracyRows)
+        let bar = ColorBar(vmax: model.vmax)
+        let progress = ProgressLine(status: model.status)
+        switch placement {
+        case .gridSlot:
+            let top = h >= table.neededHeight + 4 ? 1 : 0
+            let tw = min(w, table.fullWidth)
+            canvas.blit(table.render(width: tw, height: min(table.neededHeight, h - top), options: options), x: 0, y: top)
+            var y = top + table.neededHeight + 1
+            if y >= h { y = h - 1 }
+            canvas.blit(bar.render(width: min(w, max(tw, 30)), height: 1, options: options), x: 0, y: y)
+            if y + 1 < h { canvas.blit(progress.render(width: min(w, max(tw, 30)), height: 1, options: options), x: 0, y: y + 1) }
+        case .strip:
+            let tw = min(table.fullWidth, max(table.compactWidth, w / 2))
+            canvas.blit(table.render(width: tw, height: h, options: options), x: 1, y: 0)
+            let rx = tw + 5, rw = min(w - rx - 1, 60)
+            guard rw > 0 else { return canvas }
+            let by = h >= 3 ? 1 : 0
+            canvas.blit(bar.render(width: rw, height: 1, options: options), x: rx, y: by)
+            if by + 2 < h { canvas.blit(progress.render(width: rw, height: 1, options: options), x: rx, y: by + 2) }
+            else if by + 1 < h { canvas.blit(progress.render(width: rw, height: 1, options: options), x: rx, y: by + 1) }
+        case .line:
+            let bw = min(w, max(w / 2 - 1, 16), 48)
+            canvas.blit(bar.render(width: bw, height: 1, options: options), x: 0, y: 0)
+            let px = bw + 3
+            if w - px >= 12 { canvas.blit(progress.render(width: min(w - px, 48), height: 1, options: options), x: px, y: 0) }
+        }
+        return canvas
+    }
+}
+
+/// "epoch 37/200 ━━━━━━━──────── 18%": the current stage's progress.
+public struct ProgressLine: Widget {
+    public var status: StatusModel
+
+    public init(status: StatusModel) { self.status = status }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        guard canvas.width > 0 && canvas.height > 0 else { return canvas }
+        let glyphs = Glyphs.forMode(options.glyphs)
+        let theme = Theme(mode: options.colorMode)
+        let label = "epoch \(status.epoch)/\(status.totalEpochs) "
+        let pct = " " + NumberFormat.fixed(status.progress * 100, 0) + "%"
+        let n = canvas.width - label.count - pct.count
+        guard n >= 4 else {
+            canvas.put(TextFit.truncate(label + pct, canvas.width, ellipsis: ""), x: 0, y: 0, style: theme.faint)
+            return canvas
+        }
+        var x = canvas.put(label, x: 0, y: 0, style: theme.faint)
+        let done = Int((status.progress * Double(n)).rounded())
+        x += canvas.put(glyphs.repeated(glyphs.progressDone, done), x: x, y: 0, style: theme.accent)
+        x += canvas.put(glyphs.repeated(glyphs.progressTodo, n - done), x: x, y: 0, style: theme.faint)
+        canvas.put(pct, x: x, y: 0, style: theme.faint)
+        return canvas
+    }
+}

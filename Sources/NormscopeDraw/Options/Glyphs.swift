@@ -1,0 +1,74 @@
+/// The glyphs every widget draws with, in a Unicode and a pure-ASCII edition.
+///
+/// Every character a widget places on the canvas comes from here or passes through ``text(_:)``,
+/// so ASCII mode never leaks a non-ASCII glyph.
+public struct Glyphs: Sendable {
+    /// Frame corners and sides.
+    public let topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
+    /// Axis corner and tick (bottom-left of a chart, y-axis tick).
+    public let axisCorner, axisTick: Character
+    /// The upper and lower half blocks that pack two heatmap rows into one text row, or nil (one row per text row).
+    public let upperHalf, lowerHalf: Character?
+    /// Shades from empty to full, for heatmaps without colour.
+    public let shades: [Character]
+    /// Bar glyphs by height in eighths: index 0 is empty, 8 is a full cell.
+    public let bars: [Character]
+    /// A dashed horizontal line (reference lines).
+    public let dash: Character
+    /// Colour-bar brackets.
+    public let bracketLeft, bracketRight: Character
+    /// Markers pointing right and left (stage boundary).
+    public let markerRight, markerLeft: Character
+    /// Marker for a bar clipped at the top of its scale.
+    public let overflow: Character
+    /// Progress bar: done and to do.
+    public let progressDone, progressTodo: Character
+    /// Line-chart dots when braille is not available: a data point and a connecting segment.
+    public let point, segment: Character
+    /// A short run of line for chart legends.
+    public let legendMark: String
+    /// Whether line charts use braille (2x4 dots per cell).
+    public let braille: Bool
+    /// Whether `text(_:)` must transliterate to ASCII.
+    public let asciiOnly: Bool
+
+    /// Box drawing, eighth blocks, braille, arrows.
+    public static let unicode = Glyphs(
+        topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
+        axisCorner: "└", axisTick: "┤", upperHalf: "▀", lowerHalf: "▄", shades: [" ", "░", "▒", "▓", "█"],
+        bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dash: "╌", bracketLeft: "▕", bracketRight: "▏",
+        markerRight: "▸", markerLeft: "◂", overflow: "▴", progressDone: "━", progressTodo: "─",
+        point: "•", segment: "·", legendMark: "━━", braille: true, asciiOnly: false)
+
+    /// Printable ASCII only.
+    public static let ascii = Glyphs(
+        topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
+        axisCorner: "+", axisTick: "+", upperHalf: nil, lowerHalf: nil, shades: [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"],
+        bars: [" ", "_", "_", "-", "-", "=", "=", "#", "#"], dash: "-", bracketLeft: "[", bracketRight: "]",
+        markerRight: ">", markerLeft: "<", overflow: "^", progressDone: "#", progressTodo: "-",
+        point: "*", segment: ".", legendMark: "--", braille: false, asciiOnly: true)
+
+    /// The edition for a glyph mode.
+    public static func forMode(_ mode: GlyphMode) -> Glyphs { mode == .ascii ? .ascii : .unicode }
+
+    /// `s` made safe for this edition: in ASCII, known symbols are spelled out and anything else becomes `?`.
+    public func text(_ s: String) -> String {
+        guard asciiOnly, !s.unicodeScalars.allSatisfy(\.isASCII) else { return s }
+        var out = ""
+        for ch in s {
+            if ch.unicodeScalars.allSatisfy(\.isASCII) { out.append(ch); continue }
+            out += Glyphs.asciiSpelling[ch] ?? "?"
+        }
+        return out
+    }
+
+    /// ASCII spellings of the symbols used in labels.
+    static let asciiSpelling: [Character: String] = [
+        "→": "->", "←": "<-", "↓": "v", "↑": "^", "…": "...", "·": "-", "—": "-", "–": "-", "δ": "d",
+        "‖": "|", "×": "x", "≈": "~", "≤": "<=", "≥": ">=", "•": "*", "●": "*", "○": "o", "✓": "ok",
+        "▸": ">", "◂": "<", "τ": "tau", "°": "o", "µ": "u", "±": "+-", "λ": "lambda", "η": "eta",
+    ]
+
+    /// Text cells for a dashed/solid horizontal run.
+    func repeated(_ c: Character, _ n: Int) -> String { String(repeating: String(c), count: max(0, n)) }
+}

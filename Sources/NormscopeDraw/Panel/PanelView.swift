@@ -1,0 +1,146 @@
+/// One framed panel of the figure: the heatmap over epochs above the current profile, with axis hints.
+///
+/// ```
+/// ╭ (a) Naive  acc 41.2% ─────────╮
+/// │  0 ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀ │   heatmap: epoch down, class across
+/// │200 ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀ │
+/// │2.0 ▆▆▅▅▄▄▃▃▃▂▂▂▂▁▁▁▁▁ δ=1.00  │   profile: current norm per class
+/// │  0 ████████████████████████▁ │
+/// │↓epoch class→ head…tail 4 cls/col
+/// ╰──────────────────────────────╯
+/// ```
+/// A diverged regime gets a red banner across the middle.
+public struct PanelView: Widget {
+    /// What the panel body holds.
+    public enum Content: Sendable {
+        /// Heatmap above profile (the main view).
+        case heatmapAndProfile
+        /// Profile only, using the whole height (Fig. 6).
+        case profile
+    }
+
+    public var model: PanelModel
+    /// The top of the shared colour scale.
+    public var vmax: Double
+    public var content: Content
+
+    public init(_ model: PanelModel, vmax: Double, content: Content = .heatmapAndProfile) {
+        self.model = model
+        self.vmax = vmax
+        self.content = content
+    }
+
+    /// The panel's title spans: tag in the regime colour, bold name, faint accuracy (dropped when narrow).
+    func title(room: Int, glyphs: Glyphs, theme: Theme) -> [Span] {
+        let tag = Span("(" + glyphs.text(model.letter) + ")", Style(fg: theme.series(model.slot), attrs: .bold))
+        let name = Span(" " + glyphs.text(model.title), theme.title)
+        var spans = [tag, name]
+        if let acc = model.accuracy {
+            let long = Span("  acc " + NumberFormat.percent(acc.all) + "%", theme.faint)
+            let short = Span(" " + NumberFormat.percent(acc.all) + "%", theme.faint)
+            if spans.length + long.text.count + 2 <= room { spans.append(long) }
+            else if spans.length + short.text.count + 2 <= room { spans.append(short) }
+        }
+        return spans
+    }
+
+    /// The gutter width for epoch and norm labels, or 0 when the panel is too narrow for one.
+    func gutter(innerWidth: Int) -> Int {
+        let lastEpoch = max(model.totalEpochs, model.norms.count - 1)
+        let w = max(String(lastEpoch).count, NumberFormat.scale(vmax).count) + 1
+        return innerWidth - w >= 8 ? w : 0
+    }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let glyphs = Glyphs.forMode(options.glyphs)
+        let theme = Theme(mode: options.colorMode)
+        let box = Rect(x: 0, y: 0, width: canvas.width, height: canvas.height)
+        canvas.frame(box, glyphs: glyphs, style: theme.border, title: title(room: box.width - 2, glyphs: glyphs, theme: theme))
+        let inner = box.inset(by: 1)
+        guard !inner.isEmpty else { return canvas }
+
+        let gutter = gutter(innerWidth: inner.width)
+        let hintRows = inner.height >= 7 ? 1 : 0
+        let body = inner.height - hintRows
+        let heatmap = Heatmap(norms: model.norms, totalEpochs: model.totalEpochs, vmax: vmax,
+                              stageBoundary: model.stageBoundary, gutter: gutter)
+        var heatRows = 0, profileRows = body, ruleRows = 0
+        var classes: BinPlan?
+        if content == .heatmapAndProfile {
+            ruleRows = body >= 12 ? 1 : 0
+            profileRows = body >= 6 ? min(12, max(2, (body - ruleRows) / 3)) : 0
+            heatRows = body - profileRows - ruleRows
+            let g = heatmap.geometry(width: inner.width, height: heatRows, options: options)
+            if profileRows > 0 && g.usedRows < heatRows {
+                profileRows += heatRows - g.usedRows
+                heatRows = g.usedRows
+            }
+            classes = g.classes
+            canvas.blit(heatmap.render(width: inner.width, height: heatRows, options: options), x: inner.x, y: inner.y)
+            if ruleRows == 1 {
+                drawRule(&canvas, x: inner.x + gutter, y: inner.y + heatRows, width: inner.width - gutter,
+                         glyphs: glyphs, theme: theme)
+            }
+        }
+        if profileRows > 0 {
+            let profile = Profile(values: model.currentNorms, vmax: vmax, reference: model.referenceLine,
+                                  gutter: gutter, classes: classes)
+            canvas.blit(profile.render(width: inner.width, height: profileRows, options: options),
+                        x: inner.x, y: inner.y + heatRows + ruleRows)
+        }
+        if hintRows == 1 {
+            let plan = classes ?? BinPlan(count: heatmap.classCount, slots: inner.width - gutter)
+            canvas.put(hint(plan: plan, width: inner.width, glyphs: glyphs), x: inner.x, y: inner.maxY - 1,
+                       style: theme.faint)
+        }
+        if model.norms.isEmpty && model.diverged == nil {
+            let text = glyphs.text("waiting for data…")
+            if inner.width >= text.count {
+                canvas.put(text, x: inner.x + TextFit.centered(text.count, in: inner.width),
+                           y: inner.y + inner.height / 2, style: theme.faint)
+            }
+        }
+        if let note = model.diverged { drawBanner(note.text, &canvas, inner: inner, glyphs: glyphs, theme: theme) }
+        return canvas
+    }
+
+    /// The axis hint: epochs run down, classes from head to tail, and how many classes share a column.
+    func hint(plan: BinPlan, width: Int, glyphs: Glyphs) -> String {
+        let long = plan.perSlotLabel()
+        let short = plan.merges ? String(long.split(separator: " ")[0]) + "/col" : long
+        let down = content == .heatmapAndProfile ? "epoch ↓  " : ""
+        let candidates = [
+            down + "class → head … tail  " + long,
+            down + "class→ head…tail " + long,
+            "class→ head…tail " + long,
+            "class→ head…tail " + short,
+            "head→tail " + short,
+            short,
+        ].map(glyphs.text)
+        return TextFit.firstFitting(candidates, width, ellipsis: "")
+    }
+
+    /// The thin rule between heatmap and profile, naming the epoch the profile shows: "╌╌ now: epoch 120 ╌╌".
+    func drawRule(_ canvas: inout Canvas, x: Int, y: Int, width: Int, glyphs: Glyphs, theme: Theme) {
+        guard width > 0 else { return }
+        canvas.fill(x: x, y: y, width: width, height: 1, with: Cell(glyphs.dash, attrs: .dim))
+        guard !model.norms.isEmpty else { return }
+        let label = " now: epoch \(model.norms.count - 1) "
+        if label.count + 4 <= width { canvas.put(label, x: x + 2, y: y, style: theme.faint) }
+    }
+
+    /// A red banner with the divergence text, centred on the panel body, wrapped to fit.
+    func drawBanner(_ text: String, _ canvas: inout Canvas, inner: Rect, glyphs: Glyphs, theme: Theme) {
+        let room = max(1, inner.width - 2)
+        let lines = Array(TextFit.wrap(glyphs.text(text), room).prefix(max(1, inner.height)))
+        let pad = inner.height >= lines.count + 4 ? 1 : 0
+        let w = min(inner.width, (lines.map(\.count).max() ?? 0) + 2 + 2 * pad)
+        let h = lines.count + 2 * pad
+        let x0 = inner.x + TextFit.centered(w, in: inner.width), y0 = inner.y + TextFit.centered(h, in: inner.height)
+        canvas.fill(x: x0, y: y0, width: w, height: h, with: Cell(" ", fg: theme.alarm.fg, bg: theme.alarm.bg, attrs: theme.alarm.attrs))
+        for (i, line) in lines.enumerated() {
+            canvas.put(line, x: x0 + TextFit.centered(line.count, in: w), y: y0 + pad + i, style: theme.alarm, maxWidth: w)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// A table of test accuracy: one row per regime, columns Many / Medium / Few / All in percent with one decimal,
+/// the best value of each column highlighted.
+///
+/// When narrow it shortens the headers ("Med") and the row labels to their tags ("(a)").
+public struct AccuracyTable: Widget {
+    /// One row of the table.
+    public struct Row: Equatable, Sendable {
+        /// Short tag, shown in the series colour ("a").
+        public var tag: String
+        /// Name ("Naive").
+        public var name: String
+        /// Palette slot of the tag's colour.
+        public var slot: Int
+        /// The accuracy, or nil when not yet measured.
+        public var accuracy: GroupAccuracy?
+        /// Shown instead of the numbers when set ("diverged").
+        public var note: String?
+
+        public init(tag: String, name: String, slot: Int, accuracy: GroupAccuracy?, note: String? = nil) {
+            self.tag = tag
+            self.name = name
+            self.slot = slot
+            self.accuracy = accuracy
+            self.note = note
+        }
+    }
+
+    public var rows: [Row]
+    /// The header of the label column.
+    public var caption: String
+
+    public init(rows: [Row], caption: String = "accuracy %") {
+        self.rows = rows
+        self.caption = caption
+    }
+
+    static let headers = ["Many", "Medium", "Few", "All"]
+    static let shortHeaders = ["Many", "Med", "Few", "All"]
+
+    /// The width the table needs with full labels and headers.
+    public var fullWidth: Int { fullLabelWidth + 2 + 4 * 8 - 2 }
+    /// The narrowest width at which the table is still whole (tags and short headers).
+    public var compactWidth: Int { shortLabelWidth + 1 + 4 * 6 - 1 }
+    /// Rows needed: a header and one per regime.
+    public var neededHeight: Int { rows.count + 1 }
+
+    var fullLabelWidth: Int { max(caption.count, rows.map { $0.tag.count + 3 + $0.name.count }.max() ?? 0) }
+    var shortLabelWidth: Int { rows.map { $0.tag.count + 2 }.max() ?? 3 }
+
+    /// The indices of the rows holding the best value of each column (ties all count).
+    public func bestRows() -> [Set<Int>] {
+        (0..<4).map { col in
+            let vals = rows.enumerated().compactMap { i, r in r.note == nil ? r.accuracy.map { (i, $0.columns[col]) } : nil }
+            guard let best = vals.map(\.1).filter(\.isFinite).max() else { return [] }
+            return Set(vals.filter { $0.1 == best }.map(\.0))
+        }
+    }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        guard canvas.width > 0 && canvas.height > 0 else { return canvas }
+        let glyphs = Glyphs.forMode(options.glyphs)
+        let theme = Theme(mode: options.colorMode)
+        let full = canvas.width >= fullWidth
+        let (colWidth, gap) = full ? (6, 2) : (5, 1)
+        let labelWidth = full ? fullLabelWidth : max(shortLabelWidth, canvas.width - 4 * (colWidth + gap))
+        let headers = full ? AccuracyTable.headers : AccuracyTable.shortHeaders
+        func colX(_ c: Int) -> Int { labelWidth + gap + c * (colWidth + gap) }
+        func right(_ s: String, col: Int, y: Int, style: Style) {
+            canvas.put(s, x: colX(col) + colWidth - s.count, y: y, style: style)
+        }
+
+        canvas.put(TextFit.truncate(glyphs.text(caption), labelWidth, ellipsis: ""), x: 0, y: 0, style: theme.faint)
+        for (c, h) in headers.enumerated() { right(h, col: c, y: 0, style: theme.faint) }
+        let best = bestRows()
+        for (i, row) in rows.enumerated() where i + 1 < canvas.height {
+            let y = i + 1
+            let tag = Span("(" + glyphs.text(row.tag) + ")", Style(fg: theme.series(row.slot), attrs: .bold))
+            let name = Span(" " + glyphs.text(row.name), theme.label)
+            // Names on every row or on none, so the column reads evenly.
+            let label: [Span] = labelWidth >= shortLabelWidth + 4 ? [tag, name] : [tag]
+            canvas.put(label.truncated(to: labelWidth, ellipsis: glyphs.asciiOnly ? "." : "…"), x: 0, y: y)
+            if let note = row.note {
+                canvas.put(glyphs.text(note), x: colX(0), y: y, style: theme.caution, maxWidth: canvas.width - colX(0))
+            } else if let acc = row.accuracy {
+                for (c, v) in acc.columns.enumerated() {
+                    right(NumberFormat.percent(v), col: c, y: y, style: best[c].contains(i) ? theme.best : theme.label)
+                }
+            } else {
+                for c in 0..<4 { right(glyphs.asciiOnly ? "-" : "–", col: c, y: y, style: theme.faint) }
+            }
+        }
+        return canvas
+    }
+}

@@ -1,0 +1,131 @@
+/// The paper's Fig. 2 panel: one colour cell per (epoch, class), epoch 0 at the top, most frequent class left.
+///
+/// In colour modes with Unicode, each text row packs two epoch slots into a half block (`▀`: foreground the
+/// upper slot, background the lower). Without half blocks each row is one slot: a coloured blank, or with no
+/// colour a shade glyph. Classes and epochs are binned (means) when they outnumber the cells, and stretched
+/// over several cells when they are few. A left gutter carries epoch labels and the stage-2 marker.
+public struct Heatmap: Widget {
+    /// `norms[e][k]`: norm of class k's classifier row after epoch e (e = 0 before training).
+    public var norms: [[Double]]
+    /// The epochs planned; the figure's height is laid out for `totalEpochs + 1` rows.
+    public var totalEpochs: Int
+    /// The top of the shared colour scale.
+    public var vmax: Double
+    /// The epoch index where stage 2 starts, marked in the gutter and at the right edge.
+    public var stageBoundary: Int?
+    /// Columns reserved at the left for epoch labels (0 for none).
+    public var gutter: Int
+
+    public init(norms: [[Double]], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
+        self.norms = norms
+        self.totalEpochs = totalEpochs
+        self.vmax = vmax
+        self.stageBoundary = stageBoundary
+        self.gutter = gutter
+    }
+
+    /// The number of classes (the longest row).
+    public var classCount: Int { norms.map(\.count).max() ?? 0 }
+
+    /// The last epoch of the vertical axis: `totalEpochs`, or more if more rows were recorded.
+    public var lastEpoch: Int { max(0, totalEpochs, norms.count - 1) }
+
+    /// Whether `options` draw two epochs per text row.
+    public static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
+        options.colorMode.hasColor && Glyphs.forMode(options.glyphs).upperHalf != nil
+    }
+
+    /// Columns of the plot (right of the gutter, less the boundary marker column) for a canvas `width` wide.
+    public func plotWidth(_ width: Int) -> Int { max(0, width - gutter - (stageBoundary == nil ? 0 : 1)) }
+
+    /// The geometry for a canvas of `width` x `height`.
+    public func geometry(width: Int, height: Int, options: RenderOptions) -> HeatmapGeometry {
+        HeatmapGeometry(classCount: classCount, totalEpochs: lastEpoch, width: plotWidth(width),
+                        height: height, halfBlocks: Heatmap.usesHalfBlocks(options))
+    }
+
+    /// The mean norm of each (epoch bin, class bin): nil for an epoch bin with no recorded epoch yet,
+    /// NaN for a cell without a finite value.
+    public func binnedValues(_ g: HeatmapGeometry) -> [[Double]?] {
+        (0..<g.epochs.binCount).map { eb in
+            let er = g.epochs.items(inBin: eb).clamped(to: 0..<norms.count)
+            guard !er.isEmpty else { return nil }
+            return (0..<g.classes.binCount).map { cb in
+                let kr = g.classes.items(inBin: cb)
+                var sum = 0.0, n = 0
+                for e in er {
+                    let row = norms[e]
+                    for k in kr where k < row.count && row[k].isFinite {
+                        sum += row[k]
+                        n += 1
+                    }
+                }
+                return n == 0 ? .nan : sum / Double(n)
+            }
+        }
+    }
+
+    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let g = geometry(width: width, height: height, options: options)
+        let glyphs = Glyphs.forMode(options.glyphs)
+        let scale = ColorScale(vmax: vmax, options: options)
+        let theme = Theme(mode: options.colorMode)
+        let values = binnedValues(g)
+        let x0 = min(gutter, canvas.width)
+
+        /// The value in vertical slot `s`, column `c`, or nil when there is nothing to draw.
+        func value(_ s: Int, _ c: Int) -> Double? {
+            guard let eb = g.epochs.bin(ofSlot: s), eb < values.count, let row = values[eb],
+                  let cb = g.classes.bin(ofSlot: c), cb < row.count, row[cb].isFinite else { return nil }
+            return row[cb]
+        }
+
+        for r in 0..<g.usedRows where r < canvas.height {
+            for c in 0..<g.usedWidth {
+                let cell: Cell
+                if g.halfBlocks {
+                    let up = value(2 * r, c).flatMap(scale.color), lo = value(2 * r + 1, c).flatMap(scale.color)
+                    switch (up, lo) {
+                    case let (u?, l?): cell = Cell(glyphs.upperHalf ?? " ", fg: u, bg: l)
+                    case let (u?, nil): cell = Cell(glyphs.upperHalf ?? " ", fg: u)
+                    case let (nil, l?): cell = Cell(glyphs.lowerHalf ?? " ", fg: l)
+                    case (nil, nil): cell = .blank
+                    }
+                } else if let v = value(r, c) {
+                    cell = options.colorMode.hasColor ? Cell(" ", bg: scale.color(v) ?? .default)
+                                                      : Cell(scale.shade(v) ?? " ")
+                } else {
+                    cell = .blank
+                }
+                canvas[x0 + c, r] = cell
+            }
+        }
+        drawGutter(&canvas, g, glyphs: glyphs, theme: theme)
+        return canvas
+    }
+
+    /// Epoch labels (top, middle, bottom) and the stage-2 markers.
+    func drawGutter(_ canvas: inout Canvas, _ g: HeatmapGeometry, glyphs: Glyphs, theme: Theme) {
+        let labelWidth = gutter - 1
+        let rows = min(g.usedRows, canvas.height)
+        guard rows > 0 else { return }
+        let boundaryRow = stageBoundary.map { g.row(ofEpoch: $0) }
+        func label(_ text: String, row: Int, style: Style) {
+            guard labelWidth >= 1, text.count <= labelWidth else { return }
+            canvas.put(text, x: labelWidth - text.count, y: row, style: style)
+        }
+        var labelled: [Int: String] = [0: "0"]
+        if rows > 1 { labelled[rows - 1] = String(lastEpoch) }
+        if rows >= 7, let e = g.firstEpoch(ofRow: rows / 2) { labelled[rows / 2] = String(e) }
+        if let b = boundaryRow, let s = stageBoundary, b < rows {
+                        labelled[b] = String(s)
+        }
+        for (row, text) in labelled { label(text, row: row, style: row == boundaryRow ? theme.caution : theme.faint) }
+        if let b = boundaryRow, b < rows {
+            if gutter >= 1 { canvas.put(String(glyphs.markerRight), x: gutter - 1, y: b, style: theme.caution) }
+            let right = gutter + g.usedWidth
+            if right < canvas.width { canvas.put(String(glyphs.markerLeft), x: right, y: b, style: theme.caution) }
+        }
+    }
+}

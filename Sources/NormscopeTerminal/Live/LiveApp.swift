@@ -1,0 +1,197 @@
+import Foundation
+import NormscopeDraw
+import NormscopeEngine
+
+/// The live view: trains the experiment on worker threads and draws the paper's Fig. 2 as it forms.
+public final class LiveApp {
+    private var config: LiveConfiguration
+    private var current: LiveRun
+    private var seed: UInt64
+    private var pace: Pace
+    private var paused = false
+    private var view: DashboardView = .heatmapProfile
+    private var colorMap: ColorMapKind
+    private var showHelp = false
+    private var message: (text: String, until: Date)?
+    private var demo: DemoScript?
+    private var holdStarted: Date?
+    private let exporter: Exporter
+
+    /// Builds the first run; throws (before touching the terminal) if the experiment is invalid.
+    public init(_ config: LiveConfiguration) throws {
+        self.config = config
+        seed = config.seed
+        pace = config.demo ? DemoScript.pace(epochs: 0) : config.pace
+        colorMap = config.colorMap
+        let experiment = try config.makeExperiment(config.seed)
+        current = LiveRun(experiment: experiment, threads: config.threads)
+        exporter = Exporter(directory: config.exportDirectory)
+        if config.demo {
+            demo = DemoScript(epochs: experiment.config.epochs)
+            pace = DemoScript.pace(epochs: experiment.config.epochs)
+        }
+    }
+
+    /// Runs the view until the user quits (or the demo ends); returns the exit status.
+    /// Throws `TerminalUnavailable` when there is no usable terminal.
+    public func run() throws -> Int32 {
+        defer { current.stop() }
+        let screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
+        return try TerminalSession.run(options: screenOptions) { (session: TerminalSession) throws -> Int32 in
+            self.loop(session)
+        }
+    }
+
+    private func loop(_ session: TerminalSession) -> Int32 {
+        let screen = session.screen
+        var lastVersion: UInt64 = .max
+        var lastSize = TerminalSize(rows: -1, cols: -1)
+        var lastFrame = Date.distantPast
+        var dirty = true
+        while session.interruptSignal == nil {
+            if let key = screen.readKey(timeoutMs: 33) {
+                switch handle(key, screen: screen) {
+                case .quit: return 0
+                case .redraw: dirty = true
+                case .none: break
+                }
+            }
+            let now = Date()
+            if demo != nil {
+                switch demo!.tick(now: now, run: current, paused: &paused) {
+                case .continue: break
+                case .startStage2: startStage2()
+                case .finished:
+                    if holdStarted == nil { holdStarted = now }
+                }
+                if let h = config.hold, let s = holdStarted, now.timeIntervalSince(s) >= h { return 0 }
+            } else if config.hold != nil, current.session.isFinished {
+                if holdStarted == nil { holdStarted = now }
+                if now.timeIntervalSince(holdStarted!) >= config.hold! { return 0 }
+            }
+            current.pace(pace, paused: paused, now: now)
+            if let m = message, m.until < now { message = nil; dirty = true }
+            let size = screen.size
+            let version = current.session.version
+            if size != lastSize { dirty = true; lastSize = size }
+            if version != lastVersion { dirty = true; lastVersion = version }
+            // Redraw when something changed, at most ~30 times a second; the clock ticks once a second.
+            if now.timeIntervalSince(lastFrame) >= 1 { dirty = true }
+            if dirty && now.timeIntervalSince(lastFrame) >= 1.0 / 30 {
+                screen.draw(renderDashboard(model(now: now), width: size.cols, height: size.rows,
+                                            options: renderOptions(screen.capabilities)))
+                lastFrame = now
+                dirty = false
+            }
+        }
+        return 0
+    }
+
+    private enum KeyOutcome { case none, redraw, quit }
+
+    private func handle(_ key: Key, screen: TerminalScreen) -> KeyOutcome {
+        switch key {
+        case .char("q"), .char("Q"), .ctrlC:
+            return .quit
+        case .char(" "):
+            paused.toggle()
+            demo?.userTookControl()
+        case .char("n"):
+            paused = true
+            demo?.userTookControl()
+            current.step()
+        case .char("+"), .char("="):
+            pace.faster()
+            demo?.userTookControl()
+        case .char("-"), .char("_"):
+            pace.slower()
+            demo?.userTookControl()
+        case .char("v"):
+            view = view.next
+        case .char("c"):
+            colorMap = colorMap == .jet ? .viridis : .jet
+        case .char("?"), .function(1), .char("h"):
+            showHelp.toggle()
+        case .char("2"):
+            if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
+        case .char("r"):
+            restart()
+        case .char("e"):
+            export()
+        case .ctrlL:
+            screen.forceRedraw()
+        case .resize:
+            break
+        case .escape:
+            if showHelp { showHelp = false } else { return .none }
+        default:
+            if demo != nil, holdStarted != nil { return .quit }  // any key ends the demo's final screen
+            return .none
+        }
+        if demo != nil, holdStarted != nil, key != .resize, key != .ctrlL { return .quit }
+        return .redraw
+    }
+
+    /// Starts stage 2 if stage 1 is done and stage 2 has not started; returns whether it is (now) running.
+    @discardableResult
+    private func startStage2() -> Bool {
+        current.startStage2(config.stage2)
+    }
+
+    private func restart() {
+        seed = seed &+ 1
+        do {
+            let experiment = try config.makeExperiment(seed)
+            current.stop()
+            current = LiveRun(experiment: experiment, threads: config.threads)
+            paused = false
+            holdStarted = nil
+            flash("restarted with seed \(seed)")
+        } catch {
+            flash("restart failed: \(error)")
+        }
+    }
+
+    private func export() {
+        switch exporter.export(current.results(), seed: seed, colorMap: colorMap) {
+        case .success(let paths): flash("exported " + paths.joined(separator: " and "))
+        case .failure(let e): flash("export failed: \(e.description) (training goes on)")
+        }
+    }
+
+    private func flash(_ text: String) { message = (text, Date().addingTimeInterval(6)) }
+
+    private func renderOptions(_ caps: Capabilities) -> RenderOptions {
+        let mode: ColorMode
+        switch caps.colors {
+        case 256...: mode = .full256
+        case 16..<256: mode = .basic16
+        case 8..<16: mode = .basic8
+        default: mode = .none
+        }
+        return RenderOptions(colorMode: config.noColor ? .none : mode,
+                             glyphs: config.ascii || !caps.utf8 ? .ascii : .unicode, colorMap: colorMap)
+    }
+
+    private func model(now: Date) -> DashboardModel {
+        let histories = current.session.snapshot()
+        let total = current.plannedEpochs
+        let panels = histories.enumerated().map { PanelModel(history: $0.element, index: $0.offset, totalEpochs: total) }
+        let stage = current.stageLabel
+        let epochs = current.session.epochsDone
+        let status = StatusModel(stageLabel: stage.label, epoch: epochs, totalEpochs: stage.epochs,
+                                 learningRate: current.learningRate, elapsedSeconds: now.timeIntervalSince(current.started),
+                                 samplesPerSecond: current.session.samplesPerSecond, paused: paused,
+                                 finished: current.session.isFinished, paceLabel: demo != nil && !demo!.userInControl ? "demo" : pace.label)
+        var hint: String? = message?.text
+        if hint == nil && current.session.isFinished && !current.stage2Started && demo == nil {
+            hint = "stage 1 done: press 2 for stage 2 (classifier retraining), e to export, q to quit"
+        }
+        let d = current.experiment.dataset
+        return DashboardModel(panels: panels, vmax: DashboardModel.colorScaleTop(histories), status: status,
+                              caption: demo?.caption, message: hint,
+                              curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
+                              showHelp: showHelp, help: LiveKeys.help, title: "normscope",
+                              subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
+    }
+}

@@ -1,0 +1,44 @@
+import NormscopeDraw
+import NormscopeEngine
+
+/// Everything the live view needs to know before it starts.
+public struct LiveConfiguration: Sendable {
+    /// Builds the experiment for a seed (called again with a new seed on `r`).
+    public var makeExperiment: @Sendable (UInt64) throws -> Experiment
+    /// The first run's seed.
+    public var seed: UInt64
+    /// Worker threads for training.
+    public var threads: Int
+    /// Starting colour map.
+    public var colorMap: ColorMapKind
+    /// Never use colour (`--no-color`; `NO_COLOR` is also honoured).
+    public var noColor: Bool
+    /// Force ASCII glyphs (`--ascii`); ASCII is also chosen when the locale is not UTF-8.
+    public var ascii: Bool
+    /// Starting pace.
+    public var pace: Pace
+    /// Play the self-running tour with captions.
+    public var demo: Bool
+    /// Seconds to hold the final screen before exiting by itself (nil: until a key).
+    public var hold: Double?
+    /// Directory where `e` writes exports.
+    public var exportDirectory: String
+    /// Stage-2 settings; stage 2 runs after stage 1 on `2` (and by itself in the demo).
+    public var stage2: Stage2Config
+
+    public init(makeExperiment: @escaping @Sendable (UInt64) throws -> Experiment, seed: UInt64, threads: Int,
+                colorMap: ColorMapKind = .jet, noColor: Bool = false, ascii: Bool = false, pace: Pace = .standard,
+                demo: Bool = false, hold: Double? = nil, exportDirectory: String = ".", stage2: Stage2Config = Stage2Config()) {
+        self.makeExperiment = makeExperiment
+        self.seed = seed
+        self.threads = threads
+        self.colorMap = colorMap
+        self.noColor = noColor
+        self.ascii = ascii
+        self.pace = pace
+        self.demo = demo
+        self.hold = hold
+        self.exportDirectory = exportDirectory
+        self.stage2 = stage2
+    }
+}

@@ -1,4 +1,0 @@
-// The ncurses backend and TUI event loop live here.
-import CNcursesw
-import NormscopeDraw
-import NormscopeEngine
