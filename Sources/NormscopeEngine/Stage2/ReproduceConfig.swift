@@ -41,7 +41,7 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
     /// Stage 1 as `normscope run` trains it by default.
     public static let defaultTraining = TrainingConfig(epochs: 100)
     /// Candidate stage-1 weight decays (the paper's 5e-3 among them).
-    public static let defaultWeightDecayGrid: [Double] = [5e-4, 1e-3, 2e-3, 5e-3]
+    public static let defaultWeightDecayGrid: [Double] = [1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3]
     /// Candidate taus: 0 (no change) to 2 in steps of 0.1 (1 is L2; the official demo uses 1.9).
     public static let defaultTauGrid: [Double] = (0...20).map { Double($0) / 10 }
 

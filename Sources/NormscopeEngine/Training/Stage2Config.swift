@@ -44,7 +44,7 @@ public struct Stage2Config: Codable, Equatable, Sendable {
     }
 
     /// Default tau of the post-hoc tau-normalization (chosen on a validation split, see docs/stage2.md).
-    public static let defaultTau = 1.5
+    public static let defaultTau = 0.4
 
     /// Problems with the settings, each naming the flag and its valid range; empty when valid.
     public func validationErrors() -> [String] {
