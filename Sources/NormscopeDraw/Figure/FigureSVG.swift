@@ -168,7 +168,7 @@ public enum FigureSVG {
         }
         doc.raw("</g>")
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(w))\" height=\"\(SVGText.num(height))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
-        for t in SVGText.ticks(upTo: vmax, count: 5) {
+        for t in SVGText.ticks(upTo: vmax, count: 6) {
             let ty = y + height - t / vmax * height
             doc.raw("<line x1=\"\(SVGText.num(x + w))\" y1=\"\(SVGText.num(ty))\" x2=\"\(SVGText.num(x + w + 4))\" y2=\"\(SVGText.num(ty))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(fixed1(t), x: x + w + 7, y: ty + 3.5, size: 10, anchor: "start")

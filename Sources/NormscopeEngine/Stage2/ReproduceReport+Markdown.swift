@@ -56,10 +56,12 @@ extension ReproduceReport {
             }
             out.append("")
         }
-        out.append("The paper's claims on this data (ours, and in brackets whether the paper's own numbers show it):")
+        out.append("The paper's claims on this data (ours, and in brackets whether the paper's own numbers show it; "
+                   + "\"within the seeds' spread\": some difference is smaller than sqrt(sd_a² + sd_b²)):")
         out.append("")
         for cl in claims {
-            let ours = cl.holds.map { $0 ? "holds" : "does not hold" } ?? "not checked"
+            var ours = cl.holds.map { $0 ? "holds" : "does not hold" } ?? "not checked"
+            if cl.clear == false { ours += ", within the seeds' spread" }
             let paper = cl.paperHolds.map { $0 ? "paper: yes" : "paper: no" } ?? "paper: no number"
             out.append("- **\(ours)** (\(paper)): \(cl.statement). \(cl.detail)")
         }

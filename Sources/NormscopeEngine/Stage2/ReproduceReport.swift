@@ -117,6 +117,9 @@ extension ReproduceReport {
         public var paperHolds: Bool?
         /// Whether ours show it at every imbalance factor checked (nil when it cannot be checked).
         public var holds: Bool?
+        /// Whether every difference behind the verdict exceeds the seeds' spread, `sqrt(sd_a² + sd_b²)`
+        /// (nil with a single seed).
+        public var clear: Bool?
         /// The differences behind the verdict, per imbalance factor ("IF100 +3.1 (paper +7.7)").
         public var detail: String
 
@@ -131,30 +134,34 @@ extension ReproduceReport {
             var isBest: Bool { comparisons.count > 3 }
 
             func evaluate(_ r: ReproduceReport) -> Claim {
-                var ours: [Bool] = [], paper: [Bool] = [], parts: [String] = []
+                var ours: [Bool] = [], paper: [Bool] = [], parts: [String] = [], clear: [Bool] = []
                 let imbalances = firstImbalanceOnly ? Array(r.config.imbalances.prefix(1)) : r.config.imbalances
                 for f in imbalances {
-                    var diffs: [(a: ReproduceMethod, b: ReproduceMethod, d: Double, pd: Double?)] = []
+                    var diffs: [(a: ReproduceMethod, b: ReproduceMethod, d: Double, pd: Double?, noise: Double?)] = []
                     for (a, b) in comparisons {
                         guard let ca = r.row(a)?.cell(f), let cb = r.row(b)?.cell(f),
                               metric.available(ca), !ca.perSeed.isEmpty, !cb.perSeed.isEmpty else { continue }
                         let d = metric.value(ca.mean) - metric.value(cb.mean)
                         var pd: Double?
                         if let pa = metric.paper(a.paper, f), let pb = metric.paper(b.paper, f) { pd = pa - pb }
-                        diffs.append((a, b, d, pd))
+                        let sa = metric.value(ca.spread), sb = metric.value(cb.spread)
+                        let noise = ca.perSeed.count > 1 && cb.perSeed.count > 1 ? (sa * sa + sb * sb).squareRoot() : nil
+                        diffs.append((a, b, d, pd, noise))
                     }
                     guard !diffs.isEmpty else { continue }
                     let tag = "IF\(ReproduceReport.format(f))"
                     if isBest {
                         let closest = diffs.min { $0.d < $1.d }!
                         ours.append(closest.d > 0)
+                        if let n = closest.noise { clear.append(abs(closest.d) > n) }
                         let pds = diffs.compactMap(\.pd)
                         if pds.count == diffs.count { paper.append(pds.allSatisfy { $0 > 0 }) }
                         parts.append("\(tag) \(String(format: "%+.1f", closest.d)) vs \(closest.b.rawValue)")
                         continue
                     }
-                    for (a, b, d, pd) in diffs {
+                    for (a, b, d, pd, noise) in diffs {
                         ours.append(d > 0)
+                        if let noise { clear.append(abs(d) > noise) }
                         var part = "\(tag) \(String(format: "%+.1f", d))"
                         if let pd { paper.append(pd > 0); part += String(format: " (paper %+.1f)", pd) }
                         if comparisons.count > 1 { part = "\(a.rawValue) vs \(b.rawValue) " + part }
@@ -162,7 +169,9 @@ extension ReproduceReport {
                     }
                 }
                 return Claim(statement: statement, paperHolds: paper.isEmpty ? nil : paper.allSatisfy { $0 },
-                             holds: ours.isEmpty ? nil : ours.allSatisfy { $0 }, detail: parts.joined(separator: "; "))
+                             holds: ours.isEmpty ? nil : ours.allSatisfy { $0 },
+                             clear: clear.isEmpty || clear.count < ours.count ? nil : clear.allSatisfy { $0 },
+                             detail: parts.joined(separator: "; "))
             }
         }
 

@@ -150,3 +150,24 @@ struct Stage2Tests {
         #expect(cont.trainers[0].history.norms[0] == t.history.norms.last!)
     }
 }
+
+/// Joining a stage-2 history to its base, for one panel with both stages.
+struct Stage2JoinTests {
+    @Test func retrainingRowsFollowTheBaseAndTheBoundaryIsItsLastEpoch() {
+        let base = RegimeHistory(name: "wd", norms: [[1], [2], [3]], trainLoss: [9, 8, 7],
+                                 accuracyHistory: [.init(all: 1, many: 1, medium: 1, few: 1),
+                                                   .init(all: 2, many: 2, medium: 2, few: 2),
+                                                   .init(all: 3, many: 3, medium: 3, few: 3)], seconds: 2)
+        let s2 = RegimeHistory(name: "wd>cb+wd", norms: [[3], [0.5], [0.4]], trainLoss: [7, 6, 5],
+                               accuracy: .init(all: 5, many: 5, medium: 5, few: 5),
+                               accuracyHistory: [base.accuracyHistory[2], .init(all: 4, many: 4, medium: 4, few: 4),
+                                                 .init(all: 5, many: 5, medium: 5, few: 5)], seconds: 1, stageBoundary: 0)
+        let j = s2.joined(after: base)
+        #expect(j.name == "wd>cb+wd" && j.stageBoundary == 2 && j.epochsDone == 4)
+        #expect(j.norms == [[1], [2], [3], [0.5], [0.4]] && j.trainLoss == [9, 8, 7, 6, 5])
+        #expect(j.accuracyHistory.map(\.all) == [1, 2, 3, 4, 5] && j.accuracy.all == 5 && j.seconds == 3)
+        let post = RegimeHistory(name: "wd>posthoc-l2", norms: [[1]], trainLoss: [4], stageBoundary: 0)
+        #expect(post.joined(after: base).norms == [[1], [2], [3], [1]])
+        #expect(post.isStage2 && !base.isStage2)
+    }
+}
