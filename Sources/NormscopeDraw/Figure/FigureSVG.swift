@@ -210,12 +210,14 @@ public enum FigureSVG {
             doc.text(SVGText.num(k), x: px(k), y: y + height + 15, size: 10, anchor: "middle")
         }
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(plotW))\" height=\"\(SVGText.num(height))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
-        for s in series {
+        // Earlier series are drawn wider, so a line hidden under a later equal one still shows at its edges.
+        for (i, s) in series.enumerated() {
+            let widthText = SVGText.num(max(1.2, 2.8 - 0.35 * Double(i)))
             let pts = s.values.enumerated().filter { $0.element.isFinite }
                 .map { "\(SVGText.num(px(Double($0.offset)))),\(SVGText.num(py($0.element)))" }
             guard !pts.isEmpty else { continue }
             let dash = s.dashed ? " stroke-dasharray=\"5,3\"" : ""
-            doc.raw("<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"1.6\"\(dash) points=\"\(pts.joined(separator: " "))\"/>")
+            doc.raw("<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(widthText)\"\(dash) points=\"\(pts.joined(separator: " "))\"/>")
         }
         doc.text("class ID sorted by cardinality", x: x + plotW / 2, y: y + height + 31, size: 11, anchor: "middle")
         doc.text("L2 norm", x: x - 36, y: y + height / 2, size: 11, anchor: "middle", rotate: true)
