@@ -15,7 +15,7 @@ extension ExperimentOptions {
         case .data(let data):
             if hasRecipeOverrides {
                 throw NormscopeError.invalidValue(
-                    "--classes, --imbalance, --profile, --max-per-class, --test-per-class and --dim shape generated data; they cannot change the CSV file \(path)")
+                    "--classes, --imbalance, --profile, --max-per-class, --test-per-class, --dim, --noise and --modes shape generated data; they cannot change the CSV file \(path)")
             }
             return Experiment(dataset: data, origin: DataOrigin(recipe: nil, file: path, dataset: data),
                               config: config, regimes: regimes)
