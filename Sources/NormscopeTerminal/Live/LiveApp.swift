@@ -27,8 +27,9 @@ public final class LiveApp {
         current = LiveRun(experiment: experiment, threads: config.threads)
         exporter = Exporter(directory: config.exportDirectory)
         if config.demo {
-            demo = DemoScript(epochs: experiment.config.epochs)
-            pace = DemoScript.pace(epochs: experiment.config.epochs)
+            demo = DemoScript(epochs: experiment.config.epochs, classCounts: experiment.dataset.classCounts,
+                              regimes: experiment.regimes.count)
+            pace = config.demoPace ?? DemoScript.pace(epochs: experiment.config.epochs)
         }
     }
 
@@ -113,7 +114,10 @@ public final class LiveApp {
         case .char("?"), .function(1), .char("h"):
             showHelp.toggle()
         case .char("2"):
-            if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
+            if !startStage2() {
+                flash(current.session.isFinished ? "stage 2 is not available in this build"
+                                                 : "stage 2 starts once stage 1 has finished")
+            }
         case .char("r"):
             restart()
         case .char("e"):
@@ -155,11 +159,11 @@ public final class LiveApp {
     private func export() {
         switch exporter.export(current.results(), seed: seed, colorMap: colorMap) {
         case .success(let paths): flash("exported " + paths.joined(separator: " and "))
-        case .failure(let e): flash("export failed: \(e.description) (training goes on)")
+        case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
     }
 
-    private func flash(_ text: String) { message = (text, Date().addingTimeInterval(6)) }
+    private func flash(_ text: String, seconds: Double = 6) { message = (text, Date().addingTimeInterval(seconds)) }
 
     private func renderOptions(_ caps: Capabilities) -> RenderOptions {
         let mode: ColorMode
