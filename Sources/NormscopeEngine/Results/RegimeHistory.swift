@@ -79,9 +79,10 @@ extension RegimeHistory {
         var epochs = normEpochs ?? []
         while epochs.count < norms.count { epochs.append(epochs.isEmpty ? 0 : epochs.last! + 1) }
         let boundaryEpoch = stageBoundary.map { $0 < epochs.count ? epochs[$0] : -1 }
-        // The stride in force: the greatest common divisor of the kept epochs (the latest and the boundary aside).
+        // The stride in force: the greatest common divisor of the kept epochs, leaving out the boundary and the
+        // last two rows (the new row, and the previous latest, which may be off the stride).
         var stride = 0
-        for (i, e) in epochs.enumerated() where i < epochs.count - 1 && e != boundaryEpoch {
+        for (i, e) in epochs.enumerated() where i < epochs.count - 2 && e != boundaryEpoch {
             var (a, b) = (stride, e)
             while b != 0 { (a, b) = (b, a % b) }
             stride = a
