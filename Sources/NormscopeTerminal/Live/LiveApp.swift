@@ -48,7 +48,8 @@ public final class LiveApp {
         var lastVersion: UInt64 = .max
         var lastSize = TerminalSize(rows: -1, cols: -1)
         var lastFrame = Date.distantPast
-        var dirty = true
+        var dirty = true      // redraw soon: a key, a resize, a message
+        var progressed = false  // redraw at the progress frame rate: training advanced
         while session.interruptSignal == nil {
             if let key = screen.readKey(timeoutMs: 33) {
                 switch handle(key, screen: screen) {
@@ -75,10 +76,14 @@ public final class LiveApp {
             let size = screen.size
             let version = current.session.version
             if size != lastSize { dirty = true; lastSize = size }
-            if version != lastVersion { dirty = true; lastVersion = version }
-            // Redraw when something changed, at most ~30 times a second; the clock ticks once a second.
-            if now.timeIntervalSince(lastFrame) >= 1 { dirty = true }
-            if dirty && now.timeIntervalSince(lastFrame) >= 1.0 / 30 {
+            if version != lastVersion { progressed = true; lastVersion = version }
+            // Redraw after a key or resize at up to ~30 frames a second, for training progress at up to
+            // Self.progressFPS (at flat out every epoch changes the figure: drawing each one would take the
+            // CPU from training), and once a second for the clock.
+            let sinceFrame = now.timeIntervalSince(lastFrame)
+            if sinceFrame >= 1 || (progressed && sinceFrame >= 1.0 / Self.progressFPS) { dirty = true }
+            if dirty && sinceFrame >= 1.0 / 30 {
+                progressed = false
                 screen.draw(renderDashboard(model(now: now), width: size.cols, height: size.rows,
                                             options: renderOptions(screen.capabilities)))
                 lastFrame = now
@@ -87,6 +92,9 @@ public final class LiveApp {
         }
         return 0
     }
+
+    /// Frames a second while training advances on its own.
+    static let progressFPS = 10.0
 
     private enum KeyOutcome { case none, redraw, quit }
 
