@@ -76,6 +76,10 @@ struct BadFlagTests {
         // Conflicting options.
         Case("run --maxnorm-radius 1 --maxnorm-thresh 0.1", "--maxnorm-radius", "--maxnorm-thresh", "conflict"),
         Case("run --timings --no-timings", "--timings", "--no-timings", "conflict"),
+        // Each size in range, together too big for memory: refused before anything is allocated.
+        Case("run --classes 10000 --max-per-class 100000 --imbalance 1 --dim 4096", "of memory", "--max-per-class"),
+        Case(argv: ["run", "--hidden", Array(repeating: "4096", count: 32).joined(separator: ","), "--batch-size", "65536"],
+             "of memory", "--hidden", "--batch-size"),
         // The live view's own flags (checked before any terminal is touched).
         Case("watch --pace 100", "--pace", "between 0 and 60"),
         Case("watch --hold=-1", "--hold", "between 0 and 86400"),
