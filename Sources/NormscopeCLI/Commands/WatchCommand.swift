@@ -48,7 +48,6 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let options = experiment
-        _ = try CommandErrors.wrap { try options.makeExperiment() }
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: exportDir, isDirectory: &isDir) || !isDir.boolValue {
             try CommandErrors.wrap { throw NormscopeError.invalidValue("--export-dir \(exportDir) is not a directory; create it or pick another") }

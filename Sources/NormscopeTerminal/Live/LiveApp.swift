@@ -151,9 +151,10 @@ public final class LiveApp {
     }
 
     private func restart() {
-        seed = seed &+ 1
+        let next = seed &+ 1
         do {
-            let experiment = try config.makeExperiment(seed)
+            let experiment = try config.makeExperiment(next)
+            seed = next
             current.stop()
             current = LiveRun(experiment: experiment, threads: config.threads)
             paused = false
