@@ -8,12 +8,15 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Train the regimes without the TUI; print a summary table and optionally write results JSON.",
         discussion: """
-        Results are deterministic: the same seed and flags give the same numbers whatever --threads is. \
-        Pass --no-timings as well to make the JSON byte-identical across runs (wall-clock seconds become 0).
-        Ctrl-C stops after the epochs under way; what was trained is written with "interrupted": true.
+        The results JSON is deterministic: the same seed, flags and program version give the same file byte \
+        for byte, whatever --threads is. Wall-clock times are shown in the summary but kept out of the file \
+        unless --timings is given.
+        The output path is checked before training starts. Ctrl-C stops after the epochs under way and writes \
+        what was trained with "interrupted": true (a second Ctrl-C quits at once, writing nothing). If the file \
+        cannot be written at the end, the results go to a file in the temporary directory and the exit status is 73.
         With --stage2 the base regimes (default wd) are then rebalanced: post-hoc L2 and tau normalization and \
         classifier retraining on frozen features with the class-balanced loss; results are named like \
-        wd>cb+wd+maxnorm (see docs/stage2.md).
+        wd>cb+wd+maxnorm (see the README).
         """
     )
 
@@ -28,11 +31,19 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results JSON here (atomically).", valueName: "file"))
     var output: String?
 
-    @Flag(name: .customLong("no-timings"), help: "Record 0 instead of wall-clock seconds, for byte-identical files.")
+    @Flag(name: .customLong("timings"), help: "Record wall-clock seconds per regime in the JSON (the file then differs from run to run).")
+    var timings = false
+
+    @Flag(name: .customLong("no-timings"), help: ArgumentHelp("Record 0 for wall-clock seconds (the default).", visibility: .hidden))
     var noTimings = false
 
     @Flag(name: .customLong("quiet"), help: "No progress on stderr.")
     var quiet = false
+
+    func validate() throws {
+        if timings && noTimings { throw ValidationError("--timings and --no-timings conflict: give one of them") }
+        if let o = output, o.isEmpty { throw ValidationError("--output needs a file path") }
+    }
 
     func run() throws {
         let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
@@ -42,6 +53,9 @@ struct RunCommand: ParsableCommand {
             if let first = exp.stage2Errors(s).first { throw NormscopeError.invalidValue(first) }
             return s
         }
+        if let path = output { try CommandErrors.wrap { try OutputFile.checkWritable(path) } }
+        // A closed stdout (`normscope run | head -1`) must not kill the run before the file is written.
+        signal(SIGPIPE, SIG_IGN)
         let interrupt = InterruptFlag()
         defer { interrupt.stop() }
         let trained = s2.map { $0.bases.count * $0.variants.filter { !$0.isPostHoc }.count } ?? 0
@@ -52,14 +66,23 @@ struct RunCommand: ParsableCommand {
         if !quiet {
             StandardError.write("normscope: \(exp.dataset.name): \(exp.dataset.classCount) classes, \(exp.dataset.trainCount) training / \(exp.dataset.testCount) test samples, \(exp.config.epochs) epochs\(s2.map { " + \($0.epochs) stage-2" } ?? ""), \(experiment.threadCount) thread(s)\n")
         }
-        let results = exp.run(threads: experiment.threadCount, timings: !noTimings, stage2: s2,
+        let results = exp.run(threads: experiment.threadCount, timings: true, stage2: s2,
                               progress: { reporter?.update(done: Self.epochsDone($0, stage1: exp.config.epochs, stage2: s2?.epochs ?? 0)) },
                               shouldStop: { interrupt.isRaised })
         reporter?.finish()
         print(SummaryTable.render(results))
+        fflush(nil)
+        for r in results.regimes {
+            if let d = r.diverged { StandardError.write("normscope: \(r.name) diverged at epoch \(d.epoch): \(d.reason); stopped there\n") }
+        }
         if let path = output {
-            try CommandErrors.wrap { try AtomicFile.write(data: try results.encoded(), to: path) }
-            StandardError.write("normscope: wrote \(path)\(results.interrupted ? " (interrupted)" : "")\n")
+            let file = timings ? results : results.withoutTimings()
+            let failure: NormscopeError?
+            do { failure = OutputFile.write(try file.encoded(), to: path) } catch {
+                failure = .writeFailed("cannot encode the results: \(error)")
+            }
+            if let failure { try CommandErrors.wrap { throw failure } }
+            if !quiet { StandardError.write("normscope: wrote \(path)\(results.interrupted ? " (interrupted)" : "")\n") }
         }
         if results.interrupted {
             StandardError.write("normscope: interrupted; results so far are marked \"interrupted\": true\n")

@@ -26,8 +26,8 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour map: jet (as in the paper) or viridis.", valueName: "name"))
     var colormap: ColorMapKind = .jet
 
-    @Option(help: ArgumentHelp("Seconds per epoch at the start (0 = flat out); + and - change it live.", valueName: "seconds"))
-    var pace: Double = Pace.standard.secondsPerEpoch
+    @Option(help: ArgumentHelp("Seconds per epoch at the start, 0 (flat out) to 60; default 0.6, or the tour's own with --demo. + and - change it live.", valueName: "seconds"))
+    var pace: Double?
 
     @Flag(help: "Play a self-running, captioned tour (about two minutes) that ends by itself.")
     var demo = false
@@ -41,14 +41,13 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var stage2: Stage2Options
 
     func validate() throws {
-        if !(pace >= 0 && pace <= 60) { throw ValidationError("--pace must be between 0 and 60 seconds per epoch (got \(pace))") }
+        if let p = pace, !(p >= 0 && p <= 60) { throw ValidationError("--pace must be between 0 and 60 seconds per epoch (got \(p))") }
         if let h = hold, !(h >= 0 && h <= 86_400) { throw ValidationError("--hold must be between 0 and 86400 seconds (got \(h))") }
         if exportDir.isEmpty { throw ValidationError("--export-dir needs a directory") }
     }
 
     func run() throws {
         let options = experiment
-        _ = try CommandErrors.wrap { try options.makeExperiment() }
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: exportDir, isDirectory: &isDir) || !isDir.boolValue {
             try CommandErrors.wrap { throw NormscopeError.invalidValue("--export-dir \(exportDir) is not a directory; create it or pick another") }
@@ -60,9 +59,11 @@ struct WatchCommand: ParsableCommand {
                 return try o.makeExperiment()
             },
             seed: experiment.seed, threads: experiment.threadCount, colorMap: colormap, noColor: noColor, ascii: ascii,
-            pace: Pace(secondsPerEpoch: pace), demo: demo, hold: hold, exportDirectory: exportDir,
+            pace: Pace(secondsPerEpoch: pace ?? Pace.standard.secondsPerEpoch), demo: demo, hold: hold, exportDirectory: exportDir,
             stage2: try CommandErrors.wrap { try stage2.config() })
-        let app = try CommandErrors.wrap { try LiveApp(config) }
+        var liveConfig = config
+        liveConfig.demoPace = pace.map { Pace(secondsPerEpoch: $0) }
+        let app = try CommandErrors.wrap { try LiveApp(liveConfig) }
         do {
             let status = try app.run()
             if status != 0 { throw ExitCode(status) }

@@ -7,16 +7,18 @@ extension ExperimentOptions {
         let config = try trainingConfig()
         let regimes = try regimeList()
         guard let path = dataset else {
-            return Experiment(recipe: try validRecipe(recipeOverrides(.default)), config: config, regimes: regimes)
+            return Experiment(recipe: try fitting(validRecipe(recipeOverrides(.default)), config, regimes), config: config, regimes: regimes)
         }
         switch try DatasetSource.load(path: Self.resolveDatasetPath(path)) {
         case .recipe(let recipe):
-            return Experiment(recipe: try validRecipe(recipeOverrides(recipe)), config: config, regimes: regimes)
+            return Experiment(recipe: try fitting(validRecipe(recipeOverrides(recipe)), config, regimes), config: config, regimes: regimes)
         case .data(let data):
             if hasRecipeOverrides {
                 throw NormscopeError.invalidValue(
-                    "--classes, --imbalance, --profile, --max-per-class, --test-per-class and --dim shape generated data; they cannot change the CSV file \(path)")
+                    "--classes, --imbalance, --profile, --max-per-class, --test-per-class, --dim, --noise and --modes shape generated data; they cannot change the CSV file \(path)")
             }
+            try MemoryCheck.check(samples: data.trainCount + data.testCount, dimension: data.dimension,
+                                  classes: data.classCount, config: config, regimes: regimes.count, dataFromFile: true)
             return Experiment(dataset: data, origin: DataOrigin(recipe: nil, file: path, dataset: data),
                               config: config, regimes: regimes)
         }
@@ -28,6 +30,14 @@ extension ExperimentOptions {
         if fm.fileExists(atPath: path) || path.contains("/") { return path }
         let candidate = "datasets/\(path).json"
         return fm.fileExists(atPath: candidate) ? candidate : path
+    }
+
+    /// `recipe`, if its data and the networks fit in memory (checked before anything is generated).
+    private func fitting(_ recipe: DatasetRecipe, _ config: TrainingConfig, _ regimes: [Regime]) throws -> DatasetRecipe {
+        let samples = recipe.classCounts.reduce(0, +) + recipe.classes * recipe.testPerClass
+        try MemoryCheck.check(samples: samples, dimension: recipe.dimension, classes: recipe.classes, config: config,
+                              regimes: regimes.count, dataFromFile: false)
+        return recipe
     }
 
     private func validRecipe(_ r: DatasetRecipe) throws -> DatasetRecipe {

@@ -16,28 +16,28 @@ public struct ExperimentOptions: ParsableArguments {
     @Option(help: "Number of classes of the generated data (2 to 10000).")
     var classes: Int?
 
-    @Option(help: "Imbalance factor n_max/n_min of the generated data (>= 1).")
+    @Option(help: "Imbalance factor n_max/n_min of the generated data (1 to 1000000).")
     var imbalance: Double?
 
     @Option(help: "Count profile of the generated data: exponential or step.")
     var profile: ImbalanceProfile?
 
-    @Option(name: .customLong("max-per-class"), help: "Training samples of the most frequent class (n_max).")
+    @Option(name: .customLong("max-per-class"), help: "Training samples of the most frequent class, n_max (1 to 100000).")
     var maxPerClass: Int?
 
-    @Option(name: .customLong("test-per-class"), help: "Balanced test samples per class.")
+    @Option(name: .customLong("test-per-class"), help: "Balanced test samples per class (1 to 100000).")
     var testPerClass: Int?
 
-    @Option(name: .customLong("dim"), help: "Input dimension of the generated data.")
+    @Option(name: .customLong("dim"), help: "Input dimension of the generated data (1 to 4096).")
     var dimension: Int?
 
-    @Option(help: "Noise of the generated data: standard deviation of each class mode (>= 0).")
+    @Option(help: "Noise of the generated data: standard deviation of each class mode (0 to 100).")
     var noise: Double?
 
     @Option(help: "Gaussian modes per class of the generated data (1 to 64).")
     var modes: Int?
 
-    @Option(help: ArgumentHelp("Hidden widths of the MLP, comma-separated; the last is the feature.", valueName: "widths"))
+    @Option(help: ArgumentHelp("Hidden widths of the MLP, comma-separated, each 1 to 4096; the last is the feature.", valueName: "widths"))
     var hidden: String = "128,128,64"
 
     @Option(help: "Initial learning rate (cosine-annealed to 0), in (0, 10].")
@@ -52,7 +52,7 @@ public struct ExperimentOptions: ParsableArguments {
     @Option(name: .customLong("weight-decay"), help: "Weight decay of the wd and wd+maxnorm regimes, in [0, 10].")
     var weightDecay: Double = TrainingConfig.defaultWeightDecay
 
-    @Option(name: .customLong("maxnorm-radius"), help: "Absolute MaxNorm radius delta (> 0). Default 0.8.")
+    @Option(name: .customLong("maxnorm-radius"), help: "Absolute MaxNorm radius delta (> 0). Default 0.8; conflicts with --maxnorm-thresh.")
     var maxNormRadius: Double?
 
     @Option(name: .customLong("maxnorm-thresh"),
@@ -66,7 +66,7 @@ public struct ExperimentOptions: ParsableArguments {
                                valueName: "list"))
     var regimes: String = "naive,l2norm,wd,maxnorm,wd+maxnorm"
 
-    @Option(help: "Worker threads (default: all cores; results do not depend on it).")
+    @Option(help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
     var threads: Int?
 
     public init() {}

@@ -11,7 +11,7 @@ extension PanelModel {
                   maxNormRadius: h.maxNormRadius, unitNorm: h.name.split(separator: ">").first == "l2norm",
                   accuracy: a.map { GroupAccuracy(all: $0.all, many: $0.many, medium: $0.medium, few: $0.few) },
                   diverged: h.diverged.map { DivergenceNote(epoch: $0.epoch, reason: $0.reason) },
-                  stageBoundary: h.stageBoundary)
+                  stageBoundary: h.stageBoundary, normEpochs: h.normEpochs)
     }
 
     /// The display title of a regime name: "Naive", "WD+MaxNorm", or "WD > CB+WD+MaxNorm" for stage 2.
@@ -46,7 +46,7 @@ extension DashboardModel {
         func series(_ value: (RegimeHistory) -> [Double]) -> [ChartSeries] {
             histories.enumerated().map { i, h in
                 ChartSeries(name: PanelModel.title(of: h.name), values: value(h), slot: i,
-                            tag: String(UnicodeScalar(UInt8(97 + i % 26))))
+                            tag: String(UnicodeScalar(UInt8(97 + i % 26))), epochs: h.normEpochs)
             }
         }
         return [

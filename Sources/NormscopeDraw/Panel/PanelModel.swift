@@ -20,11 +20,13 @@ public struct PanelModel: Equatable, Sendable {
     public var stageBoundary: Int?
     /// The palette slot of the regime's colour (its curves, its tag).
     public var slot: Int
+    /// The epoch of each row of `norms` when the history was downsampled (nil: row e is epoch e).
+    public var normEpochs: [Int]?
 
     /// A panel; `slot` defaults to the letter's place in the alphabet ("a" is 0).
     public init(title: String, letter: String, norms: [[Double]] = [], totalEpochs: Int, maxNormRadius: Double? = nil,
                 unitNorm: Bool = false, accuracy: GroupAccuracy? = nil, diverged: DivergenceNote? = nil,
-                stageBoundary: Int? = nil, slot: Int? = nil) {
+                stageBoundary: Int? = nil, slot: Int? = nil, normEpochs: [Int]? = nil) {
         self.title = title
         self.letter = letter
         self.norms = norms
@@ -34,9 +36,13 @@ public struct PanelModel: Equatable, Sendable {
         self.accuracy = accuracy
         self.diverged = diverged
         self.stageBoundary = stageBoundary
+        self.normEpochs = normEpochs
         let a = Int(Character("a").asciiValue!)
         self.slot = slot ?? letter.first.flatMap(\.asciiValue).map { max(0, Int($0) - a) } ?? 0
     }
+
+    /// The epoch of the latest row of `norms` (-1 when there is none).
+    public var lastRecordedEpoch: Int { normEpochs?.last ?? norms.count - 1 }
 
     /// The latest recorded row with a finite norm (the profile's values), or empty.
     public var currentNorms: [Double] {

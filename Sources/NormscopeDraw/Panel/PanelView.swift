@@ -46,7 +46,7 @@ public struct PanelView: Widget {
 
     /// The gutter width for epoch and norm labels, or 0 when the panel is too narrow for one.
     func gutter(innerWidth: Int) -> Int {
-        let lastEpoch = max(model.totalEpochs, model.norms.count - 1)
+        let lastEpoch = max(model.totalEpochs, model.lastRecordedEpoch)
         let w = max(String(lastEpoch).count, NumberFormat.scale(vmax).count) + 1
         return innerWidth - w >= 8 ? w : 0
     }
@@ -63,8 +63,10 @@ public struct PanelView: Widget {
         let gutter = gutter(innerWidth: inner.width)
         let hintRows = inner.height >= 7 ? 1 : 0
         let body = inner.height - hintRows
-        let heatmap = Heatmap(norms: model.norms, totalEpochs: model.totalEpochs, vmax: vmax,
-                              stageBoundary: model.stageBoundary, gutter: gutter)
+        var heatmap = Heatmap(norms: model.norms, totalEpochs: model.totalEpochs, vmax: vmax,
+                              stageBoundary: model.stageBoundary.map { b in model.normEpochs.map { b < $0.count ? $0[b] : b } ?? b },
+                              gutter: gutter)
+        heatmap.rowEpochs = model.normEpochs
         var heatRows = 0, profileRows = body, ruleRows = 0
         var classes: BinPlan?
         if content == .heatmapAndProfile {
@@ -126,7 +128,7 @@ public struct PanelView: Widget {
         guard width > 0 else { return }
         canvas.fill(x: x, y: y, width: width, height: 1, with: Cell(glyphs.dash, attrs: .dim))
         guard !model.norms.isEmpty else { return }
-        let label = " now: epoch \(model.norms.count - 1) "
+        let label = " now: epoch \(model.lastRecordedEpoch) "
         if label.count + 4 <= width { canvas.put(label, x: x + 2, y: y, style: theme.faint) }
     }
 

@@ -49,8 +49,11 @@ public struct ChartSeries: Equatable, Sendable {
     public var slot: Int
     /// A short tag ("e") marking the line's end when there is no colour to tell lines apart.
     public var tag: String
+    /// The epoch of each value when the history was downsampled (nil: `values[e]` is epoch e).
+    public var epochs: [Int]?
 
-    public init(name: String, values: [Double], slot: Int, tag: String = "") {
+    public init(name: String, values: [Double], slot: Int, tag: String = "", epochs: [Int]? = nil) {
+        self.epochs = epochs
         self.name = name
         self.values = values
         self.slot = slot

@@ -15,6 +15,8 @@ public struct Heatmap: Widget {
     public var stageBoundary: Int?
     /// Columns reserved at the left for epoch labels (0 for none).
     public var gutter: Int
+    /// The epoch of each row of `norms` when the history was downsampled (nil: row e is epoch e).
+    public var rowEpochs: [Int]?
 
     public init(norms: [[Double]], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.norms = norms
@@ -28,7 +30,19 @@ public struct Heatmap: Widget {
     public var classCount: Int { norms.map(\.count).max() ?? 0 }
 
     /// The last epoch of the vertical axis: `totalEpochs`, or more if more rows were recorded.
-    public var lastEpoch: Int { max(0, totalEpochs, norms.count - 1) }
+    public var lastEpoch: Int { max(0, totalEpochs, rowEpochs?.last ?? norms.count - 1) }
+
+    /// The rows of `norms` that record epochs in `epochs`.
+    func rows(recording epochs: Range<Int>) -> Range<Int> {
+        guard let re = rowEpochs else { return epochs.clamped(to: 0..<norms.count) }
+        let n = min(re.count, norms.count)
+        func firstRow(atLeast e: Int) -> Int {
+            var lo = 0, hi = n
+            while lo < hi { let mid = (lo + hi) / 2; if re[mid] < e { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        return firstRow(atLeast: epochs.lowerBound)..<max(firstRow(atLeast: epochs.lowerBound), firstRow(atLeast: epochs.upperBound))
+    }
 
     /// Whether `options` draw two epochs per text row.
     public static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
@@ -48,7 +62,7 @@ public struct Heatmap: Widget {
     /// NaN for a cell without a finite value.
     public func binnedValues(_ g: HeatmapGeometry) -> [[Double]?] {
         (0..<g.epochs.binCount).map { eb in
-            let er = g.epochs.items(inBin: eb).clamped(to: 0..<norms.count)
+            let er = rows(recording: g.epochs.items(inBin: eb))
             guard !er.isEmpty else { return nil }
             return (0..<g.classes.binCount).map { cb in
                 let kr = g.classes.items(inBin: cb)

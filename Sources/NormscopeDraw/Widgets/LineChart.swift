@@ -101,7 +101,9 @@ public struct LineChart: Widget {
     /// The consecutive finite points of a series, each run a separate line.
     func runs(_ s: ChartSeries, dotsW: Int, dotsH: Int, range: ClosedRange<Double>) -> [[(Int, Int)]] {
         var runs: [[(Int, Int)]] = [[]]
-        for (e, v) in s.values.enumerated() where e <= model.xMax {
+        for (i, v) in s.values.enumerated() {
+            let e = s.epochs.map { i < $0.count ? $0[i] : ($0.last ?? 0) + i - $0.count + 1 } ?? i
+            guard e <= model.xMax else { break }
             if v.isFinite { runs[runs.count - 1].append(dot(e, v, dotsW: dotsW, dotsH: dotsH, range: range)) }
             else if !runs[runs.count - 1].isEmpty { runs.append([]) }
         }

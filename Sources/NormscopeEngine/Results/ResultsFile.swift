@@ -71,3 +71,13 @@ public struct ProgramInfo: Codable, Equatable, Sendable {
     /// The version of this build.
     public static let currentVersion = "0.1.0"
 }
+
+extension ResultsFile {
+    /// The same results with every wall-clock time set to 0: the file then depends only on the seed, the
+    /// settings and the program version, byte for byte (what `normscope run` writes unless `--timings`).
+    public func withoutTimings() -> ResultsFile {
+        var r = self
+        for i in r.regimes.indices { r.regimes[i].seconds = 0 }
+        return r
+    }
+}

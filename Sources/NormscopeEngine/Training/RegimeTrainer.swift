@@ -114,6 +114,7 @@ public final class RegimeTrainer {
         history.classAccuracy = perClass
         history.accuracy = AccuracySummary(classAccuracy: perClass, groups: data.groups)
         history.accuracyHistory.append(history.accuracy)
+        history.downsampleIfNeeded()  // bounded memory on long runs (see RegimeHistory)
         history.seconds += (clock.now - start).seconds
     }
 

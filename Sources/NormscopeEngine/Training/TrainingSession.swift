@@ -54,6 +54,19 @@ public final class TrainingSession: @unchecked Sendable {
         set { condition.lock(); limit = max(0, newValue); condition.broadcast(); condition.unlock() }
     }
 
+    /// Lowers the epoch limit so that no trainer starts an epoch beyond those already under way (a pause):
+    /// trainers behind catch up to the furthest one, then all wait. Returns the new limit.
+    @discardableResult
+    public func holdAtCurrentEpochs() -> Int {
+        condition.lock()
+        defer { condition.unlock() }
+        var furthest = 0
+        for (h, b) in zip(histories, busy) where h.diverged == nil { furthest = max(furthest, h.epochsDone + (b ? 1 : 0)) }
+        limit = min(limit, furthest)
+        condition.broadcast()
+        return limit
+    }
+
     /// Asks the workers to stop after their current epoch and waits for them.
     public func cancel() {
         condition.lock()

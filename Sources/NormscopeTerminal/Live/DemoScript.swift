@@ -21,7 +21,20 @@ struct DemoScript {
     private var stage2Started = false
     private var finished = false
 
+    /// The introduction's caption, telling the data actually shown.
+    private var intro = DemoScript.captions[0]
+
     init(epochs: Int) { self.epochs = epochs }
+
+    /// A tour of `epochs` epochs whose introduction describes `classCounts` (most frequent first) and `regimes`.
+    init(epochs: Int, classCounts: [Int], regimes: Int) {
+        self.init(epochs: epochs)
+        if let most = classCounts.first, let least = classCounts.last {
+            let nets = regimes == 5 ? "Five networks start" : regimes == 1 ? "One network starts" : "\(regimes) networks start"
+            intro = "Long-tailed data: \(classCounts.count) classes, most frequent on the left (\(most) samples) to rarest on the right (\(least)). \(nets) from the same weights."
+            caption = intro
+        }
+    }
 
     /// The user pressed a pacing key: the tour stops driving the pace but keeps its captions.
     mutating func userTookControl() { userInControl = true }
@@ -34,12 +47,18 @@ struct DemoScript {
         let t = now.timeIntervalSince(started!)
         if t < Self.introSeconds && !userInControl {
             paused = true
-            caption = Self.captions[0]
+            caption = intro
             return .continue
         }
         if !userInControl && paused && stage1DoneAt == nil && t < Self.introSeconds + 0.5 { paused = false }
         let done = run.session.epochsDone
         if !run.stage2Started {
+            if run.session.isFinished && stage2Started {
+                // Stage 2 was asked for and did not start (not available): the tour ends on stage 1.
+                caption = Self.captions[8]
+                finished = true
+                return .finished
+            }
             if run.session.isFinished {
                 if stage1DoneAt == nil { stage1DoneAt = now }
                 caption = Self.captions[6]

@@ -15,8 +15,9 @@ struct Exporter {
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyyMMdd-HHmmss"
         let base = (directory.hasSuffix("/") ? directory : directory + "/") + "normscope-\(seed)-\(f.string(from: now))"
+        if let reason = Self.unwritableReason(directory) { return .failure(.writeFailed("\(directory): \(reason)")) }
         do {
-            try AtomicFile.write(data: try results.encoded(), to: base + ".json")
+            try AtomicFile.write(data: try results.withoutTimings().encoded(), to: base + ".json")
             var written = [base + ".json"]
             if let svg = Self.figure(results, colorMap: colorMap) {
                 try AtomicFile.write(text: svg, to: base + ".svg")
@@ -28,6 +29,24 @@ struct Exporter {
         } catch {
             return .failure(.writeFailed("cannot write \(base).json: \(error)"))
         }
+    }
+
+    /// Why no file can be created in `directory` (it may have vanished or turned read-only since the start),
+    /// or nil when a probe file can be created there.
+    static func unwritableReason(_ directory: String) -> String? {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            return "no such directory"
+        }
+        let probe = (directory.hasSuffix("/") ? directory : directory + "/") + ".normscope-probe-\(getpid())"
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            let code = errno
+            return code == ENOENT ? "does not accept new files" : String(cString: strerror(code))
+        }
+        close(fd)
+        unlink(probe)
+        return nil
     }
 
     /// The figure as SVG text, when the figure module is available.

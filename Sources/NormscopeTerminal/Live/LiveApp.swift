@@ -27,8 +27,9 @@ public final class LiveApp {
         current = LiveRun(experiment: experiment, threads: config.threads)
         exporter = Exporter(directory: config.exportDirectory)
         if config.demo {
-            demo = DemoScript(epochs: experiment.config.epochs)
-            pace = DemoScript.pace(epochs: experiment.config.epochs)
+            demo = DemoScript(epochs: experiment.config.epochs, classCounts: experiment.dataset.classCounts,
+                              regimes: experiment.regimes.count)
+            pace = config.demoPace ?? DemoScript.pace(epochs: experiment.config.epochs)
         }
     }
 
@@ -47,7 +48,8 @@ public final class LiveApp {
         var lastVersion: UInt64 = .max
         var lastSize = TerminalSize(rows: -1, cols: -1)
         var lastFrame = Date.distantPast
-        var dirty = true
+        var dirty = true      // redraw soon: a key, a resize, a message
+        var progressed = false  // redraw at the progress frame rate: training advanced
         while session.interruptSignal == nil {
             if let key = screen.readKey(timeoutMs: 33) {
                 switch handle(key, screen: screen) {
@@ -74,10 +76,14 @@ public final class LiveApp {
             let size = screen.size
             let version = current.session.version
             if size != lastSize { dirty = true; lastSize = size }
-            if version != lastVersion { dirty = true; lastVersion = version }
-            // Redraw when something changed, at most ~30 times a second; the clock ticks once a second.
-            if now.timeIntervalSince(lastFrame) >= 1 { dirty = true }
-            if dirty && now.timeIntervalSince(lastFrame) >= 1.0 / 30 {
+            if version != lastVersion { progressed = true; lastVersion = version }
+            // Redraw after a key or resize at up to ~30 frames a second, for training progress at up to
+            // Self.progressFPS (at flat out every epoch changes the figure: drawing each one would take the
+            // CPU from training), and once a second for the clock.
+            let sinceFrame = now.timeIntervalSince(lastFrame)
+            if sinceFrame >= 1 || (progressed && sinceFrame >= 1.0 / Self.progressFPS) { dirty = true }
+            if dirty && sinceFrame >= 1.0 / 30 {
+                progressed = false
                 screen.draw(renderDashboard(model(now: now), width: size.cols, height: size.rows,
                                             options: renderOptions(screen.capabilities)))
                 lastFrame = now
@@ -86,6 +92,9 @@ public final class LiveApp {
         }
         return 0
     }
+
+    /// Frames a second while training advances on its own.
+    static let progressFPS = 10.0
 
     private enum KeyOutcome { case none, redraw, quit }
 
@@ -113,7 +122,10 @@ public final class LiveApp {
         case .char("?"), .function(1), .char("h"):
             showHelp.toggle()
         case .char("2"):
-            if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
+            if !startStage2() {
+                flash(current.session.isFinished ? "stage 2 is not available in this build"
+                                                 : "stage 2 starts once stage 1 has finished")
+            }
         case .char("r"):
             restart()
         case .char("e"):
@@ -139,9 +151,10 @@ public final class LiveApp {
     }
 
     private func restart() {
-        seed = seed &+ 1
+        let next = seed &+ 1
         do {
-            let experiment = try config.makeExperiment(seed)
+            let experiment = try config.makeExperiment(next)
+            seed = next
             current.stop()
             current = LiveRun(experiment: experiment, threads: config.threads)
             paused = false
@@ -155,11 +168,11 @@ public final class LiveApp {
     private func export() {
         switch exporter.export(current.results(), seed: seed, colorMap: colorMap) {
         case .success(let paths): flash("exported " + paths.joined(separator: " and "))
-        case .failure(let e): flash("export failed: \(e.description) (training goes on)")
+        case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
     }
 
-    private func flash(_ text: String) { message = (text, Date().addingTimeInterval(6)) }
+    private func flash(_ text: String, seconds: Double = 6) { message = (text, Date().addingTimeInterval(seconds)) }
 
     private func renderOptions(_ caps: Capabilities) -> RenderOptions {
         let mode: ColorMode

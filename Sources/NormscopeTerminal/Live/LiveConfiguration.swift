@@ -19,6 +19,8 @@ public struct LiveConfiguration: Sendable {
     public var pace: Pace
     /// Play the self-running tour with captions.
     public var demo: Bool
+    /// The demo's pace when given explicitly (`--demo --pace`); nil: the tour's own (stage 1 in ~80 s).
+    public var demoPace: Pace?
     /// Seconds to hold the final screen before exiting by itself (nil: until a key).
     public var hold: Double?
     /// Directory where `e` writes exports.

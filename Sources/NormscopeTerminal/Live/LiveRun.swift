@@ -10,6 +10,8 @@ final class LiveRun {
     let started = Date()
     /// When the pacer last released an epoch.
     private var lastRelease = Date.distantPast
+    /// Whether the limit has been lowered for the pause under way.
+    private var heldForPause = false
 
     init(experiment: Experiment, threads: Int) {
         self.experiment = experiment
@@ -22,9 +24,14 @@ final class LiveRun {
     /// Stage-1 epochs planned.
     var stage1Epochs: Int { experiment.config.epochs }
 
-    /// Lets training advance by at most one epoch per `pace`; flat out removes the limit.
+    /// Lets training advance by at most one epoch per `pace`; flat out removes the limit. Paused, no new
+    /// epoch starts (even at flat out, where the limit would otherwise stay open).
     func pace(_ pace: Pace, paused: Bool, now: Date = Date()) {
-        guard !paused else { return }
+        if paused {
+            if !heldForPause { session.holdAtCurrentEpochs(); heldForPause = true }
+            return
+        }
+        heldForPause = false
         if pace.isFlatOut {
             if session.epochLimit != .max { session.epochLimit = .max }
             return
@@ -36,10 +43,11 @@ final class LiveRun {
         }
     }
 
-    /// Runs exactly one more epoch (the `n` key while paused).
+    /// Runs exactly one more epoch (the `n` key; the caller pauses): one beyond the furthest regime.
     func step() {
-        let limit = session.epochLimit == .max ? session.epochsDone : session.epochLimit
-        session.epochLimit = max(limit, session.epochsDone) + 1
+        let base = heldForPause ? session.epochLimit : session.holdAtCurrentEpochs()
+        heldForPause = true
+        session.epochLimit = base + 1
     }
 
     /// Whether stage 2 has been started.

@@ -1,0 +1,46 @@
+import Foundation
+import NormscopeEngine
+
+/// Refuses experiments that cannot fit in memory, before anything is allocated: every size flag is in
+/// range on its own, but `--classes 10000 --max-per-class 100000 --dim 4096` together would need
+/// terabytes, and the allocation would kill the process instead of giving an error.
+enum MemoryCheck {
+    /// Bytes held by a data set of `samples` samples of `dimension` features (the data set and the
+    /// training copy of its features, plus labels).
+    static func dataBytes(samples: Int, dimension: Int) -> Double {
+        Double(samples) * (Double(dimension) * 4 * 2 + 16)
+    }
+
+    /// Bytes held by one network of layer `sizes` for batches of up to `maxBatch` (parameters, gradients
+    /// and momentum; activations; two back-propagation buffers).
+    static func networkBytes(sizes: [Int], maxBatch: Int) -> Double {
+        var params = 0.0
+        for (a, b) in zip(sizes, sizes.dropFirst()) { params += Double(a) * Double(b) + Double(b) }
+        let activations = Double(maxBatch) * Double(sizes.reduce(0, +))
+        let deltas = 2 * Double(maxBatch) * Double(sizes.max() ?? 0)
+        return 4 * (3 * params + activations + deltas + Double((sizes.max() ?? 0) * (sizes.max() ?? 0)))
+    }
+
+    /// The memory an experiment may use: three quarters of the machine's.
+    static var budget: Double { Double(ProcessInfo.processInfo.physicalMemory) * 0.75 }
+
+    /// Throws `invalidValue` naming the flags to reduce when data and networks together exceed `budget`.
+    static func check(samples: Int, dimension: Int, classes: Int, config: TrainingConfig, regimes: Int,
+                      dataFromFile: Bool, budget: Double = MemoryCheck.budget) throws(NormscopeError) {
+        let data = dataBytes(samples: samples, dimension: dimension)
+        let sizes = [dimension] + config.hidden + [classes]
+        let nets = Double(regimes) * networkBytes(sizes: sizes, maxBatch: max(config.batchSize, TrainingData.evaluationBatch))
+        guard data + nets > budget else { return }
+        let fix = dataFromFile
+            ? "reduce --hidden or --batch-size"
+            : (data > nets ? "reduce --max-per-class, --test-per-class, --classes or --dim" : "reduce --hidden or --batch-size")
+        throw .invalidValue("this experiment needs about \(format(data + nets)) of memory (data \(format(data)), \(regimes) network\(regimes == 1 ? "" : "s") \(format(nets))), more than the \(format(budget)) available; \(fix)")
+    }
+
+    static func format(_ bytes: Double) -> String {
+        let units = ["bytes", "KB", "MB", "GB", "TB", "PB"]
+        var v = bytes, i = 0
+        while v >= 1024 && i < units.count - 1 { v /= 1024; i += 1 }
+        return i == 0 ? "\(Int(v)) bytes" : String(format: "%.1f %@", v, units[i])
+    }
+}

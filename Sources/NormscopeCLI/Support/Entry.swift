@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+
+extension Normscope {
+    /// The program's entry point: parses, runs, and reports every error on ONE line of stderr.
+    ///
+    /// ArgumentParser's own `main()` prints an error, a usage block and a hint over three or four lines;
+    /// here a usage error is `normscope: error: <message> (see 'normscope run --help')` with exit status 64,
+    /// the help and version requests print as usual, and a mistyped command is named as such (with a default
+    /// subcommand, ArgumentParser would call it an "unexpected argument").
+    public static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
+            fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
+                 command: nil)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let code as ExitCode {
+            exit(withError: code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version
+            let text = fullMessage(for: error).split(whereSeparator: \.isNewline)
+                .filter { !$0.hasPrefix("Usage:") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }
+                .joined(separator: "\n")
+            if text.isEmpty { exit(withError: ExitCode(code.rawValue)) }
+            let sub = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
+            fail(oneLine(text), command: sub, code: code.rawValue)
+        }
+        exit(withError: ExitCode.success)
+    }
+
+    /// Names of the subcommands (and `help`).
+    static var commandNames: [String] {
+        configuration.subcommands.map { $0._commandName } + ["help"]
+    }
+
+    /// `text` on one line: its lines trimmed and joined with " — ", without ArgumentParser's "Error:" and
+    /// "Help:" labels (the help line is kept: it tells the flag's valid range).
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { line -> String in
+            var s = line.trimmingCharacters(in: .whitespaces)
+            for label in ["Error:", "Help:"] where s.hasPrefix(label) {
+                s = s.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+            }
+            return s.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }.filter { !$0.isEmpty }.joined(separator: " — ")
+    }
+
+    private static func fail(_ message: String, command: String?, code: Int32 = 64) -> Never {
+        let hint = command.map { "normscope \($0) --help" } ?? "normscope --help"
+        StandardError.write("normscope: error: \(message) (see '\(hint)')\n")
+        exit(withError: ExitCode(code))
+    }
+}
