@@ -18,6 +18,8 @@ public struct DashboardModel: Equatable, Sendable {
     public var showHelp: Bool
     /// The keys, for the hint line and the help overlay.
     public var help: [KeyHelp]
+    /// Rows of the accuracy table when they are not simply the panels' (stage 1 and stage-2 results).
+    public var tableRows: [AccuracyTable.Row]? = nil
     /// The program's name in the header.
     public var title: String
     /// A short subtitle after the name.
@@ -42,7 +44,8 @@ public struct DashboardModel: Equatable, Sendable {
 
     /// The accuracy table's rows, one per panel.
     public var accuracyRows: [AccuracyTable.Row] {
-        panels.map {
+        if let rows = tableRows { return rows }
+        return panels.map {
             AccuracyTable.Row(tag: $0.letter, name: $0.title, slot: $0.slot, accuracy: $0.accuracy,
                               note: $0.diverged == nil ? nil : "diverged at epoch \($0.diverged!.epoch)")
         }

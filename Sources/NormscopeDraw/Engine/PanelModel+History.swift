@@ -58,3 +58,8 @@ extension DashboardModel {
         ]
     }
 }
+
+extension GroupAccuracy {
+    /// The engine's accuracy summary, for drawing.
+    public init(_ a: AccuracySummary) { self.init(all: a.all, many: a.many, medium: a.medium, few: a.few) }
+}

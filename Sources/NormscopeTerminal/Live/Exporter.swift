@@ -19,10 +19,8 @@ struct Exporter {
         do {
             try AtomicFile.write(data: try results.withoutTimings().encoded(), to: base + ".json")
             var written = [base + ".json"]
-            if let svg = Self.figure(results, colorMap: colorMap) {
-                try AtomicFile.write(text: svg, to: base + ".svg")
-                written.append(base + ".svg")
-            }
+            try AtomicFile.write(text: FigureSVG.render(results: results, colorMap: colorMap), to: base + ".svg")
+            written.append(base + ".svg")
             return .success(written)
         } catch let e as NormscopeError {
             return .failure(e)
@@ -49,6 +47,4 @@ struct Exporter {
         return nil
     }
 
-    /// The figure as SVG text, when the figure module is available.
-    static func figure(_ results: ResultsFile, colorMap: ColorMapKind) -> String? { nil }
 }

@@ -24,7 +24,7 @@ public final class LiveApp {
         pace = config.demo ? DemoScript.pace(epochs: 0) : config.pace
         colorMap = config.colorMap
         let experiment = try config.makeExperiment(config.seed)
-        current = LiveRun(experiment: experiment, threads: config.threads)
+        current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs)
         exporter = Exporter(directory: config.exportDirectory)
         if config.demo {
             demo = DemoScript(epochs: experiment.config.epochs, classCounts: experiment.dataset.classCounts,
@@ -156,7 +156,7 @@ public final class LiveApp {
             let experiment = try config.makeExperiment(next)
             seed = next
             current.stop()
-            current = LiveRun(experiment: experiment, threads: config.threads)
+            current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs)
             paused = false
             holdStarted = nil
             flash("restarted with seed \(seed)")
@@ -187,7 +187,8 @@ public final class LiveApp {
     }
 
     private func model(now: Date) -> DashboardModel {
-        let histories = current.session.snapshot()
+        let snapshot = current.session.snapshot()
+        let histories = current.panelHistories(snapshot)
         let total = current.plannedEpochs
         let panels = histories.enumerated().map { PanelModel(history: $0.element, index: $0.offset, totalEpochs: total) }
         let stage = current.stageLabel
@@ -201,10 +202,27 @@ public final class LiveApp {
             hint = "stage 1 done: press 2 for stage 2 (classifier retraining), e to export, q to quit"
         }
         let d = current.experiment.dataset
-        return DashboardModel(panels: panels, vmax: DashboardModel.colorScaleTop(histories), status: status,
-                              caption: demo?.caption, message: hint,
-                              curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
-                              showHelp: showHelp, help: LiveKeys.help, title: "normscope",
-                              subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
+        var model = DashboardModel(panels: panels, vmax: DashboardModel.colorScaleTop(histories), status: status,
+                                   caption: demo?.caption, message: hint,
+                                   curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
+                                   showHelp: showHelp, help: LiveKeys.help, title: "normscope",
+                                   subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
+        if current.stage2Started {
+            // The table keeps the stage-1 rows and gains one row per stage-2 result, tagged by its base panel.
+            let stage1 = Array(snapshot.prefix(panels.count))
+            let rows1 = zip(stage1, panels).map { h, p in
+                AccuracyTable.Row(tag: p.letter, name: p.title.components(separatedBy: " > ")[0], slot: p.slot,
+                                  accuracy: GroupAccuracy(h.accuracy), note: h.diverged.map { "diverged at epoch \($0.epoch)" })
+            }
+            let rows2 = current.stage2Histories(snapshot).compactMap { h -> AccuracyTable.Row? in
+                guard let (base, variant) = Stage2Variant.parse(resultName: h.name),
+                      let i = stage1.firstIndex(where: { $0.name == base }) else { return nil }
+                return AccuracyTable.Row(tag: panels[i].letter + "2", name: String(variant.title.dropFirst()),
+                                         slot: panels[i].slot, accuracy: h.epochsDone > 0 || variant.isPostHoc ? GroupAccuracy(h.accuracy) : nil,
+                                         note: h.diverged.map { "diverged at epoch \($0.epoch)" })
+            }
+            model.tableRows = rows1 + rows2
+        }
+        return model
     }
 }

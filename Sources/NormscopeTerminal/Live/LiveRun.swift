@@ -13,8 +13,9 @@ final class LiveRun {
     /// Whether the limit has been lowered for the pause under way.
     private var heldForPause = false
 
-    init(experiment: Experiment, threads: Int) {
+    init(experiment: Experiment, threads: Int, stage2Epochs: Int) {
         self.experiment = experiment
+        self.stage2Epochs = stage2Epochs
         data = TrainingData(experiment.dataset)
         stage1 = experiment.makeTrainers(data: data)
         session = TrainingSession(trainers: stage1, threads: threads, epochLimit: 0)
@@ -53,9 +54,10 @@ final class LiveRun {
     /// Whether stage 2 has been started.
     private(set) var stage2Started = false
 
-    /// Epochs the heatmaps are laid out for: stage 1 plus the stage 2 to come.
+    /// Epochs the heatmaps are laid out for: stage 1 plus the stage 2 that can follow it.
     var plannedEpochs: Int { stage1Epochs + stage2Epochs }
-    private(set) var stage2Epochs = 0
+    /// Stage-2 epochs planned.
+    private(set) var stage2Epochs: Int
 
     /// The stage shown in the header and its planned epochs.
     var stageLabel: (label: String, epochs: Int) {
@@ -70,11 +72,59 @@ final class LiveRun {
         return plan.learningRate(epoch: e)
     }
 
-    /// Starts stage 2 once stage 1 has finished; returns whether stage 2 is running.
+    /// The stage-2 work: each panel's continuation (the paper's CB & WD & MaxNorm on that regime's features)
+    /// and, on the configured bases, the paper's table variants.
+    private(set) var panelContinuations: [String: Stage2Continuation] = [:]
+    private(set) var tableContinuations: [Stage2Continuation] = []
+    /// The stage-2 settings in force once stage 2 has started (recorded in exports).
+    private(set) var stage2Config: Stage2Config?
+
+    /// Starts stage 2 once stage 1 has finished; returns whether stage 2 is running (or done).
+    ///
+    /// Every stage-1 regime that did not diverge is continued with CB & WD & MaxNorm, so each heatmap goes
+    /// on below a boundary; the configured bases (default `wd`) also get every variant of the paper's table.
     func startStage2(_ config: Stage2Config) -> Bool {
         if stage2Started { return true }
         guard session.isFinished else { return false }
-        return false
+        var panelConfig = config
+        panelConfig.variants = [.cbWDMaxNorm]
+        var trainers: [RegimeTrainer] = []
+        for t in stage1 where t.history.diverged == nil {
+            let c = Stage2.continuation(after: t, config: panelConfig)
+            panelContinuations[t.plan.name] = c
+            trainers += c.trainers
+            if config.bases.contains(t.plan.name) {
+                var tableConfig = config
+                tableConfig.variants = config.variants.filter { $0 != .cbWDMaxNorm }
+                let extra = Stage2.continuation(after: t, config: tableConfig)
+                tableContinuations.append(extra)
+                trainers += extra.trainers
+            }
+        }
+        stage2Epochs = config.epochs
+        stage2Config = config
+        stage2Started = true
+        session.epochLimit = 0
+        session.append(trainers: trainers)
+        return true
+    }
+
+    /// What the panels show: each stage-1 history, continued by its stage-2 retraining once that runs.
+    func panelHistories(_ snapshot: [RegimeHistory]) -> [RegimeHistory] {
+        let stage1Histories = Array(snapshot.prefix(stage1.count))
+        guard stage2Started else { return stage1Histories }
+        return stage1Histories.map { h in
+            guard let c = panelContinuations[h.name],
+                  let s2 = c.histories(trained: snapshot).first else { return h }
+            return s2.joined(after: h)
+        }
+    }
+
+    /// The stage-2 results shown as extra rows of the accuracy table (and exported).
+    func stage2Histories(_ snapshot: [RegimeHistory]) -> [RegimeHistory] {
+        guard stage2Started else { return [] }
+        let panels = stage1.compactMap { panelContinuations[$0.plan.name] }
+        return (panels + tableContinuations).flatMap { $0.histories(trained: snapshot) }
     }
 
     /// Stops the worker threads after the epochs under way.
@@ -82,8 +132,11 @@ final class LiveRun {
 
     /// The results file of what has been trained so far.
     func results() -> ResultsFile {
-        let histories = session.snapshot()
-        return ResultsFile(config: experiment.runConfig, classCounts: experiment.dataset.classCounts,
+        let snapshot = session.snapshot()
+        let histories = Array(snapshot.prefix(stage1.count)) + stage2Histories(snapshot)
+        var config = experiment.runConfig
+        config.stage2 = stage2Config
+        return ResultsFile(config: config, classCounts: experiment.dataset.classCounts,
                            classLabels: experiment.dataset.labels, regimes: histories,
                            interrupted: !session.isFinished)
     }
