@@ -14,10 +14,19 @@ struct RunCommand: ParsableCommand {
         The output path is checked before training starts. Ctrl-C stops after the epochs under way and writes \
         what was trained with "interrupted": true (a second Ctrl-C quits at once, writing nothing). If the file \
         cannot be written at the end, the results go to a file in the temporary directory and the exit status is 73.
+        With --stage2 the base regimes (default wd) are then rebalanced: post-hoc L2 and tau normalization and \
+        classifier retraining on frozen features with the class-balanced loss; results are named like \
+        wd>cb+wd+maxnorm (see docs/stage2.md).
         """
     )
 
     @OptionGroup var experiment: ExperimentOptions
+
+    @Flag(name: .customLong("stage2"),
+          help: "After stage 1, rebalance the base regimes' classifiers: post-hoc L2/tau-norm and CB retraining; any --stage2-* flag or --tau implies it.")
+    var stage2Enabled = false
+
+    @OptionGroup(title: "Stage 2") var stage2: Stage2Options
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results JSON here (atomically).", valueName: "file"))
     var output: String?
@@ -38,18 +47,27 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
+        let s2 = try CommandErrors.wrap { () throws -> Stage2Config? in
+            guard stage2Enabled || stage2.anyGiven else { return nil }
+            let s = try stage2.config(regimes: exp.regimes)
+            if let first = exp.stage2Errors(s).first { throw NormscopeError.invalidValue(first) }
+            return s
+        }
         if let path = output { try CommandErrors.wrap { try OutputFile.checkWritable(path) } }
         // A closed stdout (`normscope run | head -1`) must not kill the run before the file is written.
         signal(SIGPIPE, SIG_IGN)
         let interrupt = InterruptFlag()
         defer { interrupt.stop() }
+        let trained = s2.map { $0.bases.count * $0.variants.filter { !$0.isPostHoc }.count } ?? 0
+        let total = exp.config.epochs * exp.regimes.count + trained * (s2?.epochs ?? 0)
         let label = "training \(exp.regimes.count) regime\(exp.regimes.count == 1 ? "" : "s")"
-        let reporter = quiet ? nil : ProgressReporter(totalEpochs: exp.config.epochs, regimes: exp.regimes.count, label: label)
+            + (trained > 0 ? " + \(trained) stage-2" : "")
+        let reporter = quiet ? nil : ProgressReporter(totalEpochs: total, regimes: 1, label: label)
         if !quiet {
-            StandardError.write("normscope: \(exp.dataset.name): \(exp.dataset.classCount) classes, \(exp.dataset.trainCount) training / \(exp.dataset.testCount) test samples, \(exp.config.epochs) epochs, \(experiment.threadCount) thread(s)\n")
+            StandardError.write("normscope: \(exp.dataset.name): \(exp.dataset.classCount) classes, \(exp.dataset.trainCount) training / \(exp.dataset.testCount) test samples, \(exp.config.epochs) epochs\(s2.map { " + \($0.epochs) stage-2" } ?? ""), \(experiment.threadCount) thread(s)\n")
         }
-        let results = exp.run(threads: experiment.threadCount, timings: true,
-                              progress: { reporter?.update($0, epochsPerRegime: exp.config.epochs) },
+        let results = exp.run(threads: experiment.threadCount, timings: true, stage2: s2,
+                              progress: { reporter?.update(done: Self.epochsDone($0, stage1: exp.config.epochs, stage2: s2?.epochs ?? 0)) },
                               shouldStop: { interrupt.isRaised })
         reporter?.finish()
         print(SummaryTable.render(results))
@@ -70,5 +88,14 @@ struct RunCommand: ParsableCommand {
             StandardError.write("normscope: interrupted; results so far are marked \"interrupted\": true\n")
             throw ExitCode(130)
         }
+    }
+
+    /// Epochs finished over all histories; a diverged one counts as complete.
+    static func epochsDone(_ histories: [RegimeHistory], stage1: Int, stage2: Int) -> Int {
+        histories.map { h in
+            let variant = Stage2Variant.parse(resultName: h.name)?.variant
+            let planned = variant == nil ? stage1 : (variant!.isPostHoc ? 0 : stage2)
+            return h.diverged != nil ? planned : min(planned, h.epochsDone)
+        }.reduce(0, +)
     }
 }

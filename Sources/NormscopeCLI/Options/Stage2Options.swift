@@ -1,37 +1,72 @@
 import ArgumentParser
+import Foundation
 import NormscopeEngine
 
-/// Flags of stage 2 (classifier retraining), shared by the live view and `run --stage2`.
+/// Flags of stage 2 (classifier retraining) and the post-hoc normalizations, shared by the live view and
+/// `run --stage2`. Unset flags keep the paper's defaults (`Stage2Config()`).
 struct Stage2Options: ParsableArguments {
-    @Option(name: .customLong("stage2-epochs"), help: "Stage-2 epochs (1 to 10000).")
-    var epochs: Int = Stage2Config().epochs
+    @Option(name: .customLong("stage2-epochs"), help: "Stage-2 epochs of classifier retraining (paper: 10).")
+    var epochs: Int?
 
-    @Option(name: .customLong("stage2-weight-decay"), help: "Stage-2 weight decay, in [0, 10].")
-    var weightDecay: Double = Stage2Config().weightDecay
+    @Option(name: .customLong("stage2-base"),
+            help: ArgumentHelp("Stage-1 regimes whose features stage 2 reuses, comma-separated, or 'all' (default: wd).",
+                               valueName: "list"))
+    var bases: String?
 
-    @Option(name: .customLong("stage2-base"), help: "Stage-1 regime whose features stage 2 reuses.")
-    var base: String = Stage2Config().base
+    @Option(name: .customLong("stage2-variants"),
+            help: ArgumentHelp("Variants: posthoc-l2,posthoc-tau,cb+wd,cb+maxnorm,cb+wd+maxnorm or all (default: all).",
+                               valueName: "list"))
+    var variants: String?
 
-    @Option(help: "Exponent of the post-hoc tau-normalization w/||w||^tau, in [0, 2].")
-    var tau: Double = Stage2Config().tau
+    @Option(name: .customLong("stage2-lr"), help: "Initial learning rate of retraining, cosine to 0 (paper: 0.01).")
+    var learningRate: Double?
+
+    @Option(name: .customLong("stage2-weight-decay"), help: "Weight decay of the CB & WD variants, in [0, 10] (paper: 0.1).")
+    var weightDecay: Double?
+
+    @Option(name: .customLong("cb-beta"), help: "Effective-number beta of the class-balanced loss, in [0, 1) (paper: 0.9999).")
+    var beta: Double?
+
+    @Option(name: .customLong("stage2-maxnorm-thresh"),
+            help: "MaxNorm radius of retraining: min + t*(max-min) of the stage-1 row norms, t in [0, 1] (official code: 0.1).")
+    var maxNormThresh: Double?
+
+    @Option(name: .customLong("stage2-maxnorm-every"), help: "Project after every step (paper) or every epoch (official code).")
+    var maxNormEvery: ProjectionSchedule?
+
+    @Option(help: "Exponent of the post-hoc tau-normalization w_k/||w_k||^tau, in [0, 10] (default \(Stage2Config.defaultTau)).")
+    var tau: Double?
+
+    init() {}
 
     func validate() throws {
         do { _ = try config() } catch let e as NormscopeError { throw ValidationError(e.description) }
     }
 
-    /// The stage-2 settings the flags describe.
-    func config() throws -> Stage2Config {
-        if epochs < 1 || epochs > 10_000 { throw NormscopeError.invalidValue("--stage2-epochs must be between 1 and 10000 (got \(epochs))") }
-        if !(weightDecay >= 0 && weightDecay <= 10) { throw NormscopeError.invalidValue("--stage2-weight-decay must be in [0, 10] (got \(weightDecay))") }
-        if !(tau >= 0 && tau <= 2) { throw NormscopeError.invalidValue("--tau must be in [0, 2] (got \(tau))") }
-        guard Regime.named(base) != nil else {
-            throw NormscopeError.invalidValue("unknown regime '\(base)' for --stage2-base; valid: \(Regime.all.map(\.name).joined(separator: ","))")
-        }
+    /// Whether any stage-2 flag was given.
+    var anyGiven: Bool {
+        epochs != nil || bases != nil || variants != nil || learningRate != nil || weightDecay != nil
+            || beta != nil || maxNormThresh != nil || maxNormEvery != nil || tau != nil
+    }
+
+    /// The stage-2 settings the flags describe; `regimes` are the trained ones (what `--stage2-base all`
+    /// means). Throws naming the first bad flag.
+    func config(regimes: [Regime] = Regime.all) throws -> Stage2Config {
         var c = Stage2Config()
-        c.epochs = epochs
-        c.weightDecay = weightDecay
-        c.base = base.lowercased()
-        c.tau = tau
+        if let v = epochs { c.epochs = v }
+        if let v = learningRate { c.learningRate = v }
+        if let v = weightDecay { c.weightDecay = v }
+        if let v = beta { c.beta = v }
+        if let v = maxNormThresh { c.maxNormThresh = v }
+        if let v = maxNormEvery { c.maxNormEvery = v }
+        if let v = tau { c.tau = v }
+        if let v = variants { c.variants = try Stage2Variant.parseList(v) }
+        if let v = bases {
+            c.bases = v.trimmingCharacters(in: .whitespaces).lowercased() == "all"
+                ? regimes.map(\.name)
+                : try Regime.parseList(v, flag: "--stage2-base").map(\.name)
+        }
+        if let first = c.validationErrors().first { throw NormscopeError.invalidValue(first) }
         return c
     }
 }

@@ -18,7 +18,11 @@ final class ProgressReporter {
 
     /// Reports the histories as they are now.
     func update(_ histories: [RegimeHistory], epochsPerRegime: Int) {
-        let done = histories.map { $0.diverged != nil ? epochsPerRegime : $0.epochsDone }.reduce(0, +)
+        update(done: histories.map { $0.diverged != nil ? epochsPerRegime : $0.epochsDone }.reduce(0, +))
+    }
+
+    /// Reports `done` of the total epochs finished.
+    func update(done: Int) {
         let percent = min(100, done * 100 / total)
         let elapsed = Date().timeIntervalSince(started)
         if bar {

@@ -6,7 +6,8 @@ enum SummaryTable {
     /// The table as text, one line per regime, aligned.
     static func render(_ results: ResultsFile) -> String {
         let groups = results.classCounts.map(ClassGroup.init(trainingCount:))
-        var lines = [pad("regime", 22) + lpad("Many", 7) + lpad("Medium", 8) + lpad("Few", 7) + lpad("All", 7)
+        let w = max(22, (results.regimes.map(\.name.count).max() ?? 0) + 2)
+        var lines = [pad("regime", w) + lpad("Many", 7) + lpad("Medium", 8) + lpad("Few", 7) + lpad("All", 7)
                      + lpad("|w| head", 10) + lpad("|w| tail", 10) + lpad("time", 8) + "  note"]
         for r in results.regimes {
             let last = r.norms.last ?? []
@@ -19,7 +20,7 @@ enum SummaryTable {
             if let d = r.diverged { note = "DIVERGED at epoch \(d.epoch): \(d.reason)" }
             else if let rad = r.maxNormRadius { note = String(format: "delta %.3f", rad) }
             let head = meanNorm(.many), tail = meanNorm(.few)
-            lines.append(pad(r.name, 22) + f(a.many, 7) + f(a.medium, 8) + f(a.few, 7) + f(a.all, 7)
+            lines.append(pad(r.name, w) + f(a.many, 7) + f(a.medium, 8) + f(a.few, 7) + f(a.all, 7)
                          + f(head, 10, digits: 3) + f(tail.isNaN ? meanNorm(.medium) : tail, 10, digits: 3)
                          + lpad(r.seconds > 0 ? String(format: "%.1fs", r.seconds) : "-", 8) + "  " + note)
         }

@@ -49,8 +49,8 @@ public struct Regime: Hashable, Codable, Sendable, CustomStringConvertible {
         all.first { $0.name == name.lowercased() }
     }
 
-    /// Parses a comma-separated list such as "naive,wd+maxnorm"; throws naming the unknown entry.
-    public static func parseList(_ text: String) throws -> [Regime] {
+    /// Parses a comma-separated list such as "naive,wd+maxnorm"; throws naming the unknown entry and `flag`.
+    public static func parseList(_ text: String, flag: String = "--regimes") throws -> [Regime] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
             String($0).trimmingWhitespace()
         }
@@ -58,11 +58,11 @@ public struct Regime: Hashable, Codable, Sendable, CustomStringConvertible {
         for p in parts {
             guard let r = named(p) else {
                 throw NormscopeError.invalidValue(
-                    "unknown regime '\(p)' in --regimes; valid: \(all.map(\.name).joined(separator: ","))")
+                    "unknown regime '\(p)' in \(flag); valid: \(all.map(\.name).joined(separator: ","))")
             }
             if !result.contains(r) { result.append(r) }
         }
-        if result.isEmpty { throw NormscopeError.invalidValue("--regimes needs at least one regime") }
+        if result.isEmpty { throw NormscopeError.invalidValue("\(flag) needs at least one regime") }
         return result
     }
 }

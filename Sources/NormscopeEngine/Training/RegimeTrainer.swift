@@ -33,7 +33,7 @@ public final class RegimeTrainer {
         order = (0..<Int32(data.trainCount)).map { $0 }
         predictions = Array(repeating: 0, count: network.maxBatch)
         weights = plan.classWeights
-        history = RegimeHistory(name: plan.name, maxNormRadius: radius)
+        history = RegimeHistory(name: plan.name, maxNormRadius: radius, stageBoundary: plan.classifierOnly ? 0 : nil)
         recordEpoch(trainLoss: data.trainLoss(of: network))
     }
 

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import NormscopeDraw
+import NormscopeEngine
+
+/// `normscope figure`: the paper's Fig. 2 (and the Fig. 6 profiles) from a results file, as SVG or CSV.
+struct FigureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figure",
+        abstract: "Draw a results file as the paper's Fig. 2 (standalone SVG) or write its norms as CSV.",
+        discussion: """
+        The SVG has one heatmap per stage-1 regime (class sorted by cardinality against training epoch, one \
+        shared colour scale with its colour bar) and the end-of-training norm profiles of stage 1 and, when \
+        the results hold it, stage 2. The CSV has the columns regime,stage,epoch,class,count,norm \
+        (see docs/stage2.md). Writes are atomic.
+        """
+    )
+
+    /// What to write.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case svg, csv
+    }
+
+    @Argument(help: ArgumentHelp("A results JSON file written by 'normscope run -o'.", valueName: "results.json"))
+    var results: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "file"))
+    var output: String
+
+    @Option(help: "svg or csv (default: from the output's extension, else svg).")
+    var format: Format?
+
+    @Option(help: "Colour map of the heatmaps: jet (the paper's) or viridis.")
+    var colormap: ColorMapKind = .jet
+
+    @Option(help: "Top of the shared colour scale (default: 2.0, as the paper, unless the norms go well beyond).")
+    var vmax: Double?
+
+    func validate() throws {
+        if output.isEmpty { throw ValidationError("--output needs a file path") }
+        if let v = vmax, !(v > 0 && v.isFinite) { throw ValidationError("--vmax must be a positive number (got \(v))") }
+    }
+
+    /// The format to write: `--format`, or the output's extension.
+    var resolvedFormat: Format {
+        format ?? (output.lowercased().hasSuffix(".csv") ? .csv : .svg)
+    }
+
+    func run() throws {
+        let file = try CommandErrors.wrap { try ResultsFile.load(path: results) }
+        let text: String
+        switch resolvedFormat {
+        case .svg: text = FigureSVG.render(results: file, colorMap: colormap, vmax: vmax)
+        case .csv: text = FigureCSV.render(results: file)
+        }
+        try CommandErrors.wrap { try AtomicFile.write(text: text, to: output) }
+        StandardError.write("normscope: wrote \(output) (\(resolvedFormat.rawValue), \(file.regimes.count) regime\(file.regimes.count == 1 ? "" : "s"))\n")
+    }
+}

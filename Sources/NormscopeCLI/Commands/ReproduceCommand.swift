@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import NormscopeEngine
+
+/// `normscope reproduce`: the paper's Tables 1 and 2 on the synthetic analogue of CIFAR100-LT.
+struct ReproduceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reproduce",
+        abstract: "Run the paper's accuracy tables (naive, WD, post-hoc and stage-2 rebalancing) over imbalance factors and seeds.",
+        discussion: """
+        For each imbalance factor the stage-1 weight decay and the tau of the tau-normalization are chosen on a \
+        validation split carved from the training data of the first seed (never the test set); then naive and \
+        wd models are trained for every seed and the wd models rebalanced. Prints the table beside the paper's \
+        numbers (Markdown) and, with -o, writes it as Markdown and JSON. Deterministic for the flags, whatever \
+        --threads is. See docs/stage2.md.
+        """
+    )
+
+    @Option(help: "First seed; the seeds are seed, seed+1, ... (0 to 2^64-1).")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("seeds"), help: "Number of seeds: the table gives mean and spread over them.")
+    var seedCount: Int = 3
+
+    @Option(help: ArgumentHelp("Imbalance factors, comma-separated; the first gives the Many/Medium/Few columns.",
+                               valueName: "list"))
+    var imbalances: String = "100,50,10"
+
+    @Option(help: ArgumentHelp("A dataset recipe (.json, see datasets/); default: the CIFAR100-LT analogue.", valueName: "file"))
+    var dataset: String?
+
+    @Option(help: "Number of classes of the generated data (2 to 10000).")
+    var classes: Int?
+
+    @Option(name: .customLong("max-per-class"), help: "Training samples of the most frequent class (n_max).")
+    var maxPerClass: Int?
+
+    @Option(name: .customLong("test-per-class"), help: "Balanced test samples per class.")
+    var testPerClass: Int?
+
+    @Option(help: "Stage-1 epochs.")
+    var epochs: Int = ReproduceConfig.defaultTraining.epochs
+
+    @Option(help: ArgumentHelp("Hidden widths of the MLP, comma-separated.", valueName: "widths"))
+    var hidden: String = ReproduceConfig.defaultTraining.hidden.map(String.init).joined(separator: ",")
+
+    @Option(name: .customLong("weight-decay"), help: "Fix the stage-1 weight decay of the wd model instead of searching --wd-grid.")
+    var weightDecay: Double?
+
+    @Option(name: .customLong("wd-grid"), help: ArgumentHelp("Candidate stage-1 weight decays, comma-separated.", valueName: "list"))
+    var weightDecayGrid: String = ReproduceConfig.defaultWeightDecayGrid.map { "\($0)" }.joined(separator: ",")
+
+    @Option(help: "Fix tau of the post-hoc tau-normalization instead of searching --tau-grid.")
+    var tau: Double?
+
+    @Option(name: .customLong("tau-grid"), help: ArgumentHelp("Candidate taus, comma-separated (default 0 to 2 by 0.1).", valueName: "list"))
+    var tauGrid: String?
+
+    @Option(name: .customLong("validation-fraction"), help: "Share of each class's training samples held out for the search.")
+    var validationFraction: Double = 0.2
+
+    @Option(name: .customLong("stage2-epochs"), help: "Epochs of classifier retraining (paper: 10).")
+    var stage2Epochs: Int = 10
+
+    @Option(name: .customLong("stage2-weight-decay"), help: "Weight decay of the CB & WD variants (paper: 0.1).")
+    var stage2WeightDecay: Double = 0.1
+
+    @Option(name: .customLong("stage2-maxnorm-thresh"), help: "Relative MaxNorm threshold t of stage 2 (paper's code: 0.1).")
+    var stage2MaxNormThresh: Double = 0.1
+
+    @Option(name: .customLong("cb-beta"), help: "Effective-number beta of the class-balanced loss (paper: 0.9999).")
+    var beta: Double = 0.9999
+
+    @Option(help: "Worker threads (default: all cores; results do not depend on it).")
+    var threads: Int?
+
+    @Option(name: [.short, .customLong("output")],
+            help: ArgumentHelp("Write the table to PATH.md and PATH.json (a .md or .json ending is replaced).", valueName: "path"))
+    var output: String?
+
+    @Flag(name: .customLong("no-timings"), help: "Record 0 instead of the wall time, for byte-identical files.")
+    var noTimings = false
+
+    @Flag(name: .customLong("quiet"), help: "No progress on stderr.")
+    var quiet = false
+
+    mutating func validate() throws {
+        if let t = threads, t < 1 || t > 256 { throw ValidationError("--threads must be between 1 and 256 (got \(t))") }
+        if seedCount < 1 || seedCount > 1000 { throw ValidationError("--seeds must be between 1 and 1000 (got \(seedCount))") }
+        if let o = output, o.isEmpty { throw ValidationError("--output needs a path") }
+    }
+
+    /// The reproduction the flags describe; throws naming the first bad flag.
+    func makeConfig() throws -> ReproduceConfig {
+        var recipe = DatasetRecipe.cifar100LTAnalogue
+        if let path = dataset {
+            switch try DatasetSource.load(path: ExperimentOptions.resolveDatasetPath(path)) {
+            case .recipe(let r): recipe = r
+            case .data:
+                throw NormscopeError.invalidValue("--dataset \(path): reproduce needs a recipe (.json) to generate each imbalance factor, not CSV data")
+            }
+        }
+        if let v = classes { recipe.classes = v }
+        if let v = maxPerClass { recipe.maxPerClass = v }
+        if let v = testPerClass { recipe.testPerClass = v }
+        var training = ReproduceConfig.defaultTraining
+        training.epochs = epochs
+        training.hidden = try Self.list(hidden, flag: "--hidden") { Int($0) }
+        var s2 = Stage2Config(epochs: stage2Epochs, weightDecay: stage2WeightDecay, beta: beta, maxNormThresh: stage2MaxNormThresh)
+        s2.bases = ["wd"]
+        let c = ReproduceConfig(
+            recipe: recipe, imbalances: try Self.list(imbalances, flag: "--imbalances") { Double($0) },
+            seeds: (0..<UInt64(seedCount)).map { seed &+ $0 }, training: training, weightDecay: weightDecay,
+            weightDecayGrid: try Self.list(weightDecayGrid, flag: "--wd-grid") { Double($0) }, tau: tau,
+            tauGrid: try tauGrid.map { try Self.list($0, flag: "--tau-grid") { Double($0) } } ?? ReproduceConfig.defaultTauGrid,
+            validationFraction: validationFraction, stage2: s2)
+        if let first = c.validationErrors().first {
+            throw NormscopeError.invalidValue(first.hasPrefix("recipe: ")
+                ? ExperimentOptions.flagName(forRecipeError: String(first.dropFirst(8))) : first)
+        }
+        return c
+    }
+
+    /// Parses a comma-separated list; throws naming the flag and the bad entry.
+    static func list<T>(_ text: String, flag: String, _ parse: (String) -> T?) throws -> [T] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map {
+            let s = $0.trimmingCharacters(in: .whitespaces)
+            guard let v = parse(s) else {
+                throw NormscopeError.invalidValue("\(flag) needs a comma-separated list of numbers (bad entry '\(s)' in '\(text)')")
+            }
+            return v
+        }
+    }
+
+    /// The Markdown and JSON paths of `--output`.
+    static func outputPaths(_ output: String) -> (markdown: String, json: String) {
+        var base = output
+        for ext in [".md", ".json"] where base.lowercased().hasSuffix(ext) { base.removeLast(ext.count) }
+        return (base + ".md", base + ".json")
+    }
+
+    func run() throws {
+        let config = try CommandErrors.wrap { try makeConfig() }
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let interrupt = InterruptFlag()
+        defer { interrupt.stop() }
+        if !quiet {
+            let r = config.recipe
+            StandardError.write("normscope: reproduce on \(r.name): \(r.classes) classes, IF \(config.imbalances.map { $0 == $0.rounded() ? String(Int($0)) : "\($0)" }.joined(separator: ", ")), \(config.seeds.count) seed(s), \(config.training.epochs) + \(config.stage2.epochs) epochs, \(threadCount) thread(s)\n")
+        }
+        var reporter: ProgressReporter?
+        var total = 0
+        let report = Reproduction.run(config, threads: threadCount, timings: !noTimings, progress: { p in
+            guard !quiet else { return }
+            if reporter == nil || total != p.total {
+                total = p.total
+                reporter = ProgressReporter(totalEpochs: p.total, regimes: 1, label: "reproduce")
+            }
+            reporter?.update(done: p.done)
+        }, shouldStop: { interrupt.isRaised })
+        reporter?.finish()
+        guard let report else {
+            StandardError.write("normscope: interrupted; nothing written\n")
+            throw ExitCode(130)
+        }
+        let command = (["normscope"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let markdown = report.markdown(command: command, threads: threadCount)
+        print(markdown, terminator: "")
+        if let output {
+            let paths = Self.outputPaths(output)
+            try CommandErrors.wrap {
+                try AtomicFile.write(text: markdown, to: paths.markdown)
+                try AtomicFile.write(data: try report.encoded(), to: paths.json)
+            }
+            StandardError.write("normscope: wrote \(paths.markdown) and \(paths.json)\n")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import NormscopeEngine
+
+/// The norms of a results file as CSV, one line per (regime, epoch, class), for pandas or matplotlib.
+///
+/// Columns: `regime,stage,epoch,class,count,norm`. `stage` is 1 for a stage-1 regime and 2 for a stage-2
+/// continuation or post-hoc normalization (named `base>variant`); `epoch` counts within the stage, 0 being the
+/// state before it (for stage 2: the base's final norms; a post-hoc normalization has only epoch 0, its
+/// normalized norms). `class` is the index sorted by training count (0 = most frequent), `count` its training
+/// samples, `norm` the L2 norm of its classifier row (bias excluded), written so it reads back exactly.
+public enum FigureCSV {
+    /// The header line's columns.
+    public static let columns = ["regime", "stage", "epoch", "class", "count", "norm"]
+
+    /// The CSV text, header first, lines ending in `\n`.
+    public static func render(results: ResultsFile) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for h in results.regimes {
+            let name = field(h.name)
+            let stage = h.stageBoundary == nil ? "1" : "2"
+            for (e, row) in h.norms.enumerated() {
+                let epoch = String(e - (h.stageBoundary ?? 0))
+                for (k, v) in row.enumerated() {
+                    let count = k < results.classCounts.count ? String(results.classCounts[k]) : ""
+                    out += name + "," + stage + "," + epoch + "," + String(k) + "," + count + "," + number(v) + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = "\""
+        for ch in s { out += ch == "\"" ? "\"\"" : String(ch) }
+        return out + "\""
+    }
+
+    /// The shortest text that reads back as `v` ("nan"/"inf" as pandas reads them).
+    static func number(_ v: Double) -> String {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
+        return "\(v)"
+    }
+}

@@ -1,0 +1,93 @@
+/// Everything `normscope reproduce` does: the data, the seeds, stage 1 and its weight-decay search, stage 2.
+public struct ReproduceConfig: Codable, Equatable, Sendable {
+    /// The synthetic data's recipe; its imbalance factor is replaced by each of `imbalances`.
+    public var recipe: DatasetRecipe
+    /// Imbalance factors, one table column group each (the paper: 100, 50, 10).
+    public var imbalances: [Double]
+    /// Seeds of data, initial weights and batch order; the table gives mean and spread over them.
+    public var seeds: [UInt64]
+    /// Stage-1 settings; its `weightDecay` is replaced by the chosen one for the `wd` model.
+    public var training: TrainingConfig
+    /// A fixed stage-1 weight decay, or nil to choose it from `weightDecayGrid` on the validation split.
+    public var weightDecay: Double?
+    /// Candidate stage-1 weight decays.
+    public var weightDecayGrid: [Double]
+    /// A fixed tau of the post-hoc tau-normalization, or nil to choose it from `tauGrid` on the validation split.
+    public var tau: Double?
+    /// Candidate taus.
+    public var tauGrid: [Double]
+    /// Share of each class's training samples held out for the search (never the test set).
+    public var validationFraction: Double
+    /// Stage-2 settings (its `tau` is replaced by the chosen one; bases are always `wd`).
+    public var stage2: Stage2Config
+
+    public init(recipe: DatasetRecipe = .cifar100LTAnalogue, imbalances: [Double] = [100, 50, 10],
+                seeds: [UInt64] = [0, 1, 2], training: TrainingConfig = ReproduceConfig.defaultTraining,
+                weightDecay: Double? = nil, weightDecayGrid: [Double] = ReproduceConfig.defaultWeightDecayGrid,
+                tau: Double? = nil, tauGrid: [Double] = ReproduceConfig.defaultTauGrid,
+                validationFraction: Double = 0.2, stage2: Stage2Config = Stage2Config()) {
+        self.recipe = recipe
+        self.imbalances = imbalances
+        self.seeds = seeds
+        self.training = training
+        self.weightDecay = weightDecay
+        self.weightDecayGrid = weightDecayGrid
+        self.tau = tau
+        self.tauGrid = tauGrid
+        self.validationFraction = validationFraction
+        self.stage2 = stage2
+    }
+
+    /// Stage 1 as `normscope run` trains it by default.
+    public static let defaultTraining = TrainingConfig(epochs: 100)
+    /// Candidate stage-1 weight decays (the paper's 5e-3 among them).
+    public static let defaultWeightDecayGrid: [Double] = [1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3]
+    /// Candidate taus: 0 (no change) to 2 in steps of 0.1 (1 is L2; the official demo uses 1.9).
+    public static let defaultTauGrid: [Double] = (0...20).map { Double($0) / 10 }
+
+    /// Whether the search on the validation split is needed (weight decay or tau not fixed).
+    public var needsSearch: Bool { weightDecay == nil || tau == nil }
+    /// The weight decays tried on the validation split.
+    public var searchedWeightDecays: [Double] { weightDecay.map { [$0] } ?? weightDecayGrid }
+
+    /// The recipe at imbalance factor `imbalance`, named after it.
+    public func recipe(imbalance: Double) -> DatasetRecipe {
+        var r = recipe
+        r.imbalance = imbalance
+        r.name = "\(recipe.name)-if\(ReproduceReport.format(imbalance))"
+        return r
+    }
+
+    /// Problems with the settings, each naming the flag; empty when valid.
+    public func validationErrors() -> [String] {
+        var e: [String] = []
+        if imbalances.isEmpty { e.append("--imbalances needs at least one imbalance factor") }
+        for f in imbalances where !(f >= 1 && f <= 1e6) { e.append("--imbalances: each factor must be between 1 and 1000000 (got \(f))") }
+        if seeds.isEmpty { e.append("--seeds must be at least 1") }
+        if Set(seeds).count != seeds.count { e.append("--seeds: the seeds must differ") }
+        var r = recipe
+        for f in imbalances { r.imbalance = f; e += r.validationErrors().map { "recipe: " + $0 } }
+        e += training.validationErrors()
+        if let w = weightDecay, !(w >= 0 && w <= 10) { e.append("--weight-decay must be in [0, 10] (got \(w))") }
+        if weightDecay == nil && weightDecayGrid.isEmpty { e.append("--wd-grid needs at least one value") }
+        for w in weightDecayGrid where !(w >= 0 && w <= 10) { e.append("--wd-grid: each value must be in [0, 10] (got \(w))") }
+        if let t = tau, !(t >= 0 && t <= 10) { e.append("--tau must be in [0, 10] (got \(t))") }
+        if tau == nil && tauGrid.isEmpty { e.append("--tau-grid needs at least one value") }
+        for t in tauGrid where !(t >= 0 && t <= 10) { e.append("--tau-grid: each value must be in [0, 10] (got \(t))") }
+        if !(validationFraction > 0 && validationFraction < 1) {
+            e.append("--validation-fraction must be in (0, 1) (got \(validationFraction))")
+        }
+        e += stage2.validationErrors()
+        return e
+    }
+}
+
+extension DatasetRecipe {
+    /// The synthetic analogue of CIFAR100-LT (`datasets/cifar100-lt.json`): 100 classes, n_max 500,
+    /// exponential profile, 100 test samples per class.
+    public static let cifar100LTAnalogue: DatasetRecipe = {
+        var r = DatasetRecipe.default
+        r.name = "cifar100-lt"
+        return r
+    }()
+}

@@ -1,0 +1,61 @@
+/// A row of the paper's Tables 1 and 2: a stage-1 regime or a rebalancing of the `wd` model.
+public enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
+    case naive
+    case wd
+    case posthocL2 = "wd>posthoc-l2"
+    case posthocTau = "wd>posthoc-tau"
+    case cbWD = "wd>cb+wd"
+    case cbMaxNorm = "wd>cb+maxnorm"
+    case cbWDMaxNorm = "wd>cb+wd+maxnorm"
+
+    /// The label of the paper's table.
+    public var title: String {
+        switch self {
+        case .naive: return "naive (WD=0)"
+        case .wd: return "WD tuned"
+        case .posthocL2: return "+ L2-norm (post-hoc)"
+        case .posthocTau: return "+ tau-norm (post-hoc)"
+        case .cbWD: return "+ stage 2: CB & WD"
+        case .cbMaxNorm: return "+ stage 2: CB & MaxNorm"
+        case .cbWDMaxNorm: return "+ stage 2: CB & WD & MaxNorm"
+        }
+    }
+
+    /// The stage-2 variant applied to the `wd` model, nil for a stage-1 row.
+    public var variant: Stage2Variant? { Stage2Variant.parse(resultName: rawValue)?.variant }
+
+    /// The paper's numbers (CIFAR100-LT, ResNet34): Many, Medium, Few at IF 100 and All per imbalance factor.
+    public var paper: PaperNumbers {
+        switch self {
+        case .naive: return PaperNumbers(many: 64.05, medium: 35.80, few: 11.43, all: [100: 38.38, 50: 43.99, 10: 57.31])
+        case .wd: return PaperNumbers(many: 76.94, medium: 44.28, few: 12.17, all: [100: 46.08, 50: 52.71, 10: 66.03])
+        case .posthocL2: return PaperNumbers(all: [100: 49.60])
+        case .posthocTau: return PaperNumbers(all: [100: 51.31])
+        case .cbWD: return PaperNumbers(many: 72.77, medium: 49.74, few: 31.80, all: [100: 52.42, 50: 57.47, 10: 67.96])
+        case .cbMaxNorm: return PaperNumbers(many: 76.49, medium: 49.23, few: 20.67, all: [100: 50.20, 50: 56.06, 10: 67.10])
+        case .cbWDMaxNorm: return PaperNumbers(many: 72.60, medium: 51.86, few: 32.63, all: [100: 53.35, 50: 57.71, 10: 68.67])
+        }
+    }
+}
+
+/// A row of the paper's accuracy table (percent); nil where the paper gives no number.
+public struct PaperNumbers: Codable, Equatable, Sendable {
+    /// Many / Medium / Few at imbalance factor 100.
+    public var many: Double?
+    public var medium: Double?
+    public var few: Double?
+    /// Overall accuracy by imbalance factor.
+    public var all: [Int: Double]
+
+    public init(many: Double? = nil, medium: Double? = nil, few: Double? = nil, all: [Int: Double]) {
+        self.many = many
+        self.medium = medium
+        self.few = few
+        self.all = all
+    }
+
+    /// The paper's All at imbalance factor `imbalance`, if it reports one.
+    public func all(imbalance: Double) -> Double? {
+        imbalance == imbalance.rounded() ? all[Int(imbalance)] : nil
+    }
+}

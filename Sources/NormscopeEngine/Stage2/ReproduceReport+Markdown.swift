@@ -1,0 +1,91 @@
+import Foundation
+
+extension ReproduceReport {
+    /// The report as Markdown: the table beside the paper's numbers, the chosen hyperparameters, the claims.
+    /// `command` (the command line) and `threads` are printed when given.
+    public func markdown(command: String? = nil, threads: Int? = nil) -> String {
+        let c = config
+        let first = c.imbalances[0]
+        var out: [String] = []
+        out.append("# Long-tailed recognition via weight balancing: Tables 1 and 2 on synthetic data")
+        out.append("")
+        let r = c.recipe
+        out.append("Data: synthetic analogue of CIFAR100-LT (`\(r.name)`: \(r.classes) classes, n_max \(r.maxPerClass), "
+                   + "\(r.profile.rawValue) profile, \(r.testPerClass) balanced test samples per class), imbalance factors "
+                   + c.imbalances.map { Self.format($0) }.joined(separator: ", ") + "; seeds "
+                   + c.seeds.map(String.init).joined(separator: ", ") + ".")
+        let t = c.training
+        let widths = ([r.dimension] + t.hidden + [r.classes]).map(String.init).joined(separator: "-")
+        out.append("Stage 1: MLP \(widths), \(t.epochs) epochs, SGD lr \(Self.format(t.learningRate)) cosine, momentum "
+                   + "\(Self.format(t.momentum)), batch \(t.batchSize). Stage 2 on the `wd` model's frozen features: "
+                   + "\(c.stage2.epochs) epochs, lr \(Self.format(c.stage2.learningRate)) cosine, WD \(Self.format(c.stage2.weightDecay)), "
+                   + "class-balanced loss (beta \(Self.format(c.stage2.beta))), MaxNorm t = \(Self.format(c.stage2.maxNormThresh)) "
+                   + "(per \(c.stage2.maxNormEvery.rawValue)).")
+        out.append("Cells: accuracy in percent, mean ± standard deviation over \(c.seeds.count) seed\(c.seeds.count == 1 ? "" : "s"); "
+                   + "in brackets the paper's number (ResNet34 on real CIFAR100-LT). Many / Medium / Few are at IF \(Self.format(first)).")
+        out.append("")
+        var header = "| Method | Many | Medium | Few | All IF\(Self.format(first)) |"
+        var rule = "|---|---:|---:|---:|---:|"
+        for f in c.imbalances.dropFirst() { header += " All IF\(Self.format(f)) |"; rule += "---:|" }
+        out.append(header)
+        out.append(rule)
+        for row in rows {
+            var line = "| \(row.title) |"
+            let cell0 = row.cell(first)
+            let p = row.paper
+            let paper100 = first == 100
+            line += " \(Self.cell(cell0, \.many, group: 0, paper: paper100 ? p.many : nil)) |"
+            line += " \(Self.cell(cell0, \.medium, group: 1, paper: paper100 ? p.medium : nil)) |"
+            line += " \(Self.cell(cell0, \.few, group: 2, paper: paper100 ? p.few : nil)) |"
+            for f in c.imbalances { line += " \(Self.cell(row.cell(f), \.all, group: nil, paper: p.all(imbalance: f))) |" }
+            out.append(line)
+        }
+        out.append("")
+        if !selections.isEmpty {
+            out.append("Chosen without the test set, on a validation split of seed \(c.seeds[0]) "
+                       + "(\(Self.format(c.validationFraction * 100)) % of each class's training samples held out; "
+                       + "score: mean per-class validation accuracy of the `wd` model):")
+            out.append("")
+            out.append("| IF | weight decay: validation accuracy | chosen WD | chosen tau (validation accuracy) |")
+            out.append("|---:|---|---:|---:|")
+            for s in selections {
+                let wds = s.weightDecayScores.isEmpty ? "fixed" : s.weightDecayScores.map {
+                    "\(Self.format($0.value)): \(String(format: "%.1f", $0.accuracy))" }.joined(separator: ", ")
+                let tauScore = s.tauScores.first { $0.value == s.tau }.map { String(format: " (%.1f)", $0.accuracy) } ?? " (fixed)"
+                out.append("| \(Self.format(s.imbalance)) | \(wds) | \(Self.format(s.weightDecay)) | \(Self.format(s.tau))\(tauScore) |")
+            }
+            out.append("")
+        }
+        out.append("The paper's claims on this data (ours, and in brackets whether the paper's own numbers show it; "
+                   + "\"within the seeds' spread\": some difference is smaller than sqrt(sd_a² + sd_b²)):")
+        out.append("")
+        for cl in claims {
+            var ours = cl.holds.map { $0 ? "holds" : "does not hold" } ?? "not checked"
+            if cl.clear == false { ours += ", within the seeds' spread" }
+            let paper = cl.paperHolds.map { $0 ? "paper: yes" : "paper: no" } ?? "paper: no number"
+            out.append("- **\(ours)** (\(paper)): \(cl.statement). \(cl.detail)")
+        }
+        if !notes.isEmpty {
+            out.append("")
+            for n in notes { out.append("- Note: \(n)") }
+        }
+        out.append("")
+        var footer: [String] = []
+        if let command { footer.append("Command: `\(command)`") }
+        if seconds > 0 {
+            footer.append(String(format: "wall time %.0f s", seconds) + (threads.map { " on \($0) thread\($0 == 1 ? "" : "s")" } ?? ""))
+        }
+        footer.append("normscope \(program.version)")
+        out.append(footer.joined(separator: "; ") + ".")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "81.1 ± 0.4 [64.05]", "—" for an empty group or no data.
+    static func cell(_ c: Cell?, _ key: KeyPath<AccuracySummary, Double>, group: Int?, paper: Double?) -> String {
+        let paperText = paper.map { String(format: " [%.2f]", $0) } ?? ""
+        guard let c, !c.perSeed.isEmpty, group.map({ c.groupSizes[$0] > 0 }) ?? true else { return "—" + paperText }
+        let m = c.mean[keyPath: key], s = c.spread[keyPath: key]
+        let spreadText = c.perSeed.count > 1 ? String(format: " ± %.1f", s) : ""
+        return String(format: "%.1f", m) + spreadText + paperText
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import NormscopeCLI
+import NormscopeEngine
+
+/// `normscope reproduce`: flags to config, one-line errors, and a tiny run writing Markdown and JSON.
+struct ReproduceCommandTests {
+    static let tiny = ["--classes", "8", "--max-per-class", "60", "--test-per-class", "5", "--epochs", "2",
+                       "--hidden", "12", "--seeds", "2", "--imbalances", "20,5", "--stage2-epochs", "1",
+                       "--wd-grid", "0.001,0.01", "--tau-grid", "0,1", "--threads", "2", "--quiet", "--no-timings"]
+
+    @Test func defaultsAreThePapersTable() throws {
+        let c = try ReproduceCommand.parse([]).makeConfig()
+        #expect(c.imbalances == [100, 50, 10] && c.seeds == [0, 1, 2])
+        #expect(c.recipe == .cifar100LTAnalogue && c.training == ReproduceConfig.defaultTraining)
+        #expect(c.weightDecay == nil && c.tau == nil && c.validationFraction == 0.2)
+        #expect(c.stage2.epochs == 10 && c.stage2.weightDecay == 0.1 && c.stage2.beta == 0.9999 && c.stage2.bases == ["wd"])
+    }
+
+    @Test func flagsReachTheConfig() throws {
+        let c = try ReproduceCommand.parse(Self.tiny + ["--seed", "7", "--weight-decay", "0.002", "--tau", "0.3"]).makeConfig()
+        #expect(c.seeds == [7, 8] && c.imbalances == [20, 5] && c.recipe.classes == 8 && c.training.epochs == 2)
+        #expect(c.training.hidden == [12] && c.weightDecay == 0.002 && c.tau == 0.3 && c.stage2.epochs == 1)
+        #expect(c.weightDecayGrid == [0.001, 0.01] && c.tauGrid == [0, 1])
+    }
+
+    @Test(arguments: [
+        (["--imbalances", "100,x"], "--imbalances needs a comma-separated list of numbers (bad entry 'x' in '100,x')"),
+        (["--imbalances", "0.5"], "--imbalances: each factor must be between 1 and 1000000 (got 0.5)"),
+        (["--classes", "1"], "--classes must be between 2 and 10000 (got 1)"),
+        (["--validation-fraction", "0"], "--validation-fraction must be in (0, 1) (got 0.0)"),
+        (["--cb-beta", "1"], "--cb-beta must be in [0, 1) (got 1.0)"),
+        (["--tau=-1"], "--tau must be in [0, 10] (got -1.0)"),
+    ])
+    func badFlagsGiveOneLine(args: [String], message: String) throws {
+        #expect(throws: NormscopeError.invalidValue(message)) { try ReproduceCommand.parse(args).makeConfig() }
+    }
+
+    @Test func csvDataIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ns-repro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("d.csv").path
+        try "label,split,x0\n0,train,1\n1,test,2\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(throws: NormscopeError.self) { try ReproduceCommand.parse(["--dataset", csv]).makeConfig() }
+    }
+
+    @Test func outputPathsPairMarkdownAndJSON() {
+        #expect(ReproduceCommand.outputPaths("out/table") == ("out/table.md", "out/table.json"))
+        #expect(ReproduceCommand.outputPaths("t.md") == ("t.md", "t.json"))
+        #expect(ReproduceCommand.outputPaths("t.JSON") == ("t.md", "t.json"))
+    }
+
+    @Test func tinyRunWritesACompleteTable() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ns-repro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = dir.appendingPathComponent("table").path
+        try ReproduceCommand.parse(Self.tiny + ["-o", base]).run()
+        let md = try String(contentsOfFile: base + ".md", encoding: .utf8)
+        for m in ReproduceMethod.allCases { #expect(md.contains("| \(m.title) |")) }
+        #expect(md.contains("| Method | Many | Medium | Few | All IF20 | All IF5 |"))
+        let report = try JSONDecoder().decode(ReproduceReport.self, from: Data(contentsOf: URL(fileURLWithPath: base + ".json")))
+        #expect(report.rows.count == 7 && report.rows.allSatisfy { $0.cells.count == 2 && $0.cells.allSatisfy { $0.perSeed.count == 2 } })
+        #expect(report.selections.count == 2 && report.seconds == 0)
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+@testable import NormscopeDraw
+import NormscopeEngine
+
+/// The norms as CSV: one line per (regime, epoch, class), stages and epochs counted as documented.
+struct FigureCSVTests {
+    @Test func everyNormIsOneLine() {
+        let r = FigureSVGTests.results(epochs: 4, classes: 6)
+        let lines = FigureCSV.render(results: r).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "regime,stage,epoch,class,count,norm")
+        #expect(lines.last == "", "ends with a newline")
+        let expected = r.regimes.map { $0.norms.count * 6 }.reduce(0, +)
+        #expect(lines.count - 2 == expected)
+        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.regimes[0].norms[0][0])")
+    }
+
+    @Test func stageTwoEpochsCountFromItsStart() {
+        let r = FigureSVGTests.results(epochs: 4, classes: 3)
+        let lines = FigureCSV.render(results: r).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let cb = lines.filter { $0[0] == "wd>cb+wd+maxnorm" }
+        #expect(cb.map { $0[1] } == Array(repeating: "2", count: 12))
+        #expect(cb.map { $0[2] } == ["0", "0", "0", "1", "1", "1", "2", "2", "2", "3", "3", "3"])
+        let tau = lines.filter { $0[0] == "wd>posthoc-tau" }
+        #expect(tau.count == 3 && tau.allSatisfy { $0[1] == "2" && $0[2] == "0" })
+        // Stage 2 epoch 0 is the base's final row.
+        let wdLast = r.regimes[2].norms.last!
+        #expect(cb.prefix(3).map { Double($0[5])! } == wdLast)
+    }
+
+    @Test func numbersReadBackExactlyAndOddNamesAreQuoted() {
+        for v in [0.1, 1.0 / 3, 1e-7, 123456.789, 2.0] { #expect(Double(FigureCSV.number(v)) == v) }
+        #expect(FigureCSV.number(.nan) == "nan" && FigureCSV.number(-.infinity) == "-inf")
+        #expect(FigureCSV.field("a,b") == "\"a,b\"" && FigureCSV.field("x\"y") == "\"x\"\"y\"" && FigureCSV.field("wd>cb") == "wd>cb")
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import NormscopeEngine
+
+/// Stage 2 in a headless run: results names and order, determinism across thread counts, validation.
+struct Stage2ExperimentTests {
+    static let recipe = DeterminismTests.recipe
+    static let config = DeterminismTests.config
+
+    func run(threads: Int, stage2: Stage2Config = Stage2Config(epochs: 2)) -> ResultsFile {
+        Experiment(recipe: Self.recipe, config: Self.config).run(threads: threads, timings: false, stage2: stage2)
+    }
+
+    @Test func resultsListStageOneThenEachBasesVariants() {
+        var s = Stage2Config(epochs: 2)
+        s.bases = ["wd", "naive"]
+        let r = run(threads: 2, stage2: s)
+        let names = r.regimes.map(\.name)
+        #expect(Array(names.prefix(5)) == ["naive", "l2norm", "wd", "maxnorm", "wd+maxnorm"])
+        #expect(Array(names.dropFirst(5)) == ["wd", "naive"].flatMap { b in Stage2Variant.all.map { $0.resultName(base: b) } })
+        #expect(r.config.stage2 == s)
+        #expect(!r.interrupted)
+        for h in r.regimes.dropFirst(5) {
+            #expect(h.stageBoundary == 0)
+            let expectedRows = Stage2Variant.parse(resultName: h.name)!.variant.isPostHoc ? 1 : 3
+            #expect(h.norms.count == expectedRows)
+        }
+        for h in r.regimes.prefix(5) { #expect(h.stageBoundary == nil) }
+    }
+
+    @Test func resultsDoNotDependOnThreads() throws {
+        #expect(try run(threads: 1).encoded() == run(threads: 2).encoded())
+    }
+
+    @Test func resultsRoundTripThroughJSON() throws {
+        let r = run(threads: 2)
+        let back = try JSONDecoder().decode(ResultsFile.self, from: try r.encoded())
+        #expect(back == r)
+    }
+
+    @Test func aBaseThatIsNotTrainedIsReported() {
+        let exp = Experiment(recipe: Self.recipe, config: Self.config, regimes: [.naive])
+        let errors = exp.stage2Errors(Stage2Config())
+        #expect(errors == ["--stage2-base wd is not among the trained regimes (--regimes naive)"])
+        var bad = Stage2Config(epochs: 0)
+        bad.beta = 1
+        #expect(bad.validationErrors() == ["--stage2-epochs must be between 1 and 1000000 (got 0)",
+                                          "--cb-beta must be in [0, 1) (got 1.0)"])
+    }
+
+    @Test func variantListsParse() throws {
+        #expect(try Stage2Variant.parseList("all") == Stage2Variant.all)
+        #expect(try Stage2Variant.parseList("cb+wd, posthoc-tau,cb+wd") == [.cbWD, .posthocTau])
+        #expect(throws: NormscopeError.invalidValue(
+            "unknown variant 'cb' in --stage2-variants; valid: posthoc-l2,posthoc-tau,cb+wd,cb+maxnorm,cb+wd+maxnorm or all")) {
+            try Stage2Variant.parseList("cb")
+        }
+        #expect(Stage2Variant.parse(resultName: "wd+maxnorm>cb+wd+maxnorm")! == ("wd+maxnorm", .cbWDMaxNorm))
+        #expect(Stage2Variant.parse(resultName: "wd+maxnorm") == nil)
+    }
+}
