@@ -123,7 +123,7 @@ public final class LiveApp {
             showHelp.toggle()
         case .char("2"):
             if !startStage2() {
-                flash(current.session.isFinished ? "stage 2 is not available in this build"
+                flash(current.session.isFinished ? "stage 2 is not in the live view yet: use normscope run --stage2"
                                                  : "stage 2 starts once stage 1 has finished")
             }
         case .char("r"):
@@ -198,7 +198,8 @@ public final class LiveApp {
                                  finished: current.session.isFinished, paceLabel: demo != nil && !demo!.userInControl ? "demo" : pace.label)
         var hint: String? = message?.text
         if hint == nil && current.session.isFinished && !current.stage2Started && demo == nil {
-            hint = "stage 1 done: press 2 for stage 2 (classifier retraining), e to export, q to quit"
+            hint = current.canRunStage2 ? "stage 1 done: press 2 for stage 2 (classifier retraining), e to export, q to quit"
+                                        : "stage 1 done: e to export, q to quit (stage 2: normscope run --stage2)"
         }
         let d = current.experiment.dataset
         return DashboardModel(panels: panels, vmax: DashboardModel.colorScaleTop(histories), status: status,

@@ -70,6 +70,10 @@ final class LiveRun {
         return plan.learningRate(epoch: e)
     }
 
+    /// Whether `startStage2` can run stage 2 at all: not yet in the live view (the engine's `Stage2` is
+    /// used by `run --stage2`); the hints do not offer the `2` key while this is false.
+    var canRunStage2: Bool { false }
+
     /// Starts stage 2 once stage 1 has finished; returns whether stage 2 is running.
     func startStage2(_ config: Stage2Config) -> Bool {
         if stage2Started { return true }
