@@ -83,8 +83,8 @@ struct BadFlagTests {
         // The live view's own flags (checked before any terminal is touched).
         Case("watch --pace 100", "--pace", "between 0 and 60"),
         Case("watch --hold=-1", "--hold", "between 0 and 86400"),
-        Case("watch --stage2-epochs 0", "--stage2-epochs", "between 1 and 10000"),
-        Case("watch --tau 3", "--tau", "[0, 2]"),
+        Case("watch --stage2-epochs 0", "--stage2-epochs", "between 1 and 1000000"),
+        Case("watch --tau 11", "--tau", "[0, 10]"),
         Case("watch --stage2-base bogus", "--stage2-base", "naive,l2norm,wd,maxnorm,wd+maxnorm"),
         Case("--epochs 0", "--epochs", "between 1 and 1000000"),
     ]

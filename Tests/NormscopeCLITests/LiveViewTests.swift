@@ -98,6 +98,25 @@ struct LiveViewTests {
         #expect(try tmux.format("#{alternate_on} #{cursor_flag}") == "0 1")
     }
 
+    @Test("Ctrl-Z suspends to a usable shell; fg resumes and redraws")
+    func suspendAndResume() async throws {
+        let tmux = try TmuxSession(["bash", "--norc", "--noprofile", "-i"], width: 120, height: 40, environment: ["PS1": "READY$ "])
+        defer { tmux.kill() }
+        try await tmux.waitFor(text: "READY$")
+        let command = ([try Paths.binary()] + Self.tiny + ["--epochs", "300", "--pace", "0.3"]).map(TmuxSession.shellQuote)
+        try tmux.type(command.joined(separator: " "))
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor(timeout: .seconds(30), "the live view") { s in Self.titles.allSatisfy(s.contains) }
+        try tmux.sendKeys("C-z")
+        try await tmux.waitFor(timeout: .seconds(10), "the prompt") { $0.contains("Stopped") && $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("READY$") }
+        #expect(try tmux.format("#{alternate_on} #{cursor_flag}") == "0 1")
+        try tmux.type("echo typed-$((40+2)); fg")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor(timeout: .seconds(10), "the live view again") { s in Self.titles.allSatisfy(s.contains) && !s.contains("typed-42") }
+        try tmux.sendKeys("q")
+        try await tmux.waitFor(timeout: .seconds(20), "the prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("READY$") }
+    }
+
     @Test("space pauses (the header says so), n advances exactly one epoch, space resumes")
     func pauseAndStep() async throws {
         let tmux = try live(Self.tiny + ["--epochs", "60", "--pace", "0.3"])
@@ -206,7 +225,13 @@ struct LiveViewTests {
             default: (w, h) = (1 + rng.nextInt(below: 260), 1 + rng.nextInt(below: 80))
             }
             try tmux.resize(width: w, height: h)
-            if i == 100 { try tmux.sendKeys("Space") }  // a key in the middle of the storm: pause
+            // Keys in the middle of the storm: views, help, pause.
+            switch i {
+            case 50, 150: try tmux.sendKeys("v")
+            case 75, 125: try tmux.sendKeys("?")
+            case 100: try tmux.sendKeys("Space")
+            default: break
+            }
         }
         let seconds = (clock.now - start) / .seconds(1)
         #expect(seconds < 30, "the storm took \(seconds) s")
@@ -217,7 +242,7 @@ struct LiveViewTests {
         var previous = ""
         let settled = try await tmux.waitFor(timeout: .seconds(15), "a settled paused screen") { s in
             defer { previous = s }
-            return s.contains("paused") && Self.titles.allSatisfy(s.contains) && body(s) == body(previous)
+            return s.contains("paused") && s.contains("test accuracy, all classes") && body(s) == body(previous)
         }
         #expect(settled.split(separator: "\n").allSatisfy { $0.count <= 100 })
         try tmux.sendKeys("C-l")

@@ -15,6 +15,11 @@ extension RegimeHistory {
         h.seconds = base.seconds + seconds
         h.stageBoundary = base.epochsDone
         h.diverged = diverged.map { Divergence(epoch: base.epochsDone + $0.epoch, reason: $0.reason) }
+        if base.normEpochs != nil || normEpochs != nil {  // downsampled (long runs): label every row with its epoch
+            h.normEpochs = (0..<base.norms.count).map(base.epoch(ofRow:))
+                + (own..<norms.count).map { base.epochsDone + 1 - own + epoch(ofRow: $0) }
+            h.stageBoundary = base.norms.count - 1
+        }
         return h
     }
 }

@@ -122,10 +122,7 @@ public final class LiveApp {
         case .char("?"), .function(1), .char("h"):
             showHelp.toggle()
         case .char("2"):
-            if !startStage2() {
-                flash(current.session.isFinished ? "stage 2 is not available in this build"
-                                                 : "stage 2 starts once stage 1 has finished")
-            }
+            if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
         case .char("r"):
             restart()
         case .char("e"):
