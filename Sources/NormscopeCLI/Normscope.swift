@@ -6,7 +6,7 @@ public struct Normscope: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "normscope",
         abstract: "Watch per-class classifier weight norms under five long-tailed training regimes.",
-        subcommands: [RunCommand.self, DatasetCommand.self]
+        subcommands: [RunCommand.self, DatasetCommand.self, BenchCommand.self]
     )
     public init() {}
 }
