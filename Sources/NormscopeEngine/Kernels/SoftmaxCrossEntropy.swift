@@ -51,7 +51,11 @@ enum SoftmaxCrossEntropy {
         var j = 0
         var m = SIMD8<Float>(repeating: -.infinity)
         while j + 8 <= n { let v = l8(row + j); m = m.replacing(with: v, where: .!(v .<= m)); j += 8 }
-        var mx = m.max()
+        // Lanes folded pairwise by hand (the generic `max()` reduction is not specialised in debug builds).
+        let m4 = m.lowHalf.replacing(with: m.highHalf, where: .!(m.highHalf .<= m.lowHalf))
+        let m2 = m4.lowHalf.replacing(with: m4.highHalf, where: .!(m4.highHalf .<= m4.lowHalf))
+        var mx = m2[0]
+        if !(m2[1] <= mx) { mx = m2[1] }
         while j < n { if !(row[j] <= mx) { mx = row[j] }; j += 1 }
         return mx
     }
