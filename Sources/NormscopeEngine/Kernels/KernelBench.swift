@@ -96,9 +96,9 @@ public enum KernelBench {
         var x8 = x0 + 0.08, x9 = x0 + 0.09, xa = x0 + 0.1, xb = x0 + 0.11
         let a = SIMD8<Float>(repeating: 1e-7), m = SIMD8<Float>(repeating: 0.999)
         for _ in 0..<iterations {
-            x0 = Gemm.fma(x0, a, m); x1 = Gemm.fma(x1, a, m); x2 = Gemm.fma(x2, a, m); x3 = Gemm.fma(x3, a, m)
-            x4 = Gemm.fma(x4, a, m); x5 = Gemm.fma(x5, a, m); x6 = Gemm.fma(x6, a, m); x7 = Gemm.fma(x7, a, m)
-            x8 = Gemm.fma(x8, a, m); x9 = Gemm.fma(x9, a, m); xa = Gemm.fma(xa, a, m); xb = Gemm.fma(xb, a, m)
+            x0 = madd(x0, a, m); x1 = madd(x1, a, m); x2 = madd(x2, a, m); x3 = madd(x3, a, m)
+            x4 = madd(x4, a, m); x5 = madd(x5, a, m); x6 = madd(x6, a, m); x7 = madd(x7, a, m)
+            x8 = madd(x8, a, m); x9 = madd(x9, a, m); xa = madd(xa, a, m); xb = madd(xb, a, m)
         }
         return (x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + xa + xb).sum() * 1e-3
     }
@@ -152,4 +152,14 @@ public enum KernelBench {
         }
         return (Double(trainCount) * (2 * forward + inputGrad), Double(testCount) * forward)
     }
+}
+
+/// `acc + a*b` as the GEMM kernels compute it (file-private so debug builds inline it too).
+@inline(__always)
+private func madd(_ acc: SIMD8<Float>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    #if NORMSCOPE_FMA
+    return acc.addingProduct(a, b)
+    #else
+    return acc + a * b
+    #endif
 }
