@@ -107,9 +107,23 @@ enum Vector {
     /// Squared L2 norms of the columns of `m[rows×cols]`, accumulated in Double in row order, into `out[cols]`.
     static func columnSquaredNorms(_ m: UnsafePointer<Float>, rows: Int, cols: Int, into out: UnsafeMutablePointer<Double>) {
         out.update(repeating: 0, count: cols)
-        for r in 0..<rows {
-            let row = m + r * cols
-            for c in 0..<cols { let v = Double(row[c]); out[c] += v * v }
+        // Four columns at a time in Double lanes (by hand: with `out` and `m` possibly aliased, the compiler will
+        // not vectorise the plain loop); each column is still summed row by row, as the scalar tail does.
+        var c = 0
+        while c + 4 <= cols {
+            var acc = SIMD4<Double>()
+            for r in 0..<rows {
+                let v = SIMD4<Double>(UnsafeRawPointer(m + r * cols + c).loadUnaligned(as: SIMD4<Float>.self))
+                acc += v * v
+            }
+            UnsafeMutableRawPointer(out + c).storeBytes(of: acc, as: SIMD4<Double>.self)
+            c += 4
+        }
+        while c < cols {
+            var acc = 0.0
+            for r in 0..<rows { let v = Double(m[r * cols + c]); acc += v * v }
+            out[c] = acc
+            c += 1
         }
     }
 
