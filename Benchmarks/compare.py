@@ -13,11 +13,12 @@ torch.set_num_threads, normscope --threads), at 1 and 2 threads, and the script 
 regime-epoch for each, and the ratios. With T threads, numpy and PyTorch train the regimes one after the
 other (their BLAS may use the T threads inside each product); normscope trains the regimes side by side on T
 threads, which is how it runs. Timings exclude data loading and start-up; the first epoch is a warm-up and is
-not counted.
+not counted. The whole comparison is repeated (--repeats rounds, frameworks interleaved within each round);
+the table shows medians, and each ratio is the median of the ratios measured within one round.
 
 Usage (from the repository root, after `swift build -c release`):
     python3 Benchmarks/compare.py                      # default data, 3 timed epochs, threads 1 and 2
-    python3 Benchmarks/compare.py --epochs 5 --threads 1 2 --frameworks normscope numpy torch
+    python3 Benchmarks/compare.py --epochs 5 --repeats 5 --threads 1 2 --frameworks normscope numpy torch
 Only numpy is required; PyTorch is used when `import torch` works, and skipped with a note otherwise.
 """
 import argparse
@@ -259,6 +260,7 @@ def main():
     p.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     p.add_argument("--regimes", nargs="+", default=REGIMES)
     p.add_argument("--frameworks", nargs="+", default=["normscope", "numpy", "torch"])
+    p.add_argument("--repeats", type=int, default=3, help="rounds (all frameworks each round); medians are reported")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", help="also write all measurements here")
     p.add_argument("--worker", help=argparse.SUPPRESS)
@@ -284,38 +286,49 @@ def main():
         subprocess.run([args.normscope, "dataset", "-o", csv, "--seed", str(args.seed)], check=True)
 
     print(f"machine: {cpu_name()}, {os.cpu_count()} cores; python {platform.python_version()}")
-    print(f"data: {csv}; regimes: {', '.join(args.regimes)}; {args.epochs} timed epochs each (+1 warm-up)")
+    print(f"data: {csv}; regimes: {', '.join(args.regimes)}; {args.epochs} timed epochs each (+1 warm-up); "
+          f"{args.repeats} round(s), frameworks interleaved in each")
+    # results[(fw, threads)] = one value per round; rounds run every framework back to back, so a ratio taken
+    # within a round compares runs made under the same load.
     results = {}
-    for threads in args.threads:
-        for fw in frameworks:
-            t0 = time.perf_counter()
-            if fw == "normscope":
-                r = normscope_framework(args, csv, threads)
-                per = r["secondsPerRegimeEpoch"]
-                info = {"build": r.get("build")}
-            else:
-                r = python_framework(fw, args, csv, threads)
-                all_times = [t for ts in r["times"].values() for t in ts]
-                per = statistics.median(all_times)
-                info = r["info"]
-            results[(fw, threads)] = per
-            print(f"  {fw:9s} {threads} thread(s): {per * 1000:8.1f} ms per regime-epoch   "
-                  f"({time.perf_counter() - t0:.0f} s)  {json.dumps(info)}", flush=True)
+    for rnd in range(args.repeats):
+        for threads in args.threads:
+            for fw in frameworks:
+                t0 = time.perf_counter()
+                if fw == "normscope":
+                    r = normscope_framework(args, csv, threads)
+                    per = r["secondsPerRegimeEpoch"]
+                    info = {"build": r.get("build")}
+                else:
+                    r = python_framework(fw, args, csv, threads)
+                    all_times = [t for ts in r["times"].values() for t in ts]
+                    per = statistics.median(all_times)
+                    info = r["info"]
+                results.setdefault((fw, threads), []).append(per)
+                print(f"  round {rnd + 1}: {fw:9s} {threads} thread(s): {per * 1000:8.1f} ms per regime-epoch   "
+                      f"({time.perf_counter() - t0:.0f} s)  {json.dumps(info)}", flush=True)
 
+    others = [fw for fw in frameworks if fw != "normscope"]
+    print()
+    print("Seconds per regime-epoch (median of rounds) and how many times normscope's (median of per-round ratios):")
     print()
     print("| threads | " + " | ".join(f"{fw} s/epoch" for fw in frameworks) + " | " +
-          " | ".join(f"{fw} / normscope" for fw in frameworks if fw != "normscope") + " |")
-    print("|---" * (1 + len(frameworks) + len([f for f in frameworks if f != "normscope"])) + "|")
+          " | ".join(f"{fw} / normscope" for fw in others) + " |")
+    print("|---" * (1 + len(frameworks) + (len(others) if "normscope" in frameworks else 0)) + "|")
+    summary = {}
     for threads in args.threads:
-        row = [f"{results[(fw, threads)]:.4f}" for fw in frameworks]
+        row = [f"{statistics.median(results[(fw, threads)]):.4f}" for fw in frameworks]
         ratios = []
         if "normscope" in frameworks:
             ns = results[("normscope", threads)]
-            ratios = [f"{results[(fw, threads)] / ns:.1f}x" for fw in frameworks if fw != "normscope"]
-        print(f"| {threads} | " + " | ".join(row) + " | " + " | ".join(ratios) + " |")
+            for fw in others:
+                rs = [o / n for o, n in zip(results[(fw, threads)], ns)]
+                summary[f"{fw}/normscope/{threads}"] = statistics.median(rs)
+                ratios.append(f"{statistics.median(rs):.1f}x")
+        print(f"| {threads} | " + " | ".join(row) + (" | " + " | ".join(ratios) if ratios else "") + " |")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({f"{fw}/{t}": v for (fw, t), v in results.items()}, f, indent=1)
+            json.dump({"seconds": {f"{fw}/{t}": v for (fw, t), v in results.items()}, "ratios": summary}, f, indent=1)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
