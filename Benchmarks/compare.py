@@ -94,7 +94,7 @@ def run_numpy(data, regimes, epochs, seed):
 
         times = []
         for epoch in range(epochs + 1):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             lr = np.float32(lr_at(epoch, epochs + 1))
             perm = rng.permutation(n)
             for s in range(0, n, BATCH):
@@ -140,7 +140,7 @@ def run_numpy(data, regimes, epochs, seed):
                 pred = (h @ wc + bs[-1]).argmax(1)
                 np.add.at(correct, yte[s:s + EVAL_BATCH], pred == yte[s:s + EVAL_BATCH])
             _ = np.sqrt((wc * wc).sum(0))
-            times.append(time.perf_counter() - t0)
+            times.append((time.perf_counter() - t0, time.process_time() - c0))
         per_regime[regime] = times[1:]
     return per_regime
 
@@ -175,7 +175,7 @@ def run_torch(data, regimes, epochs, seed, threads):
         gen = torch.Generator().manual_seed(seed)
         times = []
         for epoch in range(epochs + 1):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             for group in opt.param_groups:
                 group["lr"] = lr_at(epoch, epochs + 1)
             perm = torch.randperm(n, generator=gen)
@@ -196,7 +196,7 @@ def run_torch(data, regimes, epochs, seed, threads):
                     correct.index_add_(0, yte[s:s + EVAL_BATCH], (pred == yte[s:s + EVAL_BATCH]).float())
                 w = F.normalize(cls.weight, dim=1) if l2 else cls.weight
                 _ = w.norm(dim=1)
-            times.append(time.perf_counter() - t0)
+            times.append((time.perf_counter() - t0, time.process_time() - c0))
         per_regime[regime] = times[1:]
     return per_regime
 
@@ -290,7 +290,7 @@ def main():
           f"{args.repeats} round(s), frameworks interleaved in each")
     # results[(fw, threads)] = one value per round; rounds run every framework back to back, so a ratio taken
     # within a round compares runs made under the same load.
-    results = {}
+    results, cpu_results = {}, {}
     for rnd in range(args.repeats):
         for threads in args.threads:
             for fw in frameworks:
@@ -298,15 +298,20 @@ def main():
                 if fw == "normscope":
                     r = normscope_framework(args, csv, threads)
                     per = r["secondsPerRegimeEpoch"]
+                    # one regime at a time on one thread: CPU seconds per epoch, median over the regimes
+                    cpu = statistics.median(x["cpuSecondsPerEpoch"] for x in r["training"]["regimes"])
                     info = {"build": r.get("build")}
                 else:
                     r = python_framework(fw, args, csv, threads)
-                    all_times = [t for ts in r["times"].values() for t in ts]
-                    per = statistics.median(all_times)
+                    per = statistics.median(t[0] for ts in r["times"].values() for t in ts)
+                    cpu = statistics.median(t[1] for ts in r["times"].values() for t in ts)
                     info = r["info"]
                 results.setdefault((fw, threads), []).append(per)
-                print(f"  round {rnd + 1}: {fw:9s} {threads} thread(s): {per * 1000:8.1f} ms per regime-epoch   "
-                      f"({time.perf_counter() - t0:.0f} s)  {json.dumps(info)}", flush=True)
+                if threads == 1:
+                    cpu_results.setdefault(fw, []).append(cpu)
+                print(f"  round {rnd + 1}: {fw:9s} {threads} thread(s): {per * 1000:8.1f} ms per regime-epoch"
+                      + (f" (CPU {cpu * 1000:.1f} ms)" if threads == 1 else "") +
+                      f"   ({time.perf_counter() - t0:.0f} s)  {json.dumps(info)}", flush=True)
 
     others = [fw for fw in frameworks if fw != "normscope"]
     print()
@@ -326,9 +331,21 @@ def main():
                 summary[f"{fw}/normscope/{threads}"] = statistics.median(rs)
                 ratios.append(f"{statistics.median(rs):.1f}x")
         print(f"| {threads} | " + " | ".join(row) + (" | " + " | ".join(ratios) if ratios else "") + " |")
+    if "normscope" in cpu_results and len(cpu_results) > 1:
+        ns = cpu_results["normscope"]
+        parts = []
+        for fw in others:
+            if fw in cpu_results:
+                r = statistics.median(o / n for o, n in zip(cpu_results[fw], ns))
+                summary[f"{fw}/normscope/cpu"] = r
+                parts.append(f"{fw} {statistics.median(cpu_results[fw]):.4f} s ({r:.1f}x)")
+        print()
+        print(f"On CPU time, 1 thread (insensitive to other load on the machine): normscope "
+              f"{statistics.median(ns):.4f} s per regime-epoch; " + "; ".join(parts))
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"seconds": {f"{fw}/{t}": v for (fw, t), v in results.items()}, "ratios": summary}, f, indent=1)
+            json.dump({"seconds": {f"{fw}/{t}": v for (fw, t), v in results.items()},
+                       "cpuSeconds1Thread": cpu_results, "ratios": summary}, f, indent=1)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
