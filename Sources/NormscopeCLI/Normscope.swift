@@ -11,7 +11,7 @@ public struct Normscope: ParsableCommand {
         With no subcommand, opens the live view on the built-in experiment (see 'normscope watch --help').
         """,
         version: ProgramInfo.currentVersion,
-        subcommands: [WatchCommand.self, RunCommand.self, DatasetCommand.self, ReproduceCommand.self, FigureCommand.self],
+        subcommands: [WatchCommand.self, RunCommand.self, DatasetCommand.self, BenchCommand.self, ReproduceCommand.self, FigureCommand.self],
         defaultSubcommand: WatchCommand.self
     )
     public init() {}

@@ -11,16 +11,15 @@ extension Network {
             let gw = grads + weightOffset[l]
             // dWt[in×out] = Xᵀ · delta
             Gemm.gemm(m: inW, n: outW, k: batch, a: activations[l], lda: inW, transA: true,
-                      b: delta, ldb: outW, c: gw, ldc: outW, accumulate: false)
+                      b: delta, ldb: outW, c: gw, ldc: outW, start: .zero, finish: .store)
             Vector.columnSums(delta, rows: batch, n: outW, into: grads + biasOffset[l])
             let forwardW = l == last ? classifierForward : params + weightOffset[l]
             if l == last && l2Normalized { projectNormalizedGradient(gw) }
             if l == 0 || (classifierOnly && l == last) { break }
-            // dX[batch×in] = delta · W, with W = Wtᵀ [out×in]
+            // dX[batch×in] = delta · W, with W = Wtᵀ [out×in], masked by ReLU's derivative at the layer's input
             Vector.transpose(forwardW, rows: inW, cols: outW, into: transposed)
             Gemm.gemm(m: batch, n: inW, k: outW, a: delta, lda: outW, transA: false,
-                      b: transposed, ldb: inW, c: spare, ldc: inW, accumulate: false)
-            Vector.reluBackward(spare, activation: activations[l], count: batch * inW)
+                      b: transposed, ldb: inW, c: spare, ldc: inW, start: .zero, finish: .mask(activations[l], ld: inW))
             delta = spare
             spare = spare == deltaA ? deltaB : deltaA
         }
@@ -29,14 +28,7 @@ extension Network {
     /// Turns the gradient with respect to the unit-norm classifier into the gradient with respect to the raw
     /// weights: `dw_k = (dwn_k - wn_k (wn_k · dwn_k)) / ||w_k||`, in place.
     private func projectNormalizedGradient(_ g: UnsafeMutablePointer<Float>) {
-        let rows = featureCount, cols = classCount
-        var dots = [Float](repeating: 0, count: cols)
-        for r in 0..<rows { for c in 0..<cols { dots[c] += normalized[r * cols + c] * g[r * cols + c] } }
-        for r in 0..<rows {
-            for c in 0..<cols {
-                let i = r * cols + c
-                g[i] = (g[i] - normalized[i] * dots[c]) / columnNorm[c]
-            }
-        }
+        Vector.projectOutColumns(g, unit: normalized, norms: columnNorm, rows: featureCount, cols: classCount,
+                                 scratch: classScratch)
     }
 }

@@ -35,7 +35,10 @@ public final class Network {
     let transposed: UnsafeMutablePointer<Float>
     /// The unit-norm classifier `Wn[feat×C]` used by L2-normalized regimes, and the raw columns' norms.
     let normalized: UnsafeMutablePointer<Float>
-    var columnNorm: [Float]
+    let columnNorm: UnsafeMutablePointer<Float>
+    /// Per-class scratch for projections (`classCount` floats and doubles).
+    let classScratch: UnsafeMutablePointer<Float>
+    let classScratchD: UnsafeMutablePointer<Double>
 
     /// Whether the classifier's columns are normalized to unit norm in the forward pass.
     public var l2Normalized: Bool = false
@@ -55,30 +58,23 @@ public final class Network {
         weightOffset = wOff
         biasOffset = bOff
         parameterCount = total
-        params = .allocate(capacity: total)
-        grads = .allocate(capacity: total)
-        velocity = .allocate(capacity: total)
-        params.initialize(repeating: 0, count: total)
-        grads.initialize(repeating: 0, count: total)
-        velocity.initialize(repeating: 0, count: total)
-        activations = sizes.map { w in
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: maxBatch * w)
-            p.initialize(repeating: 0, count: maxBatch * w)
-            return p
-        }
+        params = Self.buffer(total)
+        grads = Self.buffer(total)
+        velocity = Self.buffer(total)
+        activations = sizes.map { Self.buffer(maxBatch * $0) }
         let widest = sizes.max()!
-        deltaA = .allocate(capacity: maxBatch * widest)
-        deltaB = .allocate(capacity: maxBatch * widest)
-        deltaA.initialize(repeating: 0, count: maxBatch * widest)
-        deltaB.initialize(repeating: 0, count: maxBatch * widest)
+        deltaA = Self.buffer(maxBatch * widest)
+        deltaB = Self.buffer(maxBatch * widest)
         var largestLayer = 0
         for l in 0..<(sizes.count - 1) { largestLayer = max(largestLayer, sizes[l] * sizes[l + 1]) }
-        transposed = .allocate(capacity: largestLayer)
-        transposed.initialize(repeating: 0, count: largestLayer)
-        let clsSize = sizes[sizes.count - 2] * sizes[sizes.count - 1]
-        normalized = .allocate(capacity: clsSize)
-        normalized.initialize(repeating: 0, count: clsSize)
-        columnNorm = Array(repeating: 1, count: sizes[sizes.count - 1])
+        transposed = Self.buffer(largestLayer)
+        let classes = sizes[sizes.count - 1]
+        normalized = Self.buffer(sizes[sizes.count - 2] * classes)
+        columnNorm = Self.buffer(classes)
+        columnNorm.update(repeating: 1, count: classes)
+        classScratch = Self.buffer(classes)
+        classScratchD = .allocate(capacity: classes)
+        classScratchD.initialize(repeating: 0, count: classes)
 
         for l in 0..<(sizes.count - 1) {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
@@ -94,6 +90,15 @@ public final class Network {
         params.deallocate(); grads.deallocate(); velocity.deallocate()
         for a in activations { a.deallocate() }
         deltaA.deallocate(); deltaB.deallocate(); transposed.deallocate(); normalized.deallocate()
+        columnNorm.deallocate(); classScratch.deallocate(); classScratchD.deallocate()
+    }
+
+    /// A zeroed float buffer aligned to a cache line (64 bytes), so SIMD rows start on line boundaries.
+    static func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<Float>.stride, alignment: 64)
+            .bindMemory(to: Float.self, capacity: max(1, count))
+        p.initialize(repeating: 0, count: max(1, count))
+        return p
     }
 
     // MARK: - Parameter access

@@ -14,6 +14,8 @@ public final class RegimeTrainer {
     public let radius: Double?
     private var order: [Int32]
     private var predictions: [Int32]
+    /// Labels of the current mini-batch.
+    private var labels: [Int32]
     private var weights: [Float]?
     /// Called after every optimizer step (and projection) with the network; for tests of per-step invariants.
     var afterStep: ((Network) -> Void)?
@@ -32,6 +34,7 @@ public final class RegimeTrainer {
         radius = plan.maxNorm.map { $0.radius(initialNorms: initial) }
         order = (0..<Int32(data.trainCount)).map { $0 }
         predictions = Array(repeating: 0, count: network.maxBatch)
+        labels = Array(repeating: 0, count: max(1, plan.batchSize))
         weights = plan.classWeights
         history = RegimeHistory(name: plan.name, maxNormRadius: radius, stageBoundary: plan.classifierOnly ? 0 : nil)
         recordEpoch(trainLoss: data.trainLoss(of: network))
@@ -63,7 +66,6 @@ public final class RegimeTrainer {
         data.trainFeatures.withUnsafeBufferPointer { x in
         data.trainLabels.withUnsafeBufferPointer { y in
         order.withUnsafeBufferPointer { idx in
-            var labels = [Int32](repeating: 0, count: bs)
             var s = 0
             while s < n {
                 let b = min(bs, n - s)
