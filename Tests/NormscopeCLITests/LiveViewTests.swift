@@ -177,6 +177,22 @@ struct LiveViewTests {
         try await expectRestored(tmux, status: 0)
     }
 
+    @Test("2 after stage 1 runs stage 2 live: the header says stage 2, every panel continues, the table gains its rows")
+    func stageTwo() async throws {
+        let tmux = try live(Self.tiny + ["--epochs", "3", "--stage2-epochs", "2", "--pace", "0"], width: 160, height: 48)
+        defer { tmux.kill() }
+        try await tmux.waitFor(text: "press 2 for stage 2")
+        try tmux.sendKeys("2")
+        try await tmux.waitFor(text: "stage 2")
+        try await tmux.waitFor(timeout: .seconds(30), "stage 2 finished") { $0.contains("epoch 2/2") && $0.contains("finished") }
+        let screen = try tmux.capture()
+        #expect(screen.contains("(a) Naive > CB+WD+MaxNorm"))
+        #expect(screen.contains("(e2)"), "a stage-2 row per panel in the accuracy table")
+        #expect(screen.contains("CB & MaxNorm"), "the paper's other variants on the wd base")
+        try tmux.sendKeys("q")
+        try await expectRestored(tmux, status: 0)
+    }
+
     // MARK: - Sizes
 
     @Test("a resize reflows the panels")
