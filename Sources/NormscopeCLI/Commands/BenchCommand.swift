@@ -41,6 +41,9 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...1000).contains(timedEpochs) else { throw ValidationError("--timed-epochs must be between 1 and 1000") }
+        if sweep, let d = experiment.dataset, d.lowercased().hasSuffix(".csv") {
+            throw ValidationError("--sweep generates its own data (C, d and batch vary); drop --dataset \(d) or use a recipe")
+        }
     }
 
     func run() throws {
@@ -81,7 +84,7 @@ struct BenchCommand: ParsableCommand {
             report.training = t
         }
 
-        if sweep { runSweep(peak: peak, text: text) }
+        if sweep { report.sweep = try runSweep(peak: peak, text: text) }
 
         report.maxRSSMegabytes = Self.maxRSSMegabytes()
         if text {
@@ -154,7 +157,8 @@ struct BenchCommand: ParsableCommand {
 
     // MARK: - Sweep
 
-    private func runSweep(peak: Double?, text: Bool) {
+    private func runSweep(peak: Double?, text: Bool) throws -> [[String: Any]] {
+        var rows: [[String: Any]] = []
         if text {
             print("\nsweep (naive regime, one thread, 1 warm-up + 1 timed epoch each; hidden \(experiment.hidden)):")
             print("      C     d  batch    train    test    s/epoch   us/sample   GFLOP/s   of peak")
@@ -167,7 +171,12 @@ struct BenchCommand: ParsableCommand {
                     opts.dimension = dim
                     opts.batchSize = batch
                     opts.regimes = "naive"
-                    guard let exp = try? opts.makeExperiment() else { continue }
+                    let exp: Experiment
+                    do {
+                        exp = try opts.makeExperiment()
+                    } catch {
+                        throw ValidationError("--sweep generates its own data (C, d and batch vary); it cannot use --dataset with a CSV file: \(error)")
+                    }
                     let data = TrainingData(exp.dataset)
                     var config = exp.config
                     config.epochs = max(config.epochs, 2)
@@ -183,9 +192,12 @@ struct BenchCommand: ParsableCommand {
                         print(String(format: "  %5d %5d  %5d  %7d  %6d  %9.3f  %10.2f  %8.1f  ", classes, dim, batch, data.trainCount,
                                      data.testCount, w, 1e6 * w / Double(data.trainCount + data.testCount), gf) + Self.ofPeak(gf, peak))
                     }
+                    rows.append(["classes": classes, "dimension": dim, "batch": batch, "trainCount": data.trainCount,
+                                 "testCount": data.testCount, "secondsPerEpoch": w, "gflops": gf])
                 }
             }
         }
+        return rows
     }
 
     // MARK: - Helpers
@@ -234,11 +246,13 @@ private struct BenchReport {
     var peak: Double?
     var kernels: [[String: Any]]?
     var training: [String: Any]?
+    var sweep: [[String: Any]]?
     var maxRSSMegabytes = 0.0
 
     func json() -> String {
         var obj: [String: Any] = ["build": ["machine": machine, "fma": fma], "threads": threads, "maxRSSMegabytes": maxRSSMegabytes]
         if let p = peak { obj["peakGflops"] = p }
+        if let sw = sweep { obj["sweep"] = sw }
         if let k = kernels { obj["kernels"] = k }
         if let t = training {
             obj["training"] = t

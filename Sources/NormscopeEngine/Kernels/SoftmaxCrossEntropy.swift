@@ -1,6 +1,6 @@
 /// Softmax cross-entropy over a batch of logits, with optional per-class weights, and its gradient.
 ///
-/// Exponentials are SIMD8 (`exp8`: Cody-Waite reduction and a degree-6 polynomial, relative error about 2e-7,
+/// Exponentials are SIMD8 (`exp8`: Cody-Waite reduction and a degree-7 polynomial, relative error below 1e-6,
 /// the same bits on every run); only the per-sample logarithm calls libm.
 enum SoftmaxCrossEntropy {
     /// Replaces `logits[B×C]` by the gradient of the batch loss with respect to the logits; returns the summed
@@ -106,7 +106,7 @@ enum SoftmaxCrossEntropy {
     }
 
     /// `exp(x)` lane-wise: `x = n ln2 + r` with |r| <= ln2/2 (Cody-Waite, two-part ln2), `exp(r)` by Cephes'
-    /// degree-6 polynomial, `2^n` built in the exponent bits. Inputs are clamped to [-87.3, 88.7]: below, the
+    /// degree-7 polynomial, `2^n` built in the exponent bits. Inputs are clamped to [-87.3, 88.7]: below, the
     /// result is about 1e-38 instead of a denormal or 0 (harmless in a softmax); NaN stays NaN.
     @inline(__always)
     static func exp8(_ x0: SIMD8<Float>) -> SIMD8<Float> {
