@@ -40,7 +40,10 @@ final class LiveRun {
         if session.epochLimit == .max { session.epochLimit = session.epochsDone + 1; lastRelease = now; return }
         if session.isIdleAtLimit && now.timeIntervalSince(lastRelease) >= pace.secondsPerEpoch {
             session.epochLimit = session.epochsDone + 1
-            lastRelease = now
+            // Keep to the schedule (release times one pace apart), so polling jitter does not slow the pace;
+            // after a stall (training slower than the pace) start the schedule afresh.
+            let scheduled = lastRelease.addingTimeInterval(pace.secondsPerEpoch)
+            lastRelease = now.timeIntervalSince(scheduled) < pace.secondsPerEpoch ? scheduled : now
         }
     }
 
