@@ -72,4 +72,15 @@ struct ColorScaleTests {
         #expect(s.fraction(3) == 1)
         #expect(ColorScale(vmax: .nan, options: .standard).fraction(1) == 1)
     }
+
+    @Test func rowsHeldAtOneDoNotFlickerBetweenSteps() {
+        // 1.0 of 2.5 falls exactly on a shade boundary; float32 unit rows are 1 ± 1e-7.
+        for options in [RenderOptions(colorMode: .none), RenderOptions(colorMode: .full256), RenderOptions(colorMode: .basic8)] {
+            let scale = ColorScale(vmax: 2.5, options: options)
+            let levels = Set([0.9999999, 1.0, 1.0000001].compactMap { scale.level($0) })
+            #expect(levels.count == 1, "\(options.colorMode)")
+            let shades = Set([0.9999999, 1.0, 1.0000001].compactMap { scale.shade($0) })
+            #expect(shades.count == 1)
+        }
+    }
 }

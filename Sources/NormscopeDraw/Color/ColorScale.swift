@@ -33,8 +33,12 @@ public struct ColorScale: Sendable {
     /// The step of fraction `t`: `min(levelCount - 1, floor(t * levelCount))`.
     public func level(atFraction t: Double) -> Int {
         let n = levelCount
-        return min(n - 1, max(0, Int(t * Double(n))))
+        return min(n - 1, max(0, Int(t * Double(n) + Self.snap)))
     }
+
+    /// Values within float32 rounding of a step boundary count as on it, so a row held at exactly 1
+    /// (L2-norm, 1 ± 1e-7 in float32) does not flicker between two steps.
+    static let snap = 1e-6
 
     /// The step of value `v`, or nil when it is not finite.
     public func level(_ v: Double) -> Int? { fraction(v).map { level(atFraction: $0) } }
@@ -55,7 +59,7 @@ public struct ColorScale: Sendable {
 
     /// The shade glyph at fraction `t`.
     public func shade(atFraction t: Double) -> Character {
-        shades[min(shades.count - 1, max(0, Int(t * Double(shades.count))))]
+        shades[min(shades.count - 1, max(0, Int(t * Double(shades.count) + Self.snap)))]
     }
 
     /// The steps of a colour map in a colour mode.
