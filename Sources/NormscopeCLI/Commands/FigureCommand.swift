@@ -12,7 +12,7 @@ struct FigureCommand: ParsableCommand {
         The SVG has one heatmap per stage-1 regime (class sorted by cardinality against training epoch, one \
         shared colour scale with its colour bar) and the end-of-training norm profiles of stage 1 and, when \
         the results hold it, stage 2. The CSV has the columns regime,stage,epoch,class,count,norm \
-        (see docs/stage2.md). Writes are atomic.
+        (see the README). Writes are atomic.
         """
     )
 
