@@ -13,15 +13,17 @@ public struct KeyHelp: Equatable, Sendable {
         self.description = description
     }
 
-    /// A suggested key list; the terminal backend passes the keys it really handles.
+    /// The keys of the live view, for the hint line and the help overlay.
     public static let standard: [KeyHelp] = [
         KeyHelp(key: "q", hint: "quit", description: "quit (also Ctrl-C)"),
         KeyHelp(key: "space", hint: "pause", description: "pause or resume training"),
-        KeyHelp(key: "n", hint: "step", description: "train one more epoch while paused"),
+        KeyHelp(key: "n", hint: "step", description: "train one more epoch (pauses)"),
+        KeyHelp(key: "+ / -", hint: "pace", description: "train faster / slower (up to flat out)"),
         KeyHelp(key: "v", hint: "view", description: "cycle views: heatmaps, profiles, curves"),
-        KeyHelp(key: "c", hint: "colours", description: "switch colour map: jet / viridis"),
-        KeyHelp(key: "+/-", hint: "pace", description: "train faster or slower"),
-        KeyHelp(key: "e", hint: "export", description: "export the numbers shown to JSON"),
+        KeyHelp(key: "c", hint: "colours", description: "switch colour map: jet (paper) / viridis"),
+        KeyHelp(key: "2", hint: "stage 2", description: "start stage 2 (classifier retraining) once stage 1 ends"),
+        KeyHelp(key: "r", hint: "restart", description: "restart with a new seed"),
+        KeyHelp(key: "e", hint: "export", description: "export results JSON and the figure (SVG)"),
         KeyHelp(key: "Ctrl-L", description: "redraw the screen"),
         KeyHelp(key: "?", hint: "help", description: "show or hide this help"),
     ]

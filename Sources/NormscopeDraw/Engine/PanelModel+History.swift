@@ -9,7 +9,7 @@ extension PanelModel {
         let a = h.accuracyHistory.isEmpty ? nil : h.accuracy
         self.init(title: PanelModel.title(of: h.name), letter: letter, norms: h.norms, totalEpochs: totalEpochs,
                   maxNormRadius: h.maxNormRadius, unitNorm: h.name.split(separator: ">").first == "l2norm",
-                  accuracy: a.map { GroupAccuracy(all: $0.all, many: $0.many, medium: $0.medium, few: $0.few) },
+                  accuracy: a,
                   diverged: h.diverged.map { DivergenceNote(epoch: $0.epoch, reason: $0.reason) },
                   stageBoundary: h.stageBoundary, normEpochs: h.normEpochs)
     }
@@ -57,9 +57,4 @@ extension DashboardModel {
             ChartModel(title: "training loss", series: series { $0.trainLoss }, xMax: totalEpochs, yDecimals: 2),
         ]
     }
-}
-
-extension GroupAccuracy {
-    /// The engine's accuracy summary, for drawing.
-    public init(_ a: AccuracySummary) { self.init(all: a.all, many: a.many, medium: a.medium, few: a.few) }
 }

@@ -1,17 +1,10 @@
-/// Test accuracy in percent overall and for the paper's Many / Medium / Few class groups.
-public struct GroupAccuracy: Equatable, Sendable {
-    public var all: Double
-    public var many: Double
-    public var medium: Double
-    public var few: Double
+import NormscopeEngine
 
-    public init(all: Double, many: Double, medium: Double, few: Double) {
-        self.all = all
-        self.many = many
-        self.medium = medium
-        self.few = few
-    }
+/// Test accuracy in percent overall and for the paper's Many / Medium / Few class groups: the engine's
+/// `AccuracySummary`, drawn as is.
+public typealias GroupAccuracy = AccuracySummary
 
+extension AccuracySummary {
     /// The values in table order: Many, Medium, Few, All.
     public var columns: [Double] { [many, medium, few, all] }
 }

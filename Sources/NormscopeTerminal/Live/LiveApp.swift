@@ -202,20 +202,20 @@ public final class LiveApp {
         var model = DashboardModel(panels: panels, vmax: DashboardModel.colorScaleTop(histories), status: status,
                                    caption: demo?.caption, message: hint,
                                    curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
-                                   showHelp: showHelp, help: LiveKeys.help, title: "normscope",
+                                   showHelp: showHelp, help: KeyHelp.standard, title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
         if current.stage2Started {
             // The table keeps the stage-1 rows and gains one row per stage-2 result, tagged by its base panel.
             let stage1 = Array(snapshot.prefix(panels.count))
             let rows1 = zip(stage1, panels).map { h, p in
                 AccuracyTable.Row(tag: p.letter, name: p.title.components(separatedBy: " > ")[0], slot: p.slot,
-                                  accuracy: GroupAccuracy(h.accuracy), note: h.diverged.map { "diverged at epoch \($0.epoch)" })
+                                  accuracy: h.accuracy, note: h.diverged.map { "diverged at epoch \($0.epoch)" })
             }
             let rows2 = current.stage2Histories(snapshot).compactMap { h -> AccuracyTable.Row? in
                 guard let (base, variant) = Stage2Variant.parse(resultName: h.name),
                       let i = stage1.firstIndex(where: { $0.name == base }) else { return nil }
                 return AccuracyTable.Row(tag: panels[i].letter + "2", name: String(variant.title.dropFirst()),
-                                         slot: panels[i].slot, accuracy: h.epochsDone > 0 || variant.isPostHoc ? GroupAccuracy(h.accuracy) : nil,
+                                         slot: panels[i].slot, accuracy: h.epochsDone > 0 || variant.isPostHoc ? h.accuracy : nil,
                                          note: h.diverged.map { "diverged at epoch \($0.epoch)" })
             }
             model.tableRows = rows1 + rows2
