@@ -16,11 +16,6 @@ final class ProgressReporter {
         bar = forceBar ?? StandardError.isTerminal
     }
 
-    /// Reports the histories as they are now.
-    func update(_ histories: [RegimeHistory], epochsPerRegime: Int) {
-        update(done: histories.map { $0.diverged != nil ? epochsPerRegime : $0.epochsDone }.reduce(0, +))
-    }
-
     /// Reports `done` of the total epochs finished.
     func update(done: Int) {
         let percent = min(100, done * 100 / total)
