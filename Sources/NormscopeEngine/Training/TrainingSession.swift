@@ -17,6 +17,8 @@ public final class TrainingSession: @unchecked Sendable {
     private var threads: [Thread] = []
     private var changeCount: UInt64 = 0
     private let started = Date()
+    /// When the last epoch finished (the clock stops there once everything is done).
+    private var lastProgress = Date()
     private var samplesDone = 0
     /// Number of worker threads.
     public let threadCount: Int
@@ -103,10 +105,17 @@ public final class TrainingSession: @unchecked Sendable {
         return histories
     }
 
-    /// Training throughput so far, in samples per second of wall time.
-    public var samplesPerSecond: Double {
+    /// Wall-clock seconds since the session was created, stopped at the last epoch once every trainer has
+    /// finished (so a finished run shows how long it took, not how long it has been on screen).
+    public var elapsedSeconds: Double {
         condition.lock(); defer { condition.unlock() }
-        let t = Date().timeIntervalSince(started)
+        return ((allFinished ? lastProgress : Date())).timeIntervalSince(started)
+    }
+
+    /// Training throughput over `elapsedSeconds`, in samples per second of wall time.
+    public var samplesPerSecond: Double {
+        let t = elapsedSeconds
+        condition.lock(); defer { condition.unlock() }
         return t > 0 ? Double(samplesDone) / t : 0
     }
 
@@ -166,6 +175,7 @@ public final class TrainingSession: @unchecked Sendable {
             histories[pick] = h
             busy[pick] = false
             samplesDone += samplesPerEpoch
+            lastProgress = Date()
             changeCount &+= 1
             condition.broadcast()
         }

@@ -191,7 +191,7 @@ public final class LiveApp {
         let stage = current.stageLabel
         let epochs = current.session.epochsDone
         let status = StatusModel(stageLabel: stage.label, epoch: epochs, totalEpochs: stage.epochs,
-                                 learningRate: current.learningRate, elapsedSeconds: now.timeIntervalSince(current.started),
+                                 learningRate: current.learningRate, elapsedSeconds: current.session.elapsedSeconds,
                                  samplesPerSecond: current.session.samplesPerSecond, paused: paused,
                                  finished: current.session.isFinished, paceLabel: demo != nil && !demo!.userInControl ? "demo" : pace.label)
         var hint: String? = message?.text

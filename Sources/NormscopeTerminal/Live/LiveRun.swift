@@ -7,7 +7,6 @@ final class LiveRun {
     let data: TrainingData
     let stage1: [RegimeTrainer]
     let session: TrainingSession
-    let started = Date()
     /// When the pacer last released an epoch.
     private var lastRelease = Date.distantPast
     /// Whether the limit has been lowered for the pause under way.
