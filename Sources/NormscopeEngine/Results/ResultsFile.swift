@@ -26,14 +26,7 @@ public struct ResultsFile: Codable, Equatable, Sendable {
     }
 
     /// The file's bytes: pretty-printed JSON with sorted keys, so equal results give equal bytes.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func encoded() throws -> Data { try StableJSON.encode(self) }
 
     /// Reads a results file; errors name the file and what is wrong.
     public static func load(path: String) throws -> ResultsFile {

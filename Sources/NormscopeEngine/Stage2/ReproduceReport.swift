@@ -89,14 +89,7 @@ public struct ReproduceReport: Codable, Equatable, Sendable {
     public func row(_ method: ReproduceMethod) -> Row? { rows.first { $0.method == method } }
 
     /// The file's bytes: pretty JSON with sorted keys.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func encoded() throws -> Data { try StableJSON.encode(self) }
 
     /// An imbalance factor or hyperparameter as short text ("100", "0.005").
     static func format(_ v: Double) -> String {
