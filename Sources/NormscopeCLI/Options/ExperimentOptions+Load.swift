@@ -9,7 +9,12 @@ extension ExperimentOptions {
         guard let path = dataset else {
             return Experiment(recipe: try fitting(validRecipe(recipeOverrides(.default)), config, regimes), config: config, regimes: regimes)
         }
-        switch try DatasetSource.load(path: Self.resolveDatasetPath(path)) {
+        let resolved = Self.resolveDatasetPath(path)
+        if !FileManager.default.fileExists(atPath: resolved) && !path.contains("/") && !path.contains(".") {
+            throw NormscopeError.badFile(
+                "\(path): no such file, and no recipe datasets/\(path).json in this directory — give the path of a recipe (.json) or CSV file")
+        }
+        switch try DatasetSource.load(path: resolved) {
         case .recipe(let recipe):
             return Experiment(recipe: try fitting(validRecipe(recipeOverrides(recipe)), config, regimes), config: config, regimes: regimes)
         case .data(let data):
