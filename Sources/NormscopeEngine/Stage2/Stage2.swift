@@ -55,10 +55,12 @@ public enum Stage2 {
         return Stage2Continuation(base: baseName, variants: config.variants, trainers: trainers, postHoc: postHoc)
     }
 
-    /// The continuation of a finished stage-1 trainer, with its batch size, seed and name.
-    public static func continuation(after trainer: RegimeTrainer, config: Stage2Config) -> Stage2Continuation {
+    /// The continuation of a finished stage-1 trainer, with its batch size, seed and name; `features` may pass
+    /// a precomputed `features(of: trainer.network, data:)` of the trainer's data, shared by several continuations.
+    public static func continuation(after trainer: RegimeTrainer, config: Stage2Config,
+                                    features: TrainingData? = nil) -> Stage2Continuation {
         continuation(base: trainer.network, baseName: trainer.plan.name, data: trainer.data, config: config,
-                     batchSize: trainer.plan.batchSize, seed: trainer.plan.seed)
+                     batchSize: trainer.plan.batchSize, seed: trainer.plan.seed, features: features)
     }
 
     /// The history of `base`'s classifier with rows scaled by `1/||w_k||^tau`: one norms row, its training

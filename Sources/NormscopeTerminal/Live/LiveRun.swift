@@ -92,13 +92,15 @@ final class LiveRun {
         panelConfig.variants = [.cbWDMaxNorm]
         var trainers: [RegimeTrainer] = []
         for t in stage1 where t.history.diverged == nil {
-            let c = Stage2.continuation(after: t, config: panelConfig)
+            // The frozen features are computed once per base and shared by its panel and table continuations.
+            let features = Stage2.features(of: t.network, data: data)
+            let c = Stage2.continuation(after: t, config: panelConfig, features: features)
             panelContinuations[t.plan.name] = c
             trainers += c.trainers
             if config.bases.contains(t.plan.name) {
                 var tableConfig = config
                 tableConfig.variants = config.variants.filter { $0 != .cbWDMaxNorm }
-                let extra = Stage2.continuation(after: t, config: tableConfig)
+                let extra = Stage2.continuation(after: t, config: tableConfig, features: features)
                 tableContinuations.append(extra)
                 trainers += extra.trainers
             }
