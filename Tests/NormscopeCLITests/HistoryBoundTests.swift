@@ -10,64 +10,62 @@ struct HistoryBoundTests {
     /// A history grown one epoch at a time, every value equal to its epoch (so kept rows can be checked).
     static func grown(to epochs: Int, classes: Int = 3, limit: Int = RegimeHistory.rowLimit,
                       check: ((RegimeHistory, Int) -> Void)? = nil) -> RegimeHistory {
-        var h = RegimeHistory(name: "naive")
+        var h = RegimeHistory(id: RunID(.naive), plannedEpochs: epochs)
         for e in 0...epochs {
-            h.norms.append(Array(repeating: Double(e), count: classes))
-            h.trainLoss.append(Double(e))
-            h.accuracyHistory.append(AccuracySummary(all: Double(e), many: 0, medium: 0, few: 0))
+            h.append(record(e, classes: classes))
             h.downsampleIfNeeded(limit: limit)
             check?(h, e)
         }
         return h
     }
 
-    @Test("up to the limit nothing changes and the JSON has no normEpochs")
+    /// The record of epoch `e` with every value equal to `e`.
+    static func record(_ e: Int, classes: Int = 3) -> EpochRecord {
+        EpochRecord(epoch: e, norms: Array(repeating: Double(e), count: classes), trainLoss: Double(e),
+                    accuracy: AccuracySummary(all: Double(e), many: 0, medium: 0, few: 0))
+    }
+
+    @Test("up to the limit nothing changes")
     func underTheLimit() throws {
         let h = Self.grown(to: RegimeHistory.rowLimit - 1)
-        #expect(h.normEpochs == nil && h.norms.count == RegimeHistory.rowLimit && h.epochsDone == RegimeHistory.rowLimit - 1)
-        #expect(h.norms.enumerated().allSatisfy { $0.element[0] == Double($0.offset) }, "row e is epoch e")
-        let json = String(decoding: try JSONEncoder().encode(h), as: UTF8.self)
-        #expect(!json.contains("normEpochs"))
+        #expect(h.records.count == RegimeHistory.rowLimit && h.epochsDone == RegimeHistory.rowLimit - 1)
+        #expect(h.records.enumerated().allSatisfy { $0.element.epoch == $0.offset && $0.element.norms[0] == Double($0.offset) })
     }
 
     @Test("growing to 20,000 epochs: at most 1,024 rows, every row real and labelled with its epoch")
     func growth() throws {
         var worst = 0, checked = 0
         let h = Self.grown(to: 20_000) { h, e in
-            worst = max(worst, h.norms.count)
+            worst = max(worst, h.records.count)
             #expect(h.epochsDone == e)
-            guard e % 97 == 0 || e > 19_990, let epochs = h.normEpochs else { return }
+            guard e % 97 == 0 || e > 19_990, e > RegimeHistory.rowLimit else { return }
+            let epochs = h.records.map(\.epoch)
             checked += 1
-            #expect(epochs.count == h.norms.count && h.trainLoss.count == h.norms.count && h.accuracyHistory.count == h.norms.count)
             #expect(epochs.first == 0 && epochs.last == e)
             #expect(zip(epochs, epochs.dropFirst()).allSatisfy { $0 < $1 }, "increasing")
-            #expect(zip(epochs, h.norms).allSatisfy { Double($0) == $1[0] } && zip(epochs, h.trainLoss).allSatisfy { Double($0) == $1 },
+            #expect(h.records.allSatisfy { Double($0.epoch) == $0.norms[0] && Double($0.epoch) == $0.trainLoss },
                     "each kept row is the measurement of its epoch")
-            #expect(h.norms.count >= RegimeHistory.rowLimit / 2, "resolution stays above half the limit")
+            #expect(h.records.count >= RegimeHistory.rowLimit / 2, "resolution stays above half the limit")
             // Evenly spaced apart from the latest row.
             let gaps = Set(zip(epochs, epochs.dropFirst()).dropLast().map { $1 - $0 })
             #expect(gaps.count <= 1, "one stride: \(gaps)")
         }
         #expect(worst <= RegimeHistory.rowLimit)
         #expect(checked > 100)
-        let json = String(decoding: try JSONEncoder().encode(h), as: UTF8.self)
-        #expect(json.contains("normEpochs"))
         #expect(try JSONDecoder().decode(RegimeHistory.self, from: JSONEncoder().encode(h)) == h, "round trip")
     }
 
     @Test("the stage boundary row survives downsampling and keeps pointing at its epoch")
-    func stageBoundary() {
-        var h = Self.grown(to: 700)
-        h.stageBoundary = 613
+    func stageBoundary() throws {
+        var h = Self.grown(to: 700, classes: 1)
+        h.stage2StartEpoch = 613
         for e in 701...6_000 {
-            h.norms.append([Double(e)])
-            h.trainLoss.append(Double(e))
-            h.accuracyHistory.append(AccuracySummary(all: 0, many: 0, medium: 0, few: 0))
+            h.append(Self.record(e, classes: 1))
             h.downsampleIfNeeded()
         }
-        let b = try! #require(h.stageBoundary)
-        #expect(h.epoch(ofRow: b) == 613 && h.norms[b][0] == 613)
-        #expect(h.norms.count <= RegimeHistory.rowLimit && h.epochsDone == 6_000)
+        let b = try #require(h.records.first { $0.epoch == 613 })
+        #expect(b.norms[0] == 613)
+        #expect(h.records.count <= RegimeHistory.rowLimit && h.epochsDone == 6_000)
     }
 
     @Test("a real run of 1,500 epochs keeps 1,024 rows or fewer per regime, ending at epoch 1,500")
@@ -84,24 +82,22 @@ struct HistoryBoundTests {
         let r = Experiment(recipe: recipe, config: config).run(threads: 2, timings: false)
         #expect(!r.interrupted && r.regimes.count == 5)
         for h in r.regimes where h.diverged == nil {
-            #expect(h.norms.count <= RegimeHistory.rowLimit && h.norms.count >= RegimeHistory.rowLimit / 2, "\(h.name): \(h.norms.count)")
-            #expect(h.epochsDone == 1_500 && h.normEpochs?.last == 1_500 && h.normEpochs?.first == 0)
-            #expect(h.trainLoss.count == h.norms.count && h.accuracyHistory.count == h.norms.count)
+            #expect(h.records.count <= RegimeHistory.rowLimit && h.records.count >= RegimeHistory.rowLimit / 2, "\(h.name): \(h.records.count)")
+            #expect(h.epochsDone == 1_500 && h.records.first?.epoch == 0)
         }
-        let file = String(decoding: try r.encoded(), as: UTF8.self)
-        #expect(file.contains("\"normEpochs\""))
     }
 
     @Test("a downsampled panel draws like the full one: same layout, labels, and nearly the same colours")
     func drawing() {
         let epochs = 5_000
-        var full = RegimeHistory(name: "naive")
-        for e in 0...epochs { full.norms.append((0..<20).map { k in 2.0 * Double(e) / Double(epochs) * (1 - Double(k) / 40) }) }
-        full.trainLoss = Array(repeating: 0, count: full.norms.count)
-        full.accuracyHistory = Array(repeating: AccuracySummary(all: 0, many: 0, medium: 0, few: 0), count: full.norms.count)
+        var full = RegimeHistory(id: RunID(.naive), plannedEpochs: epochs)
+        for e in 0...epochs {
+            full.append(EpochRecord(epoch: e, norms: (0..<20).map { k in 2.0 * Double(e) / Double(epochs) * (1 - Double(k) / 40) },
+                                    trainLoss: 0, accuracy: AccuracySummary(all: 0, many: 0, medium: 0, few: 0)))
+        }
         var thin = full
         thin.downsampleIfNeeded()
-        #expect(thin.norms.count <= RegimeHistory.rowLimit && thin.normEpochs != nil)
+        #expect(thin.records.count <= RegimeHistory.rowLimit)
         let options = RenderOptions()
         func canvas(_ h: RegimeHistory) -> Canvas {
             PanelView(PanelModel(history: h, index: 0, totalEpochs: epochs), vmax: 2).render(width: 44, height: 30, options: options)
@@ -113,6 +109,6 @@ struct HistoryBoundTests {
         #expect(Double(same) >= 0.95 * Double(a.cells.count), "\(same) of \(a.cells.count) cells equal")
         // The curves place the kept values at their epochs too.
         let curves = DashboardModel.curves([thin], totalEpochs: epochs)
-        #expect(curves.first?.series.first?.epochs == thin.normEpochs)
+        #expect(curves.first?.series.first?.points.map(\.epoch) == thin.records.map(\.epoch))
     }
 }

@@ -51,7 +51,7 @@ struct RunCommandTests {
         let recipe = try #require(dataset["recipe"] as? [String: Any])
         #expect(recipe["name"] as? String == "quick" && recipe["classes"] as? Int == 20)
         let r = try results(dir + "/a.json")
-        #expect(r.regimes.allSatisfy { $0.seconds == 0 && $0.normEpochs == nil && $0.norms.count == 4 })
+        #expect(r.regimes.allSatisfy { $0.seconds == 0 && $0.records.map(\.epoch) == [0, 1, 2, 3] })
 
         // Another seed gives another file; --timings records wall-clock seconds.
         let other = try await Child.normscope(flags + ["--seed", "8", "--threads", "1", "-o", dir + "/d.json"])
@@ -80,7 +80,7 @@ struct RunCommandTests {
                 diverged.append(h.name)
                 #expect(d.epoch >= 1 && d.epoch <= 6 && (d.reason.contains("NaN") || d.reason.contains("infinite") || d.reason.contains("finite")), "\(h.name): \(d)")
                 #expect(h.epochsDone == d.epoch - 1, "\(h.name) stops at the bad epoch; rows before it are kept")
-                #expect(h.norms.allSatisfy { $0.allSatisfy(\.isFinite) } && h.trainLoss.allSatisfy(\.isFinite), "only finite values recorded")
+                #expect(h.records.allSatisfy { $0.norms.allSatisfy(\.isFinite) && $0.trainLoss.isFinite }, "only finite values recorded")
                 #expect(r.stdout.contains("DIVERGED at epoch \(d.epoch): \(d.reason)"), "summary: \(r.stdout)")
                 #expect(r.stderr.contains("\(h.name) diverged at epoch \(d.epoch)"))
             } else {

@@ -18,10 +18,10 @@ struct PaperClaimTests {
         let x = zip(v, Self.groups).filter { $0.1 == g }.map(\.0)
         return x.reduce(0, +) / Double(x.count)
     }
-    func final(_ name: String) -> [Double] { Self.results[name]!.norms.last! }
+    func final(_ name: String) -> [Double] { Self.results[name]!.finalNorms }
     func growth(_ name: String, _ g: ClassGroup) -> Double {
-        let h = Self.results[name]!.norms
-        return mean(h.last!, g) - mean(h[0], g)
+        let h = Self.results[name]!.records
+        return mean(h.last!.norms, g) - mean(h[0].norms, g)
     }
 
     @Test func naiveHeadNormsGrowFasterThanTail() {
@@ -30,7 +30,7 @@ struct PaperClaimTests {
     }
 
     @Test func l2NormStaysAtExactlyOne() {
-        for row in Self.results["l2norm"]!.norms { for n in row { #expect(abs(n - 1) < 1e-5) } }
+        for r in Self.results["l2norm"]!.records { for n in r.norms { #expect(abs(n - 1) < 1e-5) } }
     }
 
     @Test func weightDecayKeepsNormsSmallerThanNaive() {

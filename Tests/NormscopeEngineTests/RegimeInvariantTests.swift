@@ -23,7 +23,7 @@ struct RegimeInvariantTests {
             }
             while !t.isFinished { t.runEpoch() }
             #expect(steps == 3 * ((t.data.trainCount + 15) / 16), "one check per mini-batch of every epoch")
-            #expect(t.history.norms.last!.max()! > 0.49, "the cap is reached")
+            #expect(t.history.finalNorms.max()! > 0.49, "the cap is reached")
         }
     }
 
@@ -31,7 +31,7 @@ struct RegimeInvariantTests {
         var c = Self.config
         c.maxNorm = .relative(0.1)
         let t = trainer(.maxnorm, config: c)
-        let initial = t.history.norms[0]
+        let initial = t.history.records[0].norms
         let expected = initial.min()! + 0.1 * (initial.max()! - initial.min()!)
         #expect(abs(t.radius! - expected) < 1e-12)
     }
@@ -45,7 +45,7 @@ struct RegimeInvariantTests {
         }
         while !t.isFinished { t.runEpoch() }
         #expect(steps > 0)
-        for row in t.history.norms { for n in row { #expect(abs(n - 1) < 1e-5) } }
+        for r in t.history.records { for n in r.norms { #expect(abs(n - 1) < 1e-5) } }
     }
 
     @Test func everyRegimeStartsFromTheSameWeights() {
@@ -62,14 +62,14 @@ struct RegimeInvariantTests {
         t.afterStep = { net in if net.classifierNorms().max()! > 0.3 * (1 + 1e-5) { exceeded = true } }
         while !t.isFinished { t.runEpoch() }
         #expect(exceeded, "between epoch ends rows may leave the ball")
-        for row in t.history.norms.dropFirst() { #expect(row.max()! <= 0.3 * (1 + 1e-5)) }
+        for r in t.history.records.dropFirst() { #expect(r.norms.max()! <= 0.3 * (1 + 1e-5)) }
     }
 
     @Test func weightDecayShrinksNormsComparedWithNaive() {
         let naive = trainer(.naive), wd = trainer(.wd, config: { var c = Self.config; c.weightDecay = 0.5; return c }())
         while !naive.isFinished { naive.runEpoch() }
         while !wd.isFinished { wd.runEpoch() }
-        #expect(wd.history.norms.last!.reduce(0, +) < naive.history.norms.last!.reduce(0, +))
+        #expect(wd.history.finalNorms.reduce(0, +) < naive.history.finalNorms.reduce(0, +))
     }
 
     @Test func divergenceIsRecordedNotCrashed() {
@@ -82,6 +82,6 @@ struct RegimeInvariantTests {
         let d = try! #require(t.history.diverged)
         #expect(d.epoch >= 1 && d.epoch <= 30)
         #expect(!d.reason.isEmpty)
-        #expect(t.history.norms.count == d.epoch)  // epochs before the bad one are kept
+        #expect(t.history.records.count == d.epoch)  // epochs before the bad one are kept
     }
 }

@@ -67,7 +67,7 @@ struct RunCommand: ParsableCommand {
             StandardError.write("normscope: \(exp.dataset.name): \(exp.dataset.classCount) classes, \(exp.dataset.trainCount) training / \(exp.dataset.testCount) test samples, \(exp.config.epochs) epochs\(s2.map { " + \($0.epochs) stage-2" } ?? ""), \(experiment.threadCount) thread(s)\n")
         }
         let results = exp.run(threads: experiment.threadCount, timings: true, stage2: s2,
-                              progress: { reporter?.update(done: Self.epochsDone($0, stage1: exp.config.epochs, stage2: s2?.epochs ?? 0)) },
+                              progress: { reporter?.update(done: $0.epochsDone) },
                               shouldStop: { interrupt.isRaised })
         reporter?.finish()
         print(SummaryTable.render(results))
@@ -88,14 +88,5 @@ struct RunCommand: ParsableCommand {
             StandardError.write("normscope: interrupted; results so far are marked \"interrupted\": true\n")
             throw ExitCode(130)
         }
-    }
-
-    /// Epochs finished over all histories; a diverged one counts as complete.
-    static func epochsDone(_ histories: [RegimeHistory], stage1: Int, stage2: Int) -> Int {
-        histories.map { h in
-            let variant = Stage2Variant.parse(resultName: h.name)?.variant
-            let planned = variant == nil ? stage1 : (variant!.isPostHoc ? 0 : stage2)
-            return h.diverged != nil ? planned : min(planned, h.epochsDone)
-        }.reduce(0, +)
     }
 }

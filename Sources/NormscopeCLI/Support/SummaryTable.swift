@@ -10,7 +10,7 @@ enum SummaryTable {
         var lines = [pad("regime", w) + lpad("Many", 7) + lpad("Medium", 8) + lpad("Few", 7) + lpad("All", 7)
                      + lpad("|w| head", 10) + lpad("|w| tail", 10) + lpad("time", 8) + "  note"]
         for r in results.regimes {
-            let last = r.norms.last ?? []
+            let last = r.finalNorms
             func meanNorm(_ g: ClassGroup) -> Double {
                 let v = zip(last, groups).filter { $0.1 == g }.map(\.0)
                 return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)

@@ -5,7 +5,7 @@ import NormscopeEngine
 /// Columns: `regime,stage,epoch,class,count,norm`. `stage` is 1 for a stage-1 regime and 2 for a stage-2
 /// continuation or post-hoc normalization (named `base>variant`); `epoch` counts within the stage, 0 being the
 /// state before it (for stage 2: the base's final norms; a post-hoc normalization has only epoch 0, its
-/// normalized norms). `class` is the index sorted by training count (0 = most frequent), `count` its training
+/// normalized norms); a run longer than 1,024 epochs lists the epochs it kept (see `RegimeHistory`). `class` is the index sorted by training count (0 = most frequent), `count` its training
 /// samples, `norm` the L2 norm of its classifier row (bias excluded), written so it reads back exactly.
 public enum FigureCSV {
     /// The header line's columns.
@@ -16,10 +16,10 @@ public enum FigureCSV {
         var out = columns.joined(separator: ",") + "\n"
         for h in results.regimes {
             let name = field(h.name)
-            let stage = h.stageBoundary == nil ? "1" : "2"
-            for (e, row) in h.norms.enumerated() {
-                let epoch = String(e - (h.stageBoundary ?? 0))
-                for (k, v) in row.enumerated() {
+            let stage = h.isStage2 ? "2" : "1"
+            for r in h.records {
+                let epoch = String(r.epoch)
+                for (k, v) in r.norms.enumerated() {
                     let count = k < results.classCounts.count ? String(results.classCounts[k]) : ""
                     out += name + "," + stage + "," + epoch + "," + String(k) + "," + count + "," + number(v) + "\n"
                 }

@@ -13,11 +13,11 @@ public enum FigureSVG {
     /// 2.0 unless the norms go well beyond it).
     public static func render(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil) -> String {
         var doc = Document()
-        let stage1 = results.regimes.filter { $0.stageBoundary == nil }
+        let stage1 = results.regimes.filter { !$0.isStage2 }
         let stage2 = stage2Histories(results)
         let top = vmax ?? DashboardModel.colorScaleTop(stage1)
         let epochs = max(results.config.training.epochs, stage1.map(\.epochsDone).max() ?? 0)
-        let classes = max(results.classCounts.count, stage1.map { $0.norms.map(\.count).max() ?? 0 }.max() ?? 0)
+        let classes = max(results.classCounts.count, stage1.map(\.classCount).max() ?? 0)
         let panels = max(1, stage1.count)
         let L = Layout(panels: panels)
 
@@ -33,21 +33,21 @@ public enum FigureSVG {
         colorBar(&doc, x: L.colorBarX, y: L.panelTop, height: L.panel, vmax: top, colorMap: colorMap)
 
         let stage1Series = stage1.enumerated().map { i, h in
-            Series(name: Regime.named(h.name)?.title ?? h.name, values: h.norms.last ?? [], color: palette[i % palette.count],
+            Series(name: h.id.title, values: h.finalNorms, color: palette[i % palette.count],
                    dashed: false)
         }
         profile(&doc, id: "profile-stage1", title: "(\(letter(panels))) norms at the end of stage 1",
                 series: stage1Series, x: L.profileX(0), y: L.profileTop, width: L.profileWidth, height: L.profileHeight)
         if let (base, hs) = stage2, !hs.isEmpty {
             var series: [Series] = []
-            if let b = stage1.first(where: { $0.name == base }), let last = b.norms.last {
-                series.append(Series(name: "\(Regime.named(base)?.title ?? base) (stage 1)", values: last, color: "#000000", dashed: true))
+            if let b = stage1.first(where: { $0.id == base }), !b.records.isEmpty {
+                series.append(Series(name: "\(base.title) (stage 1)", values: b.finalNorms, color: "#000000", dashed: true))
             }
             for (i, h) in hs.enumerated() {
-                series.append(Series(name: variantTitle(h.name), values: h.norms.last ?? [],
+                series.append(Series(name: h.id.variant?.shortTitle ?? h.id.title, values: h.finalNorms,
                                      color: palette[(5 + i) % palette.count], dashed: false))
             }
-            profile(&doc, id: "profile-stage2", title: "(\(letter(panels + 1))) norms at the end of stage 2 (on \(Regime.named(base)?.title ?? base) features)",
+            profile(&doc, id: "profile-stage2", title: "(\(letter(panels + 1))) norms at the end of stage 2 (on \(base.title) features)",
                     series: series, x: L.profileX(1), y: L.profileTop, width: L.profileWidth, height: L.profileHeight)
         }
         var foot = "normscope \(results.program.version) · \(classes) classes · \(epochs) epochs · seed \(results.config.training.seed)"
@@ -61,25 +61,12 @@ public enum FigureSVG {
     // MARK: - Pieces
 
     /// The stage-2 histories of the first base in the results' stage-2 config (or the first found).
-    static func stage2Histories(_ r: ResultsFile) -> (String, [RegimeHistory])? {
-        let hs = r.regimes.filter { $0.stageBoundary != nil }
-        let bases = hs.compactMap { Stage2Variant.parse(resultName: $0.name)?.base }
-        guard let base = r.config.stage2.map({ $0.base }).flatMap({ b in bases.contains(b) ? b : nil }) ?? bases.first else {
-            return nil
-        }
-        return (base, hs.filter { Stage2Variant.parse(resultName: $0.name)?.base == base && $0.diverged == nil })
-    }
-
-    /// "CB & WD & MaxNorm", "L2-norm (post-hoc)" for a `base>variant` name.
-    static func variantTitle(_ name: String) -> String {
-        guard let v = Stage2Variant.parse(resultName: name)?.variant else { return name }
-        switch v {
-        case .posthocL2: return "L2-norm (post-hoc)"
-        case .posthocTau: return "τ-norm (post-hoc)"
-        case .cbWD: return "CB & WD"
-        case .cbMaxNorm: return "CB & MaxNorm"
-        case .cbWDMaxNorm: return "CB & WD & MaxNorm"
-        }
+    static func stage2Histories(_ r: ResultsFile) -> (RunID, [RegimeHistory])? {
+        let hs = r.regimes.filter(\.isStage2)
+        let bases = hs.map(\.id.stage1)
+        let configured = r.config.stage2.flatMap { s in bases.first { $0.name == s.base } }
+        guard let base = configured ?? bases.first else { return nil }
+        return (base, hs.filter { $0.id.stage1 == base && $0.diverged == nil })
     }
 
     static func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(97 + i % 26))) }
@@ -95,20 +82,21 @@ public enum FigureSVG {
     static func heatmap(_ doc: inout Document, _ h: RegimeHistory, letter: String, x: Double, y: Double, size: Double,
                         epochs: Int, classes: Int, vmax: Double, colorMap: ColorMapKind) {
         doc.raw("<g id=\"panel-\(letter)\" class=\"heatmap\">")
-        let title = "(\(letter)) \(Regime.named(h.name)?.title ?? h.name)"
+        let title = "(\(letter)) \(h.id.title)"
         doc.text(title, x: x + size / 2, y: y - 10, size: 14, anchor: "middle", weight: "bold")
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(size))\" height=\"\(SVGText.num(size))\" fill=\"#eeeeee\"/>")
         let rows = min(maxRows, epochs + 1), cols = min(maxColumns, max(1, classes))
         // Mean of the norms in each (row bin, column bin); nil where nothing was recorded.
         var grid = [[Double?]](repeating: [Double?](repeating: nil, count: cols), count: rows)
         for r in 0..<rows {
+            // The records of the epochs e0..<e1 the row spans, found by epoch, never by position.
             let e0 = r * (epochs + 1) / rows, e1 = max(e0 + 1, (r + 1) * (epochs + 1) / rows)
+            let recorded = h.records(in: e0..<e1)
             for c in 0..<cols {
                 let k0 = c * classes / cols, k1 = max(k0 + 1, (c + 1) * classes / cols)
                 var sum = 0.0, n = 0
-                for e in e0..<min(e1, h.norms.count) {
-                    let row = h.norms[e]
-                    for k in k0..<min(k1, row.count) where row[k].isFinite { sum += row[k]; n += 1 }
+                for record in recorded {
+                    for k in k0..<min(k1, record.norms.count) where record.norms[k].isFinite { sum += record.norms[k]; n += 1 }
                 }
                 if n > 0 { grid[r][c] = sum / Double(n) }
             }

@@ -4,8 +4,8 @@ public struct PanelModel: Equatable, Sendable {
     public var title: String
     /// The panel's letter as in the paper ("a" ... "e").
     public var letter: String
-    /// `norms[e][k]`: L2 norm of class k's classifier row after epoch e (e = 0 before training), most frequent first.
-    public var norms: [[Double]]
+    /// The norms after each recorded epoch (epoch 0 before training), class k's at `values[k]`, most frequent first.
+    public var rows: [EpochRow]
     /// The epochs planned; the heatmap is laid out for all of them from the start.
     public var totalEpochs: Int
     /// The MaxNorm radius in force, drawn as a reference line on the profile.
@@ -16,37 +16,43 @@ public struct PanelModel: Equatable, Sendable {
     public var accuracy: GroupAccuracy?
     /// Set when the regime diverged; a red banner covers the panel.
     public var diverged: DivergenceNote?
-    /// The epoch index where stage 2 starts.
+    /// The epoch after which stage 2 starts.
     public var stageBoundary: Int?
     /// The palette slot of the regime's colour (its curves, its tag).
     public var slot: Int
-    /// The epoch of each row of `norms` when the history was downsampled (nil: row e is epoch e).
-    public var normEpochs: [Int]?
 
     /// A panel; `slot` defaults to the letter's place in the alphabet ("a" is 0).
-    public init(title: String, letter: String, norms: [[Double]] = [], totalEpochs: Int, maxNormRadius: Double? = nil,
+    public init(title: String, letter: String, rows: [EpochRow], totalEpochs: Int, maxNormRadius: Double? = nil,
                 unitNorm: Bool = false, accuracy: GroupAccuracy? = nil, diverged: DivergenceNote? = nil,
-                stageBoundary: Int? = nil, slot: Int? = nil, normEpochs: [Int]? = nil) {
+                stageBoundary: Int? = nil, slot: Int? = nil) {
         self.title = title
         self.letter = letter
-        self.norms = norms
+        self.rows = rows
         self.totalEpochs = totalEpochs
         self.maxNormRadius = maxNormRadius
         self.unitNorm = unitNorm
         self.accuracy = accuracy
         self.diverged = diverged
         self.stageBoundary = stageBoundary
-        self.normEpochs = normEpochs
         let a = Int(Character("a").asciiValue!)
         self.slot = slot ?? letter.first.flatMap(\.asciiValue).map { max(0, Int($0) - a) } ?? 0
     }
 
-    /// The epoch of the latest row of `norms` (-1 when there is none).
-    public var lastRecordedEpoch: Int { normEpochs?.last ?? norms.count - 1 }
+    /// A panel whose `norms[e]` are the norms after epoch e.
+    public init(title: String, letter: String, norms: [[Double]] = [], totalEpochs: Int, maxNormRadius: Double? = nil,
+                unitNorm: Bool = false, accuracy: GroupAccuracy? = nil, diverged: DivergenceNote? = nil,
+                stageBoundary: Int? = nil, slot: Int? = nil) {
+        self.init(title: title, letter: letter, rows: EpochRow.consecutive(norms), totalEpochs: totalEpochs,
+                  maxNormRadius: maxNormRadius, unitNorm: unitNorm, accuracy: accuracy, diverged: diverged,
+                  stageBoundary: stageBoundary, slot: slot)
+    }
 
-    /// The latest recorded row with a finite norm (the profile's values), or empty.
+    /// The epoch of the latest row (-1 when there is none).
+    public var lastRecordedEpoch: Int { rows.last?.epoch ?? -1 }
+
+    /// The latest recorded norms with a finite value (the profile's values), or empty.
     public var currentNorms: [Double] {
-        norms.last { $0.contains(where: \.isFinite) } ?? []
+        rows.last { $0.values.contains(where: \.isFinite) }?.values ?? []
     }
 
     /// The reference line of its profile: the MaxNorm radius, else the unit norm when L2-normalised.

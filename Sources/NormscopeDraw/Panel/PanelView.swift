@@ -63,10 +63,8 @@ public struct PanelView: Widget {
         let gutter = gutter(innerWidth: inner.width)
         let hintRows = inner.height >= 7 ? 1 : 0
         let body = inner.height - hintRows
-        var heatmap = Heatmap(norms: model.norms, totalEpochs: model.totalEpochs, vmax: vmax,
-                              stageBoundary: model.stageBoundary.map { b in model.normEpochs.map { b < $0.count ? $0[b] : b } ?? b },
-                              gutter: gutter)
-        heatmap.rowEpochs = model.normEpochs
+        let heatmap = Heatmap(rows: model.rows, totalEpochs: model.totalEpochs, vmax: vmax,
+                              stageBoundary: model.stageBoundary, gutter: gutter)
         var heatRows = 0, profileRows = body, ruleRows = 0
         var classes: BinPlan?
         if content == .heatmapAndProfile {
@@ -96,7 +94,7 @@ public struct PanelView: Widget {
             canvas.put(hint(plan: plan, width: inner.width, glyphs: glyphs), x: inner.x, y: inner.maxY - 1,
                        style: theme.faint)
         }
-        if model.norms.isEmpty && model.diverged == nil {
+        if model.rows.isEmpty && model.diverged == nil {
             let text = glyphs.text("waiting for data…")
             if inner.width >= text.count {
                 canvas.put(text, x: inner.x + TextFit.centered(text.count, in: inner.width),
@@ -127,7 +125,7 @@ public struct PanelView: Widget {
     func drawRule(_ canvas: inout Canvas, x: Int, y: Int, width: Int, glyphs: Glyphs, theme: Theme) {
         guard width > 0 else { return }
         canvas.fill(x: x, y: y, width: width, height: 1, with: Cell(glyphs.dash, attrs: .dim))
-        guard !model.norms.isEmpty else { return }
+        guard !model.rows.isEmpty else { return }
         let label = " now: epoch \(model.lastRecordedEpoch) "
         if label.count + 4 <= width { canvas.put(label, x: x + 2, y: y, style: theme.faint) }
     }

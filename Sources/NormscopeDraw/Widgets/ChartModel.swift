@@ -22,7 +22,7 @@ public struct ChartModel: Equatable, Sendable {
     /// The y range drawn: `yRange`, or one derived from the data.
     public var effectiveYRange: ClosedRange<Double> {
         if let r = yRange, r.upperBound > r.lowerBound { return r }
-        let finite = series.flatMap(\.values).filter(\.isFinite)
+        let finite = series.flatMap(\.points).map(\.value).filter(\.isFinite)
         let lo = min(0, finite.min() ?? 0)
         let hi = ChartModel.niceCeiling(finite.max() ?? 1)
         return lo...(hi > lo ? hi : lo + 1)
@@ -39,24 +39,27 @@ public struct ChartModel: Equatable, Sendable {
     }
 }
 
-/// One line of a chart: values by epoch (index = epoch), a colour slot and a one-letter tag.
+/// One line of a chart: values by epoch, a colour slot and a one-letter tag.
 public struct ChartSeries: Equatable, Sendable {
     /// Legend name ("WD+MaxNorm").
     public var name: String
-    /// `values[e]` after epoch e; non-finite values break the line.
-    public var values: [Double]
+    /// The values in increasing epoch order; non-finite values break the line.
+    public var points: [EpochValue]
     /// The palette slot of its colour (use the regime's index so colours match across views).
     public var slot: Int
     /// A short tag ("e") marking the line's end when there is no colour to tell lines apart.
     public var tag: String
-    /// The epoch of each value when the history was downsampled (nil: `values[e]` is epoch e).
-    public var epochs: [Int]?
 
-    public init(name: String, values: [Double], slot: Int, tag: String = "", epochs: [Int]? = nil) {
-        self.epochs = epochs
+    public init(name: String, points: [EpochValue], slot: Int, tag: String = "") {
         self.name = name
-        self.values = values
+        self.points = points
         self.slot = slot
         self.tag = tag
+    }
+
+    /// A series whose `values[e]` was measured after epoch e.
+    public init(name: String, values: [Double], slot: Int, tag: String = "") {
+        self.init(name: name, points: values.enumerated().map { EpochValue(epoch: $0.offset, value: $0.element) },
+                  slot: slot, tag: tag)
     }
 }

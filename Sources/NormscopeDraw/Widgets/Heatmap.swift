@@ -5,44 +5,36 @@
 /// colour a shade glyph. Classes and epochs are binned (means) when they outnumber the cells, and stretched
 /// over several cells when they are few. A left gutter carries epoch labels and the stage-2 marker.
 public struct Heatmap: Widget {
-    /// `norms[e][k]`: norm of class k's classifier row after epoch e (e = 0 before training).
-    public var norms: [[Double]]
+    /// The norms after each recorded epoch (e = 0 before training), in increasing epoch order.
+    public var rows: [EpochRow]
     /// The epochs planned; the figure's height is laid out for `totalEpochs + 1` rows.
     public var totalEpochs: Int
     /// The top of the shared colour scale.
     public var vmax: Double
-    /// The epoch index where stage 2 starts, marked in the gutter and at the right edge.
+    /// The epoch after which stage 2 starts, marked in the gutter and at the right edge.
     public var stageBoundary: Int?
     /// Columns reserved at the left for epoch labels (0 for none).
     public var gutter: Int
-    /// The epoch of each row of `norms` when the history was downsampled (nil: row e is epoch e).
-    public var rowEpochs: [Int]?
 
-    public init(norms: [[Double]], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
-        self.norms = norms
+    public init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
+        self.rows = rows
         self.totalEpochs = totalEpochs
         self.vmax = vmax
         self.stageBoundary = stageBoundary
         self.gutter = gutter
     }
 
-    /// The number of classes (the longest row).
-    public var classCount: Int { norms.map(\.count).max() ?? 0 }
-
-    /// The last epoch of the vertical axis: `totalEpochs`, or more if more rows were recorded.
-    public var lastEpoch: Int { max(0, totalEpochs, rowEpochs?.last ?? norms.count - 1) }
-
-    /// The rows of `norms` that record epochs in `epochs`.
-    func rows(recording epochs: Range<Int>) -> Range<Int> {
-        guard let re = rowEpochs else { return epochs.clamped(to: 0..<norms.count) }
-        let n = min(re.count, norms.count)
-        func firstRow(atLeast e: Int) -> Int {
-            var lo = 0, hi = n
-            while lo < hi { let mid = (lo + hi) / 2; if re[mid] < e { lo = mid + 1 } else { hi = mid } }
-            return lo
-        }
-        return firstRow(atLeast: epochs.lowerBound)..<max(firstRow(atLeast: epochs.lowerBound), firstRow(atLeast: epochs.upperBound))
+    /// A heatmap whose `norms[e]` are the norms after epoch e.
+    public init(norms: [[Double]], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
+        self.init(rows: EpochRow.consecutive(norms), totalEpochs: totalEpochs, vmax: vmax,
+                  stageBoundary: stageBoundary, gutter: gutter)
     }
+
+    /// The number of classes (the longest row).
+    public var classCount: Int { rows.map(\.values.count).max() ?? 0 }
+
+    /// The last epoch of the vertical axis: `totalEpochs`, or more if later epochs were recorded.
+    public var lastEpoch: Int { max(0, totalEpochs, rows.last?.epoch ?? 0) }
 
     /// Whether `options` draw two epochs per text row.
     public static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
@@ -62,13 +54,13 @@ public struct Heatmap: Widget {
     /// NaN for a cell without a finite value.
     public func binnedValues(_ g: HeatmapGeometry) -> [[Double]?] {
         (0..<g.epochs.binCount).map { eb in
-            let er = rows(recording: g.epochs.items(inBin: eb))
+            let er = rows.indices(recording: g.epochs.items(inBin: eb), epoch: \.epoch)
             guard !er.isEmpty else { return nil }
             return (0..<g.classes.binCount).map { cb in
                 let kr = g.classes.items(inBin: cb)
                 var sum = 0.0, n = 0
                 for e in er {
-                    let row = norms[e]
+                    let row = rows[e].values
                     for k in kr where k < row.count && row[k].isFinite {
                         sum += row[k]
                         n += 1

@@ -101,8 +101,8 @@ public struct LineChart: Widget {
     /// The consecutive finite points of a series, each run a separate line.
     func runs(_ s: ChartSeries, dotsW: Int, dotsH: Int, range: ClosedRange<Double>) -> [[(Int, Int)]] {
         var runs: [[(Int, Int)]] = [[]]
-        for (i, v) in s.values.enumerated() {
-            let e = s.epochs.map { i < $0.count ? $0[i] : ($0.last ?? 0) + i - $0.count + 1 } ?? i
+        for p in s.points {
+            let (e, v) = (p.epoch, p.value)
             guard e <= model.xMax else { break }
             if v.isFinite { runs[runs.count - 1].append(dot(e, v, dotsW: dotsW, dotsH: dotsH, range: range)) }
             else if !runs[runs.count - 1].isEmpty { runs.append([]) }

@@ -1,114 +1,113 @@
-/// Everything recorded about one regime's run, epoch by epoch.
-public struct RegimeHistory: Codable, Equatable, Sendable {
-    /// The regime's name ("naive", "wd+maxnorm", "wd>cb+wd+maxnorm", ...).
-    public var name: String
-    /// `norms[e][k]`: L2 norm of class k's classifier row (bias excluded) after epoch e; e = 0 is before training.
-    /// Beyond `RegimeHistory.rowLimit` epochs the history is downsampled: then row i stands for epoch
-    /// `normEpochs[i]` (see `normEpochs`).
-    public var norms: [[Double]]
-    /// `trainLoss[e]`: mean training loss over epoch e's batches; `trainLoss[0]` is the loss before training.
-    public var trainLoss: [Double]
-    /// Final test accuracy (percent).
+/// Everything recorded about one run (a stage-1 regime or a stage-2 variant), epoch by epoch.
+///
+/// Its per-epoch measurements are `records`, each carrying the epoch it was measured after: the one way to
+/// read them, whether or not a long run was thinned (see `downsampleIfNeeded`).
+public struct RegimeHistory: Equatable, Sendable {
+    /// Which run this is.
+    public var id: RunID
+    /// The epochs the run was planned for (0 for a post-hoc normalization).
+    public var plannedEpochs: Int
+    /// The measurements, in increasing epoch order, starting with epoch 0 (before training).
+    public private(set) var records: [EpochRecord]
+    /// Latest test accuracy (percent).
     public var accuracy: AccuracySummary
-    /// Final per-class test accuracy (percent), most frequent class first.
+    /// Latest per-class test accuracy (percent), most frequent class first.
     public var classAccuracy: [Double]
-    /// `accuracyHistory[e]`: test accuracy after epoch e (e = 0 before training).
-    public var accuracyHistory: [AccuracySummary]
     /// Wall-clock seconds spent training (0 when timings are switched off for byte-identical files).
     public var seconds: Double
-    /// The MaxNorm radius in force, if the regime projects.
+    /// The MaxNorm radius in force, if the run projects.
     public var maxNormRadius: Double?
     /// Set when training stopped at a non-finite loss or weight.
     public var diverged: Divergence?
-    /// Index into `norms` where stage 2 starts (nil for stage-1 regimes).
-    public var stageBoundary: Int?
-    /// Present only when the history was downsampled: `normEpochs[i]` is the epoch that row i of `norms`,
-    /// `trainLoss` and `accuracyHistory` records (increasing, starting at 0, ending at the latest epoch).
-    /// Absent, row e is epoch e.
-    public var normEpochs: [Int]?
+    /// The epoch after which stage 2 begins in this history: 0 for a stage-2 run, the base's last epoch for a
+    /// stage-2 run drawn after its base (`joined(after:)`), nil for stage 1 alone.
+    public var stage2StartEpoch: Int?
 
-    public init(name: String, norms: [[Double]] = [], trainLoss: [Double] = [],
+    public init(id: RunID, plannedEpochs: Int = 0, records: [EpochRecord] = [],
                 accuracy: AccuracySummary = AccuracySummary(all: 0, many: 0, medium: 0, few: 0),
-                classAccuracy: [Double] = [], accuracyHistory: [AccuracySummary] = [], seconds: Double = 0,
-                maxNormRadius: Double? = nil, diverged: Divergence? = nil, stageBoundary: Int? = nil,
-                normEpochs: [Int]? = nil) {
-        self.name = name
-        self.norms = norms
-        self.trainLoss = trainLoss
+                classAccuracy: [Double] = [], seconds: Double = 0, maxNormRadius: Double? = nil,
+                diverged: Divergence? = nil, stage2StartEpoch: Int? = nil) {
+        precondition(Self.epochsIncrease(records.map(\.epoch)), "records must be in increasing epoch order")
+        self.id = id
+        self.plannedEpochs = plannedEpochs
+        self.records = records
         self.accuracy = accuracy
         self.classAccuracy = classAccuracy
-        self.accuracyHistory = accuracyHistory
         self.seconds = seconds
         self.maxNormRadius = maxNormRadius
         self.diverged = diverged
-        self.stageBoundary = stageBoundary
-        self.normEpochs = normEpochs
+        self.stage2StartEpoch = stage2StartEpoch
     }
 
-    /// Number of completed epochs: the epoch of the last row of `norms` (rows appended since the last
-    /// `downsampleIfNeeded()` count one epoch each).
-    public var epochsDone: Int {
-        guard let epochs = normEpochs, let last = epochs.last else { return max(0, norms.count - 1) }
-        return last + max(0, norms.count - epochs.count)
+    /// The results name (`wd`, `wd>cb+wd+maxnorm`).
+    public var name: String { id.name }
+
+    /// The epoch of the latest record: the epochs completed (0 before any).
+    public var epochsDone: Int { records.last?.epoch ?? 0 }
+
+    /// Whether the run has nothing left to do: every planned epoch done, or diverged.
+    public var isFinished: Bool { diverged != nil || epochsDone >= plannedEpochs }
+
+    /// The latest norms (empty before the first record).
+    public var finalNorms: [Double] { records.last?.norms ?? [] }
+
+    /// The number of classes (the length of the longest norms row).
+    public var classCount: Int { records.map(\.norms.count).max() ?? 0 }
+
+    /// Adds the measurements after epoch `record.epoch`, which must be later than the latest.
+    public mutating func append(_ record: EpochRecord) {
+        precondition(records.last.map { record.epoch > $0.epoch } ?? (record.epoch >= 0), "epochs must increase")
+        records.append(record)
+        accuracy = record.accuracy
     }
 
-    /// The epoch that row `i` of `norms` records.
-    public func epoch(ofRow i: Int) -> Int {
-        guard let epochs = normEpochs else { return i }
-        return i < epochs.count ? epochs[i] : (epochs.last ?? -1) + i - epochs.count + 1
+    /// Whether `epochs` is a valid epoch column: non-negative and strictly increasing.
+    static func epochsIncrease(_ epochs: [Int]) -> Bool {
+        guard let first = epochs.first, first >= 0 else { return epochs.isEmpty }
+        return zip(epochs, epochs.dropFirst()).allSatisfy { $0 < $1 }
     }
 }
 
 // MARK: - Bounded memory
 
 extension RegimeHistory {
-    /// The most rows `downsampleIfNeeded()` keeps per history: beyond it, the history is thinned.
+    /// The most records `downsampleIfNeeded()` keeps per history: beyond it, the history is thinned.
     public static let rowLimit = 1024
 
-    /// Keeps the per-epoch rows (`norms`, `trainLoss`, `accuracyHistory`) within `limit` rows, so a run of
-    /// any length holds bounded memory. Call after appending each epoch's row.
+    /// Keeps `records` within `limit`, so a run of any length holds bounded memory. Call after each append.
     ///
-    /// Runs of up to `limit` epochs are untouched (row e is epoch e). Beyond that the rows kept are those of
-    /// the epochs that are multiples of a stride (1, 2, 4, ...: doubled each time the rows exceed `limit`,
-    /// which keeps about half of them), plus the latest epoch and the stage boundary; `normEpochs` records
-    /// the epoch of each kept row. Rows are kept whole, not averaged: every value is a real measurement
-    /// of the epoch it is labelled with, and epoch 0 and the latest epoch are always there.
+    /// Runs of up to `limit` epochs are untouched. Beyond that the records kept are those of the epochs that
+    /// are multiples of a stride (1, 2, 4, ...: doubled each time the records exceed `limit`, which keeps about
+    /// half of them), plus the latest epoch and the stage-2 boundary. Records are kept whole, not averaged:
+    /// every value is a real measurement of the epoch it is labelled with, and the first and the latest epoch
+    /// are always there.
     public mutating func downsampleIfNeeded(limit: Int = RegimeHistory.rowLimit) {
         let limit = max(4, limit)
-        if normEpochs == nil && norms.count <= limit { return }
-        var epochs = normEpochs ?? []
-        while epochs.count < norms.count { epochs.append(epochs.isEmpty ? 0 : epochs.last! + 1) }
-        let boundaryEpoch = stageBoundary.map { $0 < epochs.count ? epochs[$0] : -1 }
-        // The stride in force: the greatest common divisor of the kept epochs, leaving out the boundary and the
-        // last two rows (the new row, and the previous latest, which may be off the stride).
+        guard records.count > limit else { return }
+        let epochs = records.map(\.epoch)
+        let first = epochs[0], boundary = stage2StartEpoch
+        // The stride in force: the greatest common divisor of the kept epochs' offsets from the first, leaving
+        // out the boundary and the last two (the new record, and the previous latest, which may be off-stride).
         var stride = 0
-        for (i, e) in epochs.enumerated() where i < epochs.count - 2 && e != boundaryEpoch {
-            var (a, b) = (stride, e)
+        for e in epochs.dropLast(2) where e != boundary {
+            var (a, b) = (stride, e - first)
             while b != 0 { (a, b) = (b, a % b) }
             stride = a
         }
         stride = max(1, stride)
         func keep(_ i: Int) -> Bool {
-            i == epochs.count - 1 || epochs[i] % stride == 0 || epochs[i] == boundaryEpoch
+            i == epochs.count - 1 || (epochs[i] - first) % stride == 0 || epochs[i] == boundary
         }
-        // Drop the rows that were only kept for being the latest (at most one per new row).
         var selected = epochs.indices.filter(keep)
         while selected.count > limit {
             stride *= 2
             selected = selected.filter(keep)
         }
-        if selected.count != epochs.count {
-            norms = selected.map { norms[$0] }
-            if trainLoss.count == epochs.count { trainLoss = selected.map { trainLoss[$0] } }
-            if accuracyHistory.count == epochs.count { accuracyHistory = selected.map { accuracyHistory[$0] } }
-            epochs = selected.map { epochs[$0] }
-            if let b = boundaryEpoch { stageBoundary = epochs.firstIndex(of: b) }
-        }
-        normEpochs = epochs
+        if selected.count != records.count { records = selected.map { records[$0] } }
     }
 }
 
-/// Where and why a regime stopped early.
+/// Where and why a run stopped early.
 public struct Divergence: Codable, Equatable, Sendable {
     /// The epoch (1-based) during which the non-finite value appeared.
     public var epoch: Int

@@ -33,13 +33,46 @@ public struct ResultsFile: Codable, Equatable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw NormscopeError.badFile("\(path): cannot read the results file (missing or unreadable)")
         }
+        return try decode(data, path: path)
+    }
+
+    /// Reads a results file's bytes; errors name `path` and what is wrong. Any damage gives an error, never
+    /// a file that a reader could trip over (see `consistencyErrors`).
+    public static func decode(_ data: Data, path: String) throws -> ResultsFile {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let file: ResultsFile
         do {
-            return try decoder.decode(ResultsFile.self, from: data)
+            file = try decoder.decode(ResultsFile.self, from: data)
         } catch {
             throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.describe(error)))")
         }
+        if let problem = file.consistencyErrors().first {
+            throw NormscopeError.badFile("\(path): not a normscope results file (\(problem))")
+        }
+        return file
+    }
+
+    /// What does not fit together in a decoded file: class lists of different lengths, norms rows that are
+    /// not one per class, settings out of their ranges. Empty for every file normscope writes.
+    public func consistencyErrors() -> [String] {
+        var e: [String] = []
+        let classes = classCounts.count
+        if classes < 1 || classes > 1_000_000 { e.append("'classCounts' must list 1 to 1000000 classes") }
+        if classLabels.count != classes { e.append("'classLabels' must have one label per class") }
+        if classCounts.contains(where: { $0 < 0 }) { e.append("'classCounts' must not be negative") }
+        for (i, h) in regimes.enumerated() {
+            if h.records.contains(where: { $0.norms.count != classes }) {
+                e.append("'regimes.\(i).norms' must have one norm per class in every row")
+            }
+            if h.classAccuracy.count != classes && !h.classAccuracy.isEmpty {
+                e.append("'regimes.\(i).classAccuracy' must have one value per class")
+            }
+        }
+        if Set(regimes.map(\.id)).count != regimes.count { e.append("a regime is listed twice in 'regimes'") }
+        e += config.training.validationErrors().map { "config.training: " + $0 }
+        if let s = config.stage2 { e += s.validationErrors().map { "config.stage2: " + $0 } }
+        return e
     }
 
     static func describe(_ error: Error) -> String {

@@ -1,25 +1,28 @@
 /// Joining a stage-2 history to its stage-1 base, for drawing both stages in one panel.
 extension RegimeHistory {
-    /// Whether this is a stage-2 continuation or post-hoc normalization (`stageBoundary` set).
-    public var isStage2: Bool { stageBoundary != nil }
+    /// Whether this is a stage-2 continuation or post-hoc normalization.
+    public var isStage2: Bool { id.isStage2 }
 
-    /// This stage-2 history appended to `base`'s: the base's rows, then this history's rows after its first
-    /// (which repeats the base's last), with `stageBoundary` = the base's epochs. Name, radius, final accuracy
-    /// and divergence are this history's; seconds are summed. A post-hoc normalization adds one row.
+    /// This stage-2 history drawn after `base`'s: the base's records, then this history's records after its
+    /// epoch 0 (which repeats the base's last) with their epochs moved past the base's, and
+    /// `stage2StartEpoch` = the base's last epoch. A post-hoc normalization adds its one record one epoch after
+    /// the base's last. Identity, radius, final accuracy and divergence are this history's (a divergence's
+    /// epoch moved like the records); planned epochs and seconds are summed.
     public func joined(after base: RegimeHistory) -> RegimeHistory {
-        let own = Stage2Variant.parse(resultName: name)?.variant.isPostHoc == true ? 0 : 1
-        var h = self
-        h.norms = base.norms + norms.dropFirst(own)
-        h.trainLoss = base.trainLoss + trainLoss.dropFirst(own)
-        h.accuracyHistory = base.accuracyHistory + accuracyHistory.dropFirst(own)
-        h.seconds = base.seconds + seconds
-        h.stageBoundary = base.epochsDone
-        h.diverged = diverged.map { Divergence(epoch: base.epochsDone + $0.epoch, reason: $0.reason) }
-        if base.normEpochs != nil || normEpochs != nil {  // downsampled (long runs): label every row with its epoch
-            h.normEpochs = (0..<base.norms.count).map(base.epoch(ofRow:))
-                + (own..<norms.count).map { base.epochsDone + 1 - own + epoch(ofRow: $0) }
-            h.stageBoundary = base.norms.count - 1
+        let start = base.epochsDone
+        let own = id.variant?.isPostHoc == true ? records : Array(records.dropFirst())
+        let shift = id.variant?.isPostHoc == true ? start + 1 : start
+        let moved = own.map { r -> EpochRecord in
+            var r = r
+            r.epoch += shift
+            return r
         }
+        var h = RegimeHistory(id: id, plannedEpochs: base.plannedEpochs + max(plannedEpochs, moved.count),
+                              records: base.records + moved, accuracy: accuracy, classAccuracy: classAccuracy,
+                              seconds: base.seconds + seconds, maxNormRadius: maxNormRadius,
+                              diverged: diverged.map { Divergence(epoch: start + $0.epoch, reason: $0.reason) },
+                              stage2StartEpoch: start)
+        if records.isEmpty && diverged == nil { h.accuracy = base.accuracy }
         return h
     }
 }

@@ -63,8 +63,11 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
         var e: [String] = []
         if imbalances.isEmpty { e.append("--imbalances needs at least one imbalance factor") }
         for f in imbalances where !(f >= 1 && f <= 1e6) { e.append("--imbalances: each factor must be between 1 and 1000000 (got \(f))") }
+        if let f = firstRepeat(imbalances) { e.append("--imbalances lists \(ReproduceReport.format(f)) twice; give each factor once") }
         if seeds.isEmpty { e.append("--seeds must be at least 1") }
-        if Set(seeds).count != seeds.count { e.append("--seeds: the seeds must differ") }
+        if let s = firstRepeat(seeds) { e.append("--seeds lists \(s) twice; give each seed once") }
+        if weightDecay == nil, let w = firstRepeat(weightDecayGrid) { e.append("--wd-grid lists \(w) twice; give each value once") }
+        if tau == nil, let t = firstRepeat(tauGrid) { e.append("--tau-grid lists \(t) twice; give each value once") }
         var r = recipe
         for f in imbalances { r.imbalance = f; e += r.validationErrors().map { "recipe: " + $0 } }
         e += training.validationErrors()
@@ -80,6 +83,12 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
         e += stage2.validationErrors()
         return e
     }
+}
+
+/// The first value of `values` that appears again later, or nil.
+func firstRepeat<T: Hashable>(_ values: [T]) -> T? {
+    var seen = Set<T>()
+    return values.first { !seen.insert($0).inserted }
 }
 
 extension DatasetRecipe {

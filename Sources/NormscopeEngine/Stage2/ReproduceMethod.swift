@@ -22,7 +22,20 @@ public enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
     }
 
     /// The stage-2 variant applied to the `wd` model, nil for a stage-1 row.
-    public var variant: Stage2Variant? { Stage2Variant.parse(resultName: rawValue)?.variant }
+    public var variant: Stage2Variant? { id.variant }
+
+    /// The run whose accuracy fills the row.
+    public var id: RunID {
+        switch self {
+        case .naive: return RunID(.naive)
+        case .wd: return RunID(.wd)
+        case .posthocL2: return RunID(.wd, .posthocL2)
+        case .posthocTau: return RunID(.wd, .posthocTau)
+        case .cbWD: return RunID(.wd, .cbWD)
+        case .cbMaxNorm: return RunID(.wd, .cbMaxNorm)
+        case .cbWDMaxNorm: return RunID(.wd, .cbWDMaxNorm)
+        }
+    }
 
     /// The paper's numbers (CIFAR100-LT, ResNet34): Many, Medium, Few at IF 100 and All per imbalance factor.
     public var paper: PaperNumbers {

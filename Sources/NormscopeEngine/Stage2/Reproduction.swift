@@ -41,13 +41,15 @@ public enum Reproduction {
         }
 
         // Phase 1: the search on validation splits, beside the naive models.
-        var search: [Double: [RegimeTrainer]] = [:]
+        var searchData: [Double: TrainingData] = [:]
+        var phase1: [RegimeTrainer] = []
         if config.needsSearch {
             let s0 = config.seeds[0]
             for f in config.imbalances {
                 let full = SyntheticGenerator.generate(config.recipe(imbalance: f), seed: s0)
                 let split = TrainingData(full.validationSplit(fraction: config.validationFraction, seed: s0))
-                search[f] = config.searchedWeightDecays.map { wd in
+                searchData[f] = split
+                phase1 += config.searchedWeightDecays.map { wd in
                     var c = config.training
                     c.seed = s0
                     c.weightDecay = wd
@@ -55,49 +57,48 @@ public enum Reproduction {
                 }
             }
         }
-        var naive: [Key: RegimeTrainer] = [:]
-        for f in config.imbalances { for s in config.seeds { naive[Key(f, s)] = stage1(.naive, f, s, wd: 0) } }
-        let phase1 = config.imbalances.flatMap { search[$0] ?? [] } + keys(config).map { naive[$0]! }
-        guard driver.drive(phase1, phase: "weight-decay search and naive models", progress, shouldStop) else { return nil }
+        let searchCount = phase1.count
+        let keys = keys(config)
+        phase1 += keys.map { stage1(.naive, $0.imbalance, $0.seed, wd: 0) }
+        guard let (searchRun, searchSnap) = driver.drive(phase1, stage2: nil, phase: { _ in "weight-decay search and naive models" },
+                                                         progress, shouldStop) else { return nil }
+        var naive: [Key: RegimeHistory] = [:]
+        for (k, h) in zip(keys, searchSnap.stage1.dropFirst(searchCount)) { naive[k] = h }
 
         var selections: [ReproduceReport.Selection] = []
-        for f in config.imbalances {
-            selections.append(select(f, config: config, candidates: search[f]))
+        for (n, f) in config.imbalances.enumerated() {
+            let per = config.searchedWeightDecays.count
+            let candidates = searchData[f].map { data in
+                (per * n..<per * (n + 1)).map { i in Candidate(history: searchSnap.stage1[i], model: searchRun.finishedStage1(i), data: data) }
+            }
+            selections.append(select(f, config: config, candidates: candidates))
         }
 
-        // Phase 2: the wd models with the chosen weight decay.
-        var wdModels: [Key: RegimeTrainer] = [:]
-        for (f, sel) in zip(config.imbalances, selections) {
-            for s in config.seeds { wdModels[Key(f, s)] = stage1(.wd, f, s, wd: sel.weightDecay) }
-        }
-        guard driver.drive(keys(config).map { wdModels[$0]! }, phase: "wd models", progress, shouldStop) else { return nil }
-
-        // Phase 3: stage 2 on every wd model.
-        var notes: [String] = []
-        var continuations: [Key: Stage2Continuation] = [:]
+        // Phase 2: the wd models with the chosen weight decay, then stage 2 on each of them.
+        var wdModels: [RegimeTrainer] = []
+        var requests: [StagedRun.Request] = []
         for (f, sel) in zip(config.imbalances, selections) {
             var s2 = config.stage2
             s2.bases = ["wd"]
             s2.tau = sel.tau
             for s in config.seeds {
-                let k = Key(f, s)
-                for (name, t) in [("naive", naive[k]!), ("wd", wdModels[k]!)] {
-                    if let d = t.history.diverged {
-                        notes.append("IF \(ReproduceReport.format(f)) seed \(s): \(name) diverged at epoch \(d.epoch) (\(d.reason)); left out")
-                    }
-                }
-                if wdModels[k]!.history.diverged == nil {
-                    continuations[k] = Stage2.continuation(after: wdModels[k]!, config: s2)
-                } else {
-                    driver.skip(retrain * config.stage2.epochs)
-                }
+                requests.append(StagedRun.Request(base: wdModels.count, config: s2))
+                wdModels.append(stage1(.wd, f, s, wd: sel.weightDecay))
             }
         }
-        guard driver.drive(keys(config).flatMap { continuations[$0]?.trainers ?? [] }, phase: "stage 2", progress, shouldStop) else { return nil }
-        for k in keys(config) {
-            for h in continuations[k]?.histories() ?? [] where h.diverged != nil {
-                notes.append("IF \(ReproduceReport.format(k.imbalance)) seed \(k.seed): \(h.name) diverged at epoch \(h.diverged!.epoch); left out")
+        guard let (_, final) = driver.drive(wdModels, stage2: (config.stage2, requests),
+                                            phase: { $0.stage2Started ? "stage 2" : "wd models" },
+                                            progress, shouldStop) else { return nil }
+
+        var notes: [String] = []
+        func note(_ k: Key, _ text: String) { notes.append("IF \(ReproduceReport.format(k.imbalance)) seed \(k.seed): \(text); left out") }
+        for (i, k) in keys.enumerated() {
+            for h in [naive[k]!, final.stage1[i]] {
+                if let d = h.diverged { note(k, "\(h.name) diverged at epoch \(d.epoch) (\(d.reason))") }
             }
+        }
+        for (h, b) in zip(final.stage2, final.stage2Bases) where final.stage1[b].diverged == nil {
+            if let d = h.diverged { note(keys[b], "\(h.name) diverged at epoch \(d.epoch)") }
         }
 
         // The table.
@@ -106,15 +107,14 @@ public enum Reproduction {
             var cells: [ReproduceReport.Cell] = []
             for f in config.imbalances {
                 var seeds: [UInt64] = [], accs: [AccuracySummary] = []
-                for s in config.seeds {
-                    let k = Key(f, s)
+                for (i, k) in keys.enumerated() where k.imbalance == f {
                     let h: RegimeHistory?
                     switch m {
-                    case .naive: h = naive[k]!.history
-                    case .wd: h = wdModels[k]!.history
-                    default: h = continuations[k]?.histories().first { $0.name == m.rawValue }
+                    case .naive: h = naive[k]
+                    case .wd: h = final.stage1[i]
+                    default: h = m.variant.flatMap { final.stage2(of: i, $0) }
                     }
-                    if let h, h.diverged == nil { seeds.append(s); accs.append(h.accuracy) }
+                    if let h, h.diverged == nil { seeds.append(k.seed); accs.append(h.accuracy) }
                 }
                 let groups = data[Key(f, config.seeds[0])]!.groups
                 cells.append(ReproduceReport.Cell(imbalance: f, seeds: seeds, perSeed: accs,
@@ -127,26 +127,32 @@ public enum Reproduction {
                                seconds: timings ? (clock.now - started).seconds : 0)
     }
 
+    /// A weight-decay candidate of the search: its history and, unless it diverged, its trained model.
+    struct Candidate {
+        let history: RegimeHistory
+        let model: RegimeTrainer?
+        let data: TrainingData
+    }
+
     /// The chosen weight decay and tau for imbalance factor `f`: the best mean per-class validation accuracy
     /// (ties: the first candidate); fixed values are kept.
-    static func select(_ f: Double, config: ReproduceConfig, candidates: [RegimeTrainer]?) -> ReproduceReport.Selection {
+    static func select(_ f: Double, config: ReproduceConfig, candidates: [Candidate]?) -> ReproduceReport.Selection {
         guard let candidates else {
             return .init(imbalance: f, weightDecayScores: [], weightDecay: config.weightDecay!, tauScores: [], tau: config.tau!)
         }
-        let wdScores = zip(config.searchedWeightDecays, candidates).map { wd, t in
-            ReproduceReport.Score(value: wd, accuracy: t.history.diverged == nil ? t.history.accuracy.all : -1)
+        let wdScores = zip(config.searchedWeightDecays, candidates).map { wd, c in
+            ReproduceReport.Score(value: wd, accuracy: c.history.diverged == nil ? c.history.accuracy.all : -1)
         }
         let bestIndex = best(wdScores)
         let wd = config.weightDecay ?? wdScores[bestIndex].value
-        guard config.tau == nil else {
+        guard config.tau == nil, let model = candidates[bestIndex].model else {
             return .init(imbalance: f, weightDecayScores: config.weightDecay == nil ? wdScores : [], weightDecay: wd,
-                         tauScores: [], tau: config.tau!)
+                         tauScores: [], tau: config.tau ?? config.stage2.tau)
         }
-        let model = candidates[bestIndex]
-        let feats = Stage2.features(of: model.network, data: model.data)
+        let feats = Stage2.features(of: model.network, data: candidates[bestIndex].data)
         let tauScores = config.tauGrid.map { tau in
-            ReproduceReport.Score(value: tau, accuracy: Stage2.normalized(base: model.network, name: "tau", tau: tau,
-                                                                          features: feats).accuracy.all)
+            ReproduceReport.Score(value: tau, accuracy: Stage2.normalized(base: model.network, id: RunID(.wd, .posthocTau),
+                                                                          tau: tau, features: feats).accuracy.all)
         }
         return .init(imbalance: f, weightDecayScores: config.weightDecay == nil ? wdScores : [], weightDecay: wd,
                      tauScores: tauScores, tau: tauScores[best(tauScores)].value)
@@ -168,37 +174,26 @@ public enum Reproduction {
         init(_ imbalance: Double, _ seed: UInt64) { self.imbalance = imbalance; self.seed = seed }
     }
 
-    /// Runs groups of trainers in sessions and reports progress over all phases.
+    /// Runs groups of trainers through `StagedRun`s and reports progress over all phases.
     struct Driver {
         let threads: Int
         let total: Int
         var done = 0
 
-        /// Counts `epochs` that will not be run.
-        mutating func skip(_ epochs: Int) { done += epochs }
-
-        /// Trains `trainers` to the end; false when stopped.
-        mutating func drive(_ trainers: [RegimeTrainer], phase: String, _ progress: (Progress) -> Void,
-                            _ shouldStop: () -> Bool) -> Bool {
+        /// Trains `trainers` to the end, then `stage2`'s continuations; nil when stopped.
+        mutating func drive(_ trainers: [RegimeTrainer], stage2: (Stage2Config, [StagedRun.Request])?,
+                            phase: (RunSnapshot) -> String, _ progress: (Progress) -> Void,
+                            _ shouldStop: () -> Bool) -> (StagedRun, RunSnapshot)? {
             let base = done
-            let planned = trainers.map(\.plan.epochs)
-            func report(_ hs: [RegimeHistory]) -> Int {
-                zip(hs, planned).map { h, p in h.diverged != nil ? p : min(p, h.epochsDone) }.reduce(0, +)
-            }
-            progress(Progress(phase: phase, done: base, total: total))
-            guard !trainers.isEmpty else { return true }
-            let session = TrainingSession(trainers: trainers, threads: threads)
-            session.start()
-            var seen: UInt64 = 0
-            while !session.isFinished {
-                if shouldStop() { session.cancel(); return false }
-                let v = session.waitForChange(after: seen, timeout: 0.1)
-                if v != seen { seen = v; progress(Progress(phase: phase, done: base + report(session.snapshot()), total: total)) }
-            }
-            session.cancel()
-            done = base + planned.reduce(0, +)
-            progress(Progress(phase: phase, done: done, total: total))
-            return true
+            let run = StagedRun(stage1: trainers, threads: threads)
+            let complete = run.runToEnd(stage2: stage2?.0, requests: stage2?.1, progress: { snap in
+                progress(Progress(phase: phase(snap), done: base + snap.epochsDone, total: total))
+            }, shouldStop: shouldStop)
+            guard complete else { return nil }
+            let snap = run.snapshot()
+            done = base + snap.epochsDone
+            progress(Progress(phase: phase(snap), done: done, total: total))
+            return (run, snap)
         }
     }
 }

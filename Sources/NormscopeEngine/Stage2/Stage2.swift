@@ -19,12 +19,12 @@ public enum Stage2 {
         return TrainingData(set)
     }
 
-    /// The training plan of retraining variant `variant` on base `base`.
-    public static func plan(_ variant: Stage2Variant, base: String, config: Stage2Config, classCounts: [Int],
+    /// The training plan of retraining variant `variant` on base regime `base`.
+    public static func plan(_ variant: Stage2Variant, base: Regime, config: Stage2Config, classCounts: [Int],
                             batchSize: Int, seed: UInt64) -> TrainingPlan {
         precondition(!variant.isPostHoc, "post-hoc normalizations are not trained")
         let weights = ClassBalancedWeights.weights(counts: classCounts, beta: config.beta).map { Float($0) }
-        return TrainingPlan(name: variant.resultName(base: base), epochs: config.epochs,
+        return TrainingPlan(id: RunID(base, variant), epochs: config.epochs,
                             learningRate: config.learningRate, momentum: config.momentum, batchSize: batchSize,
                             weightDecay: variant.usesWeightDecay ? config.weightDecay : 0,
                             maxNorm: variant.usesMaxNorm ? .relative(config.maxNormThresh) : nil,
@@ -32,82 +32,85 @@ public enum Stage2 {
                             classWeights: weights, seed: seed)
     }
 
-    /// The continuation of one trained stage-1 network: trainers for the retraining variants (ready to run or
-    /// to append to a `TrainingSession`) and the finished histories of the post-hoc normalizations.
+    /// The continuation of one trained stage-1 network by `config.variants`: a trainer for each retraining
+    /// variant (to hand to a `TrainingSession`) and the finished history of each post-hoc normalization.
     ///
     /// `base` is only read. `features` may pass a precomputed `features(of: base, data: data)`.
-    public static func continuation(base: Network, baseName: String, data: TrainingData, config: Stage2Config,
+    public static func continuation(base: Network, baseRegime: Regime, data: TrainingData, config: Stage2Config,
                                     batchSize: Int, seed: UInt64, features: TrainingData? = nil) -> Stage2Continuation {
         let feats = features ?? Self.features(of: base, data: data)
         let maxBatch = max(batchSize, TrainingData.evaluationBatch)
-        var trainers: [RegimeTrainer] = []
-        var postHoc: [RegimeHistory] = []
-        for v in config.variants {
+        let runs = config.variants.map { v -> Stage2Continuation.Run in
             if v.isPostHoc {
-                postHoc.append(normalized(base: base, name: v.resultName(base: baseName),
-                                          tau: v == .posthocL2 ? 1 : config.tau, features: feats))
-            } else {
-                let p = plan(v, base: baseName, config: config, classCounts: data.classCounts,
-                             batchSize: batchSize, seed: seed)
-                trainers.append(RegimeTrainer(plan: p, data: feats, network: base.classifierHead(maxBatch: maxBatch)))
+                return .finished(normalized(base: base, id: RunID(baseRegime, v),
+                                            tau: v == .posthocL2 ? 1 : config.tau, features: feats))
             }
+            let p = plan(v, base: baseRegime, config: config, classCounts: data.classCounts,
+                         batchSize: batchSize, seed: seed)
+            return .training(RegimeTrainer(plan: p, data: feats, network: base.classifierHead(maxBatch: maxBatch)))
         }
-        return Stage2Continuation(base: baseName, variants: config.variants, trainers: trainers, postHoc: postHoc)
+        return Stage2Continuation(base: RunID(baseRegime), runs: runs)
     }
 
-    /// The continuation of a finished stage-1 trainer, with its batch size, seed and name; `features` may pass
+    /// The continuation of a finished stage-1 trainer, with its batch size, seed and regime; `features` may pass
     /// a precomputed `features(of: trainer.network, data:)` of the trainer's data, shared by several continuations.
     public static func continuation(after trainer: RegimeTrainer, config: Stage2Config,
                                     features: TrainingData? = nil) -> Stage2Continuation {
-        continuation(base: trainer.network, baseName: trainer.plan.name, data: trainer.data, config: config,
-                     batchSize: trainer.plan.batchSize, seed: trainer.plan.seed, features: features)
+        precondition(trainer.isFinished, "stage 2 continues a finished stage-1 trainer only")
+        return continuation(base: trainer.network, baseRegime: trainer.plan.id.base, data: trainer.data,
+                            config: config, batchSize: trainer.plan.batchSize, seed: trainer.plan.seed,
+                            features: features)
     }
 
     /// The history of `base`'s classifier with rows scaled by `1/||w_k||^tau`: one norms row, its training
     /// loss (plain cross-entropy) and test accuracy; `stageBoundary` 0.
-    public static func normalized(base: Network, name: String, tau: Double, features: TrainingData) -> RegimeHistory {
+    public static func normalized(base: Network, id: RunID, tau: Double, features: TrainingData) -> RegimeHistory {
         let clock = ContinuousClock()
         let start = clock.now
         let head = base.classifierHead(maxBatch: TrainingData.evaluationBatch)
         head.normalizeClassifierRows(tau: tau)
-        return evaluate(head: head, name: name, features: features, seconds: (clock.now - start).seconds)
+        return evaluate(head: head, id: id, features: features, seconds: (clock.now - start).seconds)
     }
 
     /// A one-row history of a classifier `head` evaluated on `features`.
-    static func evaluate(head: Network, name: String, features: TrainingData, seconds: Double) -> RegimeHistory {
+    static func evaluate(head: Network, id: RunID, features: TrainingData, seconds: Double) -> RegimeHistory {
         let clock = ContinuousClock()
         let start = clock.now
         var predictions = [Int32](repeating: 0, count: head.maxBatch)
         let perClass = features.classAccuracy(of: head, predictions: &predictions)
         let acc = AccuracySummary(classAccuracy: perClass, groups: features.groups)
         let loss = features.trainLoss(of: head)
-        return RegimeHistory(name: name, norms: [head.classifierNorms()], trainLoss: [loss], accuracy: acc,
-                             classAccuracy: perClass, accuracyHistory: [acc],
-                             seconds: seconds + (clock.now - start).seconds, stageBoundary: 0)
+        return RegimeHistory(id: id, plannedEpochs: 0,
+                             records: [EpochRecord(epoch: 0, norms: head.classifierNorms(), trainLoss: loss, accuracy: acc)],
+                             accuracy: acc, classAccuracy: perClass,
+                             seconds: seconds + (clock.now - start).seconds, stage2StartEpoch: 0)
     }
 }
 
-/// The stage-2 continuations of one stage-1 regime, named `<base>><variant>`.
+/// The stage-2 runs of one stage-1 regime, in its config's variant order: trainers still to run, and
+/// post-hoc normalizations already done.
 public struct Stage2Continuation {
-    /// The stage-1 regime continued.
-    public let base: String
-    /// The variants, in display order.
-    public let variants: [Stage2Variant]
-    /// One trainer per retraining variant, in `variants` order.
-    public let trainers: [RegimeTrainer]
-    /// One finished history per post-hoc variant, in `variants` order.
-    public let postHoc: [RegimeHistory]
+    /// One stage-2 run: a trainer to hand to a session, or a finished history.
+    public enum Run {
+        case training(RegimeTrainer)
+        case finished(RegimeHistory)
 
-    /// The result names in display order.
-    public var names: [String] { variants.map { $0.resultName(base: base) } }
+        /// The run's identity.
+        public var id: RunID {
+            switch self {
+            case .training(let t): return t.plan.id
+            case .finished(let h): return h.id
+            }
+        }
+    }
 
-    /// All histories in `variants` order, taking the retraining ones from `trained` (by name) when given
-    /// (e.g. a session's snapshot), else from the trainers.
-    public func histories(trained: [RegimeHistory]? = nil) -> [RegimeHistory] {
-        var byName: [String: RegimeHistory] = [:]
-        for h in postHoc { byName[h.name] = h }
-        for t in trainers { byName[t.plan.name] = t.history }
-        for h in trained ?? [] where byName[h.name] != nil { byName[h.name] = h }
-        return names.compactMap { byName[$0] }
+    /// The stage-1 run continued.
+    public let base: RunID
+    /// The runs, in variant order.
+    public let runs: [Run]
+
+    /// The trainers among `runs`, in order.
+    public var trainers: [RegimeTrainer] {
+        runs.compactMap { if case .training(let t) = $0 { return t } else { return nil } }
     }
 }

@@ -40,14 +40,13 @@ public enum Stage2Variant: String, Codable, CaseIterable, Sendable {
         }
     }
 
-    /// The results name of this variant on `base`: `base>variant`.
-    public func resultName(base: String) -> String { "\(base)>\(rawValue)" }
-
-    /// Splits a results name `base>variant` into its parts; nil for a stage-1 name.
-    public static func parse(resultName: String) -> (base: String, variant: Stage2Variant)? {
-        guard let i = resultName.lastIndex(of: ">"),
-              let v = Stage2Variant(rawValue: String(resultName[resultName.index(after: i)...])) else { return nil }
-        return (String(resultName[..<i]), v)
+    /// The title without the table's leading "+" ("CB & WD & MaxNorm", "L2-norm (post-hoc)").
+    public var shortTitle: String {
+        switch self {
+        case .posthocL2: return "L2-norm (post-hoc)"
+        case .posthocTau: return "τ-norm (post-hoc)"
+        default: return String(title.dropFirst())
+        }
     }
 
     /// Parses a comma-separated list ("cb+wd,cb+wd+maxnorm" or "all"); throws naming the unknown entry.

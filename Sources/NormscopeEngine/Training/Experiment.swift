@@ -27,28 +27,30 @@ public struct Experiment: Sendable {
     /// The configuration recorded in results.
     public var runConfig: RunConfig { RunConfig(dataset: origin, training: config, regimes: regimes.map(\.name)) }
 
-    /// Trains every regime on `threads` threads. `progress` is called (on the calling thread) whenever an epoch
+    /// Trains every regime on `threads` threads, then (when `stage2` is given) continues each base with the
+    /// stage-2 variants in the same session. `progress` is called (on the calling thread) whenever an epoch
     /// finishes; `shouldStop` is polled a few times a second and, when true, stops after the epochs under way
     /// and returns what was trained so far with `interrupted` set.
-    public func run(threads: Int, timings: Bool = true,
-                    progress: ([RegimeHistory]) -> Void = { _ in },
+    ///
+    /// - Precondition: `stage2Errors(stage2)` is empty.
+    public func run(threads: Int, timings: Bool = true, stage2: Stage2Config? = nil,
+                    progress: (RunSnapshot) -> Void = { _ in },
                     shouldStop: () -> Bool = { false }) -> ResultsFile {
-        let data = TrainingData(dataset)
-        let session = TrainingSession(trainers: makeTrainers(data: data), threads: threads)
-        session.start()
-        var seen: UInt64 = 0
-        var interrupted = false
-        while !session.isFinished {
-            if shouldStop() { interrupted = true; break }
-            let v = session.waitForChange(after: seen, timeout: 0.1)
-            if v != seen { seen = v; progress(session.snapshot()) }
-        }
-        session.cancel()
-        var histories = session.snapshot()
-        if !timings { for i in histories.indices { histories[i].seconds = 0 } }
-        progress(histories)
-        return ResultsFile(config: runConfig, classCounts: dataset.classCounts, classLabels: dataset.labels,
-                           regimes: histories, interrupted: interrupted && histories.contains {
-                               $0.diverged == nil && $0.epochsDone < config.epochs })
+        if let s = stage2 { precondition(stage2Errors(s).isEmpty, stage2Errors(s).joined(separator: "; ")) }
+        let run = StagedRun(stage1: makeTrainers(data: TrainingData(dataset)), threads: threads)
+        let complete = run.runToEnd(stage2: stage2, progress: progress, shouldStop: shouldStop)
+        let snapshot = run.snapshot()
+        progress(snapshot)
+        var results = results(of: snapshot, stage2: run.stage2Config, interrupted: !complete)
+        if !timings { results = results.withoutTimings() }
+        return results
+    }
+
+    /// The results file of `snapshot`, a run of this experiment.
+    public func results(of snapshot: RunSnapshot, stage2: Stage2Config?, interrupted: Bool) -> ResultsFile {
+        var recorded = runConfig
+        recorded.stage2 = stage2
+        return ResultsFile(config: recorded, classCounts: dataset.classCounts, classLabels: dataset.labels,
+                           regimes: snapshot.all, interrupted: interrupted)
     }
 }

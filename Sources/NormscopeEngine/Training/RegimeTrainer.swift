@@ -36,7 +36,8 @@ public final class RegimeTrainer {
         predictions = Array(repeating: 0, count: network.maxBatch)
         labels = Array(repeating: 0, count: max(1, plan.batchSize))
         weights = plan.classWeights
-        history = RegimeHistory(name: plan.name, maxNormRadius: radius, stageBoundary: plan.classifierOnly ? 0 : nil)
+        history = RegimeHistory(id: plan.id, plannedEpochs: plan.epochs, maxNormRadius: radius,
+                                stage2StartEpoch: plan.classifierOnly ? 0 : nil)
         recordEpoch(trainLoss: data.trainLoss(of: network))
     }
 
@@ -110,12 +111,10 @@ public final class RegimeTrainer {
     private func recordEpoch(trainLoss: Double) {
         let clock = ContinuousClock()
         let start = clock.now
-        history.norms.append(network.classifierNorms())
-        history.trainLoss.append(trainLoss)
         let perClass = data.classAccuracy(of: network, predictions: &predictions)
         history.classAccuracy = perClass
-        history.accuracy = AccuracySummary(classAccuracy: perClass, groups: data.groups)
-        history.accuracyHistory.append(history.accuracy)
+        history.append(EpochRecord(epoch: epoch, norms: network.classifierNorms(), trainLoss: trainLoss,
+                                   accuracy: AccuracySummary(classAccuracy: perClass, groups: data.groups)))
         history.downsampleIfNeeded()  // bounded memory on long runs (see RegimeHistory)
         history.seconds += (clock.now - start).seconds
     }

@@ -50,7 +50,9 @@ public struct Stage2Config: Codable, Equatable, Sendable {
     public func validationErrors() -> [String] {
         var e: [String] = []
         if bases.isEmpty { e.append("--stage2-base needs at least one stage-1 regime") }
+        if let b = firstRepeat(bases) { e.append("--stage2-base lists \(b) twice; give each regime once") }
         if variants.isEmpty { e.append("--stage2-variants needs at least one variant") }
+        if let v = firstRepeat(variants) { e.append("--stage2-variants lists \(v.name) twice; give each variant once") }
         if epochs < 1 || epochs > 1_000_000 { e.append("--stage2-epochs must be between 1 and 1000000 (got \(epochs))") }
         if !(learningRate > 0 && learningRate <= 10) { e.append("--stage2-lr must be in (0, 10] (got \(learningRate))") }
         if !(momentum >= 0 && momentum < 1) { e.append("--stage2-momentum must be in [0, 1) (got \(momentum))") }

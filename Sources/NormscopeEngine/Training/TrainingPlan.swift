@@ -2,8 +2,8 @@
 ///
 /// Stage-1 regimes and stage-2 variants both become a plan: stage 2 sets `classifierOnly` and `classWeights`.
 public struct TrainingPlan: Equatable, Sendable {
-    /// Name recorded in results.
-    public var name: String
+    /// The run this plan trains (recorded in results).
+    public var id: RunID
     public var epochs: Int
     public var learningRate: Double
     public var momentum: Double
@@ -21,10 +21,10 @@ public struct TrainingPlan: Equatable, Sendable {
     /// Seed of the batch order (the same for every regime of a run).
     public var seed: UInt64
 
-    public init(name: String, epochs: Int, learningRate: Double, momentum: Double, batchSize: Int,
+    public init(id: RunID, epochs: Int, learningRate: Double, momentum: Double, batchSize: Int,
                 weightDecay: Double, maxNorm: MaxNormRule?, maxNormEvery: ProjectionSchedule,
                 l2Normalized: Bool, classifierOnly: Bool = false, classWeights: [Float]? = nil, seed: UInt64) {
-        self.name = name
+        self.id = id
         self.epochs = epochs
         self.learningRate = learningRate
         self.momentum = momentum
@@ -40,7 +40,7 @@ public struct TrainingPlan: Equatable, Sendable {
 
     /// The stage-1 plan of `regime` under `config`.
     public init(regime: Regime, config: TrainingConfig) {
-        self.init(name: regime.name, epochs: config.epochs, learningRate: config.learningRate,
+        self.init(id: RunID(regime), epochs: config.epochs, learningRate: config.learningRate,
                   momentum: config.momentum, batchSize: config.batchSize,
                   weightDecay: regime.weightDecay ? config.weightDecay : 0,
                   maxNorm: regime.maxNorm ? config.maxNorm : nil, maxNormEvery: config.maxNormEvery,

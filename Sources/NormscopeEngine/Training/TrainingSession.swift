@@ -6,6 +6,10 @@ import Foundation
 /// the figure fills evenly. The driver bounds progress with `epochLimit` (pace, pause, single steps) and reads
 /// copies of the histories with `snapshot()`. Each trainer is run by one thread at a time and its results do
 /// not depend on which thread or how many threads: the results are identical for any `threads`.
+///
+/// The session owns its trainers: once handed over, a trainer is touched only by the worker running it, and
+/// outside the session only after it has finished for good (`finishedTrainer(at:)`). Everything else reads
+/// immutable copies.
 public final class TrainingSession: @unchecked Sendable {
     private let condition = NSCondition()
     private var trainers: [RegimeTrainer]
@@ -27,6 +31,7 @@ public final class TrainingSession: @unchecked Sendable {
 
     /// A session over `trainers` (one per regime, in display order) using `threads` workers.
     public init(trainers: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
+        precondition(Self.distinct(trainers), "a trainer was handed to the session twice")
         self.trainers = trainers
         busy = Array(repeating: false, count: trainers.count)
         histories = trainers.map(\.history)
@@ -138,15 +143,33 @@ public final class TrainingSession: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Replaces the trainers (for a new stage), keeping worker threads; only call while idle.
+    /// The trainer at `index` (in the order handed over) once it has finished for good (all epochs run, or
+    /// diverged): no worker touches it again, so its network and data may be read. Nil while it can still run.
+    public func finishedTrainer(at index: Int) -> RegimeTrainer? {
+        condition.lock(); defer { condition.unlock() }
+        guard trainers.indices.contains(index), !busy[index], trainers[index].isFinished else { return nil }
+        return trainers[index]
+    }
+
+    /// The number of trainers handed over so far.
+    public var trainerCount: Int { condition.lock(); defer { condition.unlock() }; return trainers.count }
+
+    /// Hands more trainers to the session (for a new stage), keeping the worker threads; their histories
+    /// follow the earlier ones in `snapshot()`.
     public func append(trainers newOnes: [RegimeTrainer]) {
         condition.lock()
+        precondition(Self.distinct(trainers + newOnes), "a trainer was handed to the session twice")
         trainers += newOnes
         busy += Array(repeating: false, count: newOnes.count)
         histories += newOnes.map(\.history)
         changeCount &+= 1
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Whether no trainer appears twice (two workers would run it at once).
+    private static func distinct(_ trainers: [RegimeTrainer]) -> Bool {
+        Set(trainers.map(ObjectIdentifier.init)).count == trainers.count
     }
 
     /// Whether every trainer is done, judged from the published histories (safe while workers run). Lock held.

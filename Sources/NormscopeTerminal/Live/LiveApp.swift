@@ -184,8 +184,8 @@ public final class LiveApp {
     }
 
     private func model(now: Date) -> DashboardModel {
-        let snapshot = current.session.snapshot()
-        let histories = current.panelHistories(snapshot)
+        let snapshot = current.snapshot()
+        let histories = LiveRun.panelHistories(snapshot)
         let total = current.plannedEpochs
         let panels = histories.enumerated().map { PanelModel(history: $0.element, index: $0.offset, totalEpochs: total) }
         let stage = current.stageLabel
@@ -206,16 +206,14 @@ public final class LiveApp {
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
         if current.stage2Started {
             // The table keeps the stage-1 rows and gains one row per stage-2 result, tagged by its base panel.
-            let stage1 = Array(snapshot.prefix(panels.count))
-            let rows1 = zip(stage1, panels).map { h, p in
-                AccuracyTable.Row(tag: p.letter, name: p.title.components(separatedBy: " > ")[0], slot: p.slot,
+            let rows1 = zip(snapshot.stage1, panels).map { h, p in
+                AccuracyTable.Row(tag: p.letter, name: h.id.title, slot: p.slot,
                                   accuracy: h.accuracy, note: h.diverged.map { "diverged at epoch \($0.epoch)" })
             }
-            let rows2 = current.stage2Histories(snapshot).compactMap { h -> AccuracyTable.Row? in
-                guard let (base, variant) = Stage2Variant.parse(resultName: h.name),
-                      let i = stage1.firstIndex(where: { $0.name == base }) else { return nil }
-                return AccuracyTable.Row(tag: panels[i].letter + "2", name: String(variant.title.dropFirst()),
-                                         slot: panels[i].slot, accuracy: h.epochsDone > 0 || variant.isPostHoc ? h.accuracy : nil,
+            let rows2 = zip(snapshot.stage2, snapshot.stage2Bases).compactMap { h, base -> AccuracyTable.Row? in
+                guard let variant = h.id.variant, base < panels.count else { return nil }
+                return AccuracyTable.Row(tag: panels[base].letter + "2", name: variant.shortTitle,
+                                         slot: panels[base].slot, accuracy: h.epochsDone > 0 || variant.isPostHoc ? h.accuracy : nil,
                                          note: h.diverged.map { "diverged at epoch \($0.epoch)" })
             }
             model.tableRows = rows1 + rows2

@@ -1,12 +1,14 @@
 import Foundation
 import NormscopeEngine
 
-/// One training run shown live: the experiment, its worker session, and the pacing state.
+/// One training run shown live: the experiment, its staged run, and the pacing state.
+///
+/// It reads training only through `snapshot()` (immutable copies): no trainer is ever touched here.
 final class LiveRun {
     let experiment: Experiment
-    let data: TrainingData
-    let stage1: [RegimeTrainer]
-    let session: TrainingSession
+    private let run: StagedRun
+    /// The worker session (pacing: epoch limits, pause, progress).
+    var session: TrainingSession { run.session }
     /// When the pacer last released an epoch.
     private var lastRelease = Date.distantPast
     /// Whether the limit has been lowered for the pause under way.
@@ -15,10 +17,8 @@ final class LiveRun {
     init(experiment: Experiment, threads: Int, stage2Epochs: Int) {
         self.experiment = experiment
         self.stage2Epochs = stage2Epochs
-        data = TrainingData(experiment.dataset)
-        stage1 = experiment.makeTrainers(data: data)
-        session = TrainingSession(trainers: stage1, threads: threads, epochLimit: 0)
-        session.start()
+        run = StagedRun(stage1: experiment.makeTrainers(data: TrainingData(experiment.dataset)), threads: threads,
+                        epochLimit: 0)
     }
 
     /// Stage-1 epochs planned.
@@ -54,7 +54,7 @@ final class LiveRun {
     }
 
     /// Whether stage 2 has been started.
-    private(set) var stage2Started = false
+    var stage2Started: Bool { run.stage2Started }
 
     /// Epochs the heatmaps are laid out for: stage 1 plus the stage 2 that can follow it.
     var plannedEpochs: Int { stage1Epochs + stage2Epochs }
@@ -66,82 +66,53 @@ final class LiveRun {
         stage2Started ? ("stage 2", stage2Epochs) : ("stage 1", stage1Epochs)
     }
 
-    /// The learning rate of the epoch under way in the current stage.
+    /// The learning rate of the epoch under way in the current stage (stage 1 only).
     var learningRate: Double? {
         let e = session.epochsDone
-        if stage2Started { return nil }
-        guard let plan = stage1.first?.plan, e < plan.epochs else { return nil }
-        return plan.learningRate(epoch: e)
+        guard !stage2Started, e < stage1Epochs else { return nil }
+        return TrainingPlan(regime: .naive, config: experiment.config).learningRate(epoch: e)
     }
-
-    /// The stage-2 work: each panel's continuation (the paper's CB & WD & MaxNorm on that regime's features)
-    /// and, on the configured bases, the paper's table variants.
-    private(set) var panelContinuations: [String: Stage2Continuation] = [:]
-    private(set) var tableContinuations: [Stage2Continuation] = []
-    /// The stage-2 settings in force once stage 2 has started (recorded in exports).
-    private(set) var stage2Config: Stage2Config?
 
     /// Starts stage 2 once stage 1 has finished; returns whether stage 2 is running (or done).
     ///
-    /// Every stage-1 regime that did not diverge is continued with CB & WD & MaxNorm, so each heatmap goes
-    /// on below a boundary; the configured bases (default `wd`) also get every variant of the paper's table.
+    /// Every stage-1 regime is continued with CB & WD & MaxNorm, so each heatmap goes on below a boundary;
+    /// the configured bases (default `wd`) also get the other variants of the paper's table.
     func startStage2(_ config: Stage2Config) -> Bool {
-        if stage2Started { return true }
-        guard session.isFinished else { return false }
-        var panelConfig = config
-        panelConfig.variants = [.cbWDMaxNorm]
-        var trainers: [RegimeTrainer] = []
-        for t in stage1 where t.history.diverged == nil {
-            // The frozen features are computed once per base and shared by its panel and table continuations.
-            let features = Stage2.features(of: t.network, data: data)
-            let c = Stage2.continuation(after: t, config: panelConfig, features: features)
-            panelContinuations[t.plan.name] = c
-            trainers += c.trainers
-            if config.bases.contains(t.plan.name) {
-                var tableConfig = config
-                tableConfig.variants = config.variants.filter { $0 != .cbWDMaxNorm }
-                let extra = Stage2.continuation(after: t, config: tableConfig, features: features)
-                tableContinuations.append(extra)
-                trainers += extra.trainers
+        var panel = config
+        panel.variants = [.cbWDMaxNorm]
+        var table = config
+        table.variants = config.variants.filter { $0 != .cbWDMaxNorm }
+        var requests: [StagedRun.Request] = []
+        for i in run.stage1IDs.indices {
+            requests.append(StagedRun.Request(base: i, config: panel))
+            if !table.variants.isEmpty && config.bases.contains(run.stage1IDs[i].name) {
+                requests.append(StagedRun.Request(base: i, config: table))
             }
         }
-        stage2Epochs = config.epochs
-        stage2Config = config
-        stage2Started = true
-        session.epochLimit = 0
-        session.append(trainers: trainers)
-        return true
-    }
-
-    /// What the panels show: each stage-1 history, continued by its stage-2 retraining once that runs.
-    func panelHistories(_ snapshot: [RegimeHistory]) -> [RegimeHistory] {
-        let stage1Histories = Array(snapshot.prefix(stage1.count))
-        guard stage2Started else { return stage1Histories }
-        return stage1Histories.map { h in
-            guard let c = panelContinuations[h.name],
-                  let s2 = c.histories(trained: snapshot).first else { return h }
-            return s2.joined(after: h)
+        let started = run.startStage2(config, requests: requests)
+        if started {
+            stage2Epochs = config.epochs
+            session.epochLimit = 0
         }
+        return started
     }
 
-    /// The stage-2 results shown as extra rows of the accuracy table (and exported).
-    func stage2Histories(_ snapshot: [RegimeHistory]) -> [RegimeHistory] {
-        guard stage2Started else { return [] }
-        let panels = stage1.compactMap { panelContinuations[$0.plan.name] }
-        return (panels + tableContinuations).flatMap { $0.histories(trained: snapshot) }
+    /// An immutable copy of every history as it is now.
+    func snapshot() -> RunSnapshot { run.snapshot() }
+
+    /// What the panels show: each stage-1 history, continued by its CB & WD & MaxNorm retraining once that runs.
+    static func panelHistories(_ snapshot: RunSnapshot) -> [RegimeHistory] {
+        snapshot.stage1.enumerated().map { i, h in
+            snapshot.stage2(of: i, .cbWDMaxNorm).map { $0.joined(after: h) } ?? h
+        }
     }
 
     /// Stops the worker threads after the epochs under way.
-    func stop() { session.cancel() }
+    func stop() { run.stop() }
 
     /// The results file of what has been trained so far.
     func results() -> ResultsFile {
-        let snapshot = session.snapshot()
-        let histories = Array(snapshot.prefix(stage1.count)) + stage2Histories(snapshot)
-        var config = experiment.runConfig
-        config.stage2 = stage2Config
-        return ResultsFile(config: config, classCounts: experiment.dataset.classCounts,
-                           classLabels: experiment.dataset.labels, regimes: histories,
-                           interrupted: !session.isFinished)
+        let snapshot = run.snapshot()
+        return experiment.results(of: snapshot, stage2: run.stage2Config, interrupted: !snapshot.isFinished)
     }
 }

@@ -9,9 +9,9 @@ struct FigureCSVTests {
         let lines = FigureCSV.render(results: r).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "regime,stage,epoch,class,count,norm")
         #expect(lines.last == "", "ends with a newline")
-        let expected = r.regimes.map { $0.norms.count * 6 }.reduce(0, +)
+        let expected = r.regimes.map { $0.records.count * 6 }.reduce(0, +)
         #expect(lines.count - 2 == expected)
-        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.regimes[0].norms[0][0])")
+        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.regimes[0].records[0].norms[0])")
     }
 
     @Test func stageTwoEpochsCountFromItsStart() {
@@ -23,7 +23,7 @@ struct FigureCSVTests {
         let tau = lines.filter { $0[0] == "wd>posthoc-tau" }
         #expect(tau.count == 3 && tau.allSatisfy { $0[1] == "2" && $0[2] == "0" })
         // Stage 2 epoch 0 is the base's final row.
-        let wdLast = r.regimes[2].norms.last!
+        let wdLast = r.regimes[2].finalNorms
         #expect(cb.prefix(3).map { Double($0[5])! } == wdLast)
     }
 

@@ -16,19 +16,29 @@ struct FigureSVGTests {
         var config = RunConfig(dataset: DataOrigin(recipe: recipe, file: nil, dataset: data),
                                training: TrainingConfig(hidden: [8], epochs: epochs), regimes: Regime.all.map(\.name))
         var regimes = Regime.all.enumerated().map { i, r in
-            RegimeHistory(name: r.name, norms: (0...epochs).map { e in
+            history(RunID(r), epochs: epochs, rows: (0...epochs).map { e in
                 (0..<classes).map { k in 0.3 + Double(e) / Double(epochs) * (1.7 - Double(i) * 0.3) * Double(classes - k) / Double(classes) }
             })
         }
         if stage2 {
             config.stage2 = Stage2Config()
-            let base = regimes[2].norms.last!
+            let base = regimes[2].finalNorms
             for v in Stage2Variant.all {
                 let rows = v.isPostHoc ? [base.map { _ in 1.0 }] : [base] + (1...3).map { e in base.map { $0 / Double(e + 1) } }
-                regimes.append(RegimeHistory(name: v.resultName(base: "wd"), norms: rows, stageBoundary: 0))
+                var h = history(RunID(.wd, v), epochs: rows.count - 1, rows: rows)
+                h.stage2StartEpoch = 0
+                regimes.append(h)
             }
         }
         return ResultsFile(config: config, classCounts: recipe.classCounts, classLabels: Array(0..<classes), regimes: regimes)
+    }
+
+    /// A history whose `rows[e]` are the norms after epoch e.
+    static func history(_ id: RunID, epochs: Int, rows: [[Double]]) -> RegimeHistory {
+        let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
+        return RegimeHistory(id: id, plannedEpochs: epochs, records: rows.enumerated().map {
+            EpochRecord(epoch: $0.offset, norms: $0.element, trainLoss: 0, accuracy: zero)
+        })
     }
 
     /// Element names, `id`s, texts and attributes of an SVG, from Foundation's XML parser.
@@ -114,10 +124,10 @@ struct FigureSVGTests {
 
     @Test func namesAreEscapedAndTheOutputIsDeterministic() throws {
         var r = Self.results(stage2: false)
-        r.regimes[0].name = "a<b>&\"c\""
+        r.config.dataset.recipe?.name = "a<b>&\"c\""
         let svg = FigureSVG.render(results: r)
-        let c = try parse(svg)
-        #expect(c.texts.contains("(a) a<b>&\"c\""))
+        _ = try parse(svg)
+        #expect(svg.contains("a&lt;b&gt;&amp;"))
         #expect(svg == FigureSVG.render(results: r))
     }
 

@@ -107,8 +107,13 @@ struct ReproductionTests {
         c.seeds = [1, 1]
         c.validationFraction = 1
         #expect(c.validationErrors() == ["--imbalances needs at least one imbalance factor",
-                                        "--seeds: the seeds must differ",
+                                        "--seeds lists 1 twice; give each seed once",
                                         "--validation-fraction must be in (0, 1) (got 1.0)"])
+        var d = Self.config
+        d.imbalances = [10, 5, 10]
+        d.stage2.variants = [.cbWD, .cbWD]
+        #expect(d.validationErrors() == ["--imbalances lists 10 twice; give each factor once",
+                                        "--stage2-variants lists cb+wd twice; give each variant once"])
     }
 
     @Test func claimsCompareMeansAtEveryImbalance() {

@@ -17,15 +17,14 @@ struct Stage2ExperimentTests {
         let r = run(threads: 2, stage2: s)
         let names = r.regimes.map(\.name)
         #expect(Array(names.prefix(5)) == ["naive", "l2norm", "wd", "maxnorm", "wd+maxnorm"])
-        #expect(Array(names.dropFirst(5)) == ["wd", "naive"].flatMap { b in Stage2Variant.all.map { $0.resultName(base: b) } })
+        #expect(Array(names.dropFirst(5)) == ["wd", "naive"].flatMap { b in Stage2Variant.all.map { RunID(Regime.named(b)!, $0).name } })
         #expect(r.config.stage2 == s)
         #expect(!r.interrupted)
         for h in r.regimes.dropFirst(5) {
-            #expect(h.stageBoundary == 0)
-            let expectedRows = Stage2Variant.parse(resultName: h.name)!.variant.isPostHoc ? 1 : 3
-            #expect(h.norms.count == expectedRows)
+            #expect(h.stage2StartEpoch == 0 && h.isStage2)
+            #expect(h.records.map(\.epoch) == (h.id.variant!.isPostHoc ? [0] : [0, 1, 2]))
         }
-        for h in r.regimes.prefix(5) { #expect(h.stageBoundary == nil) }
+        for h in r.regimes.prefix(5) { #expect(h.stage2StartEpoch == nil && !h.isStage2) }
     }
 
     @Test func resultsDoNotDependOnThreads() throws {
@@ -55,7 +54,11 @@ struct Stage2ExperimentTests {
             "unknown variant 'cb' in --stage2-variants; valid: posthoc-l2,posthoc-tau,cb+wd,cb+maxnorm,cb+wd+maxnorm or all")) {
             try Stage2Variant.parseList("cb")
         }
-        #expect(Stage2Variant.parse(resultName: "wd+maxnorm>cb+wd+maxnorm")! == ("wd+maxnorm", .cbWDMaxNorm))
-        #expect(Stage2Variant.parse(resultName: "wd+maxnorm") == nil)
+        #expect(RunID(name: "wd+maxnorm>cb+wd+maxnorm") == RunID(.wdMaxnorm, .cbWDMaxNorm))
+        #expect(RunID(name: "wd+maxnorm") == RunID(.wdMaxnorm))
+        for bad in ["", "wd>", ">cb+wd", "wd>cb", "WD", "wd>cb+wd>cb+wd", "x>cb+wd"] { #expect(RunID(name: bad) == nil, "\(bad)") }
+        for id in Experiment(recipe: Self.recipe, config: Self.config).resultIDs(stage2: Stage2Config()) {
+            #expect(RunID(name: id.name) == id)
+        }
     }
 }

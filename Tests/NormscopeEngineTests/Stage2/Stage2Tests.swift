@@ -26,14 +26,24 @@ struct Stage2Tests {
         return (c, before)
     }()
 
+    /// The histories of a continuation whose trainers were run to the end on this thread.
+    static func histories(_ c: Stage2Continuation) -> [RegimeHistory] {
+        c.runs.map { run in
+            switch run {
+            case .training(let t): return t.history
+            case .finished(let h): return h
+            }
+        }
+    }
+
     func history(_ variant: Stage2Variant) -> RegimeHistory {
-        Self.continued.cont.histories().first { $0.name == variant.resultName(base: "wd") }!
+        Self.histories(Self.continued.cont).first { $0.id == RunID(.wd, variant) }!
     }
 
     @Test func namesFollowTheTableOrder() {
-        #expect(Self.continued.cont.names == ["wd>posthoc-l2", "wd>posthoc-tau", "wd>cb+wd", "wd>cb+maxnorm",
-                                               "wd>cb+wd+maxnorm"])
-        #expect(Self.continued.cont.histories().map(\.name) == Self.continued.cont.names)
+        #expect(Self.continued.cont.runs.map(\.id.name) == ["wd>posthoc-l2", "wd>posthoc-tau", "wd>cb+wd", "wd>cb+maxnorm",
+                                                            "wd>cb+wd+maxnorm"])
+        #expect(Self.histories(Self.continued.cont).map(\.id) == Self.continued.cont.runs.map(\.id))
     }
 
     @Test func featureExtractorStaysBitIdentical() {
@@ -56,7 +66,7 @@ struct Stage2Tests {
         var rng = SplitMix64(seed: 0)
         let copy = Network(sizes: net.sizes, maxBatch: net.maxBatch, rng: &rng)
         copy.copyState(from: net)
-        let plan = Stage2.plan(.cbWD, base: "wd", config: Stage2Config(epochs: 2), classCounts: Self.base.data.classCounts,
+        let plan = Stage2.plan(.cbWD, base: .wd, config: Stage2Config(epochs: 2), classCounts: Self.base.data.classCounts,
                                batchSize: Self.config.batchSize, seed: Self.config.seed)
         let fullTrainer = RegimeTrainer(plan: plan, data: Self.base.data, network: copy)
         let headTrainer = RegimeTrainer(plan: plan, data: Stage2.features(of: net, data: Self.base.data),
@@ -71,37 +81,37 @@ struct Stage2Tests {
     }
 
     @Test func historiesStartAtTheStageOneNorms() {
-        let stage1Final = Self.base.trainer.history.norms.last!
+        let stage1Final = Self.base.trainer.history.finalNorms
         for v in Stage2Variant.retraining {
             let h = history(v)
-            #expect(h.stageBoundary == 0)
-            #expect(h.norms.count == 11 && h.accuracyHistory.count == 11 && h.trainLoss.count == 11)
-            #expect(h.norms[0] == stage1Final)
-            #expect(h.accuracyHistory[0] == Self.base.trainer.history.accuracy)
+            #expect(h.stage2StartEpoch == 0)
+            #expect(h.records.map(\.epoch) == Array(0...10))
+            #expect(h.records[0].norms == stage1Final)
+            #expect(h.records[0].accuracy == Self.base.trainer.history.accuracy)
             #expect(h.diverged == nil)
         }
     }
 
     @Test func maxNormVariantsStayInTheRelativeBall() {
-        let n = Self.base.trainer.history.norms.last!
+        let n = Self.base.trainer.history.finalNorms
         let radius = n.min()! + 0.1 * (n.max()! - n.min()!)
         for v in [Stage2Variant.cbMaxNorm, .cbWDMaxNorm] {
             let h = history(v)
             #expect(abs(h.maxNormRadius! - radius) < 1e-12)
-            for row in h.norms.dropFirst() { for x in row { #expect(x <= radius * (1 + 1e-5)) } }
+            for r in h.records.dropFirst() { for x in r.norms { #expect(x <= radius * (1 + 1e-5)) } }
         }
         #expect(history(.cbWD).maxNormRadius == nil)
     }
 
     @Test func postHocNormalizationsGiveTheExpectedNorms() {
-        let stage1 = Self.base.trainer.history.norms.last!
+        let stage1 = Self.base.trainer.history.finalNorms
         let l2 = history(.posthocL2), tau = history(.posthocTau)
-        #expect(l2.norms.count == 1 && tau.norms.count == 1 && l2.epochsDone == 0)
-        #expect(l2.stageBoundary == 0 && tau.stageBoundary == 0)
-        for x in l2.norms[0] { #expect(abs(x - 1) < 1e-6) }
+        #expect(l2.records.count == 1 && tau.records.count == 1 && l2.epochsDone == 0)
+        #expect(l2.stage2StartEpoch == 0 && tau.stage2StartEpoch == 0)
+        for x in l2.finalNorms { #expect(abs(x - 1) < 1e-6) }
         let t = Stage2Config().tau
-        for (x, n) in zip(tau.norms[0], stage1) { #expect(abs(x - _pow(n, 1 - t)) < 1e-5 * max(1, x)) }
-        #expect(l2.accuracyHistory == [l2.accuracy])
+        for (x, n) in zip(tau.finalNorms, stage1) { #expect(abs(x - _pow(n, 1 - t)) < 1e-5 * max(1, x)) }
+        #expect(l2.records.map(\.accuracy) == [l2.accuracy])
     }
 
     @Test func postHocKeepsTheBiasAndScalesRows() {
@@ -144,30 +154,43 @@ struct Stage2Tests {
         while !t.isFinished { t.runEpoch() }
         let s = Stage2Config(variants: [.posthocL2, .cbWDMaxNorm], epochs: 1)
         let cont = Stage2.continuation(after: t, config: s)
-        #expect(cont.names == ["l2norm>posthoc-l2", "l2norm>cb+wd+maxnorm"])
+        #expect(cont.runs.map(\.id.name) == ["l2norm>posthoc-l2", "l2norm>cb+wd+maxnorm"])
         // The L2-normalized classifier is continued as the forward pass used it: unit rows.
-        for x in cont.trainers[0].history.norms[0] { #expect(abs(x - 1) < 1e-5) }
-        #expect(cont.trainers[0].history.norms[0] == t.history.norms.last!)
+        for x in cont.trainers[0].history.records[0].norms { #expect(abs(x - 1) < 1e-5) }
+        #expect(cont.trainers[0].history.records[0].norms == t.history.finalNorms)
     }
 }
 
 /// Joining a stage-2 history to its base, for one panel with both stages.
 struct Stage2JoinTests {
+    static func acc(_ v: Double) -> AccuracySummary { .init(all: v, many: v, medium: v, few: v) }
+    static func history(_ id: RunID, _ rows: [(Int, Double, Double)], seconds: Double = 0, boundary: Int? = nil) -> RegimeHistory {
+        RegimeHistory(id: id, plannedEpochs: rows.last?.0 ?? 0,
+                      records: rows.map { EpochRecord(epoch: $0.0, norms: [$0.1], trainLoss: $0.2, accuracy: acc(Double($0.0 + 1))) },
+                      accuracy: acc(Double((rows.last?.0 ?? 0) + 1)), seconds: seconds, stage2StartEpoch: boundary)
+    }
+
     @Test func retrainingRowsFollowTheBaseAndTheBoundaryIsItsLastEpoch() {
-        let base = RegimeHistory(name: "wd", norms: [[1], [2], [3]], trainLoss: [9, 8, 7],
-                                 accuracyHistory: [.init(all: 1, many: 1, medium: 1, few: 1),
-                                                   .init(all: 2, many: 2, medium: 2, few: 2),
-                                                   .init(all: 3, many: 3, medium: 3, few: 3)], seconds: 2)
-        let s2 = RegimeHistory(name: "wd>cb+wd", norms: [[3], [0.5], [0.4]], trainLoss: [7, 6, 5],
-                               accuracy: .init(all: 5, many: 5, medium: 5, few: 5),
-                               accuracyHistory: [base.accuracyHistory[2], .init(all: 4, many: 4, medium: 4, few: 4),
-                                                 .init(all: 5, many: 5, medium: 5, few: 5)], seconds: 1, stageBoundary: 0)
+        let base = Self.history(RunID(.wd), [(0, 1, 9), (1, 2, 8), (2, 3, 7)], seconds: 2)
+        let s2 = Self.history(RunID(.wd, .cbWD), [(0, 3, 7), (1, 0.5, 6), (2, 0.4, 5)], seconds: 1, boundary: 0)
         let j = s2.joined(after: base)
-        #expect(j.name == "wd>cb+wd" && j.stageBoundary == 2 && j.epochsDone == 4)
-        #expect(j.norms == [[1], [2], [3], [0.5], [0.4]] && j.trainLoss == [9, 8, 7, 6, 5])
-        #expect(j.accuracyHistory.map(\.all) == [1, 2, 3, 4, 5] && j.accuracy.all == 5 && j.seconds == 3)
-        let post = RegimeHistory(name: "wd>posthoc-l2", norms: [[1]], trainLoss: [4], stageBoundary: 0)
-        #expect(post.joined(after: base).norms == [[1], [2], [3], [1]])
+        #expect(j.name == "wd>cb+wd" && j.stage2StartEpoch == 2 && j.epochsDone == 4)
+        #expect(j.records.map(\.epoch) == [0, 1, 2, 3, 4])
+        #expect(j.records.map(\.norms) == [[1], [2], [3], [0.5], [0.4]] && j.records.map(\.trainLoss) == [9, 8, 7, 6, 5])
+        #expect(j.records.map(\.accuracy.all) == [1, 2, 3, 2, 3] && j.accuracy.all == 3 && j.seconds == 3)
+        let post = Self.history(RunID(.wd, .posthocL2), [(0, 1, 4)], boundary: 0)
+        #expect(post.joined(after: base).records.map(\.norms) == [[1], [2], [3], [1]])
+        #expect(post.joined(after: base).records.map(\.epoch) == [0, 1, 2, 3])
         #expect(post.isStage2 && !base.isStage2)
+    }
+
+    @Test func aThinnedBaseKeepsItsEpochsAndStageTwoFollowsItsLast() {
+        var base = RegimeHistory(id: RunID(.wd), plannedEpochs: 3_000)
+        for e in 0...3_000 { base.append(EpochRecord(epoch: e, norms: [Double(e)], trainLoss: 0, accuracy: Self.acc(0))); base.downsampleIfNeeded() }
+        let s2 = Self.history(RunID(.wd, .cbWD), (0...1_500).map { ($0, 5_000 + Double($0), 0) }, boundary: 0)
+        let j = s2.joined(after: base)
+        #expect(j.records.allSatisfy { $0.epoch <= 3_000 ? $0.norms[0] == Double($0.epoch) : $0.norms[0] == 2_000 + Double($0.epoch) })
+        #expect(j.epochsDone == 4_500 && j.stage2StartEpoch == 3_000)
+        #expect(RegimeHistory.epochsIncrease(j.records.map(\.epoch)))
     }
 }
