@@ -186,7 +186,7 @@ struct LiveViewTests {
         try await tmux.waitFor(text: "stage 2")
         try await tmux.waitFor(timeout: .seconds(30), "stage 2 finished") { $0.contains("epoch 2/2") && $0.contains("finished") }
         let screen = try tmux.capture()
-        #expect(screen.contains("(a) Naive > CB+WD+MaxNorm"))
+        #expect(screen.contains("(a) Naive > CB & WD & MaxNorm"))
         #expect(screen.contains("(e2)"), "a stage-2 row per panel in the accuracy table")
         #expect(screen.contains("CB & MaxNorm"), "the paper's other variants on the wd base")
         try tmux.sendKeys("q")
@@ -403,6 +403,44 @@ struct LiveViewTests {
             let r = try ResultsFile.load(path: dir + "/" + f)
             #expect(!r.interrupted && r.regimes.count == 5 && r.regimes.allSatisfy { $0.epochsDone == 4 && $0.seconds == 0 })
         }
+        try tmux.sendKeys("q")
+        try await expectRestored(tmux, status: 0)
+    }
+
+    @Test("e while stage 1 and stage 2 train writes a JSON and an SVG that open, and training goes on")
+    func exportWhileTraining() async throws {
+        let dir = try Paths.scratch("export-mid")
+        defer { Paths.removeScratch(dir) }
+        let tmux = try live(Self.tiny + ["--epochs", "60", "--pace", "0.05", "--stage2-epochs", "1100", "--export-dir", dir],
+                            width: 160, height: 48)
+        defer { tmux.kill() }
+        func exportAndCheck(_ count: Int) async throws {
+            try tmux.sendKeys("e")
+            try await tmux.waitFor(timeout: .seconds(20), "export number \(count)") { _ in
+                Paths.contents(dir).filter { $0.hasSuffix(".svg") }.count >= count
+            }
+            for f in Paths.contents(dir) where f.hasSuffix(".json") {
+                let r = try ResultsFile.load(path: dir + "/" + f)
+                #expect(r.regimes.count >= 5)
+            }
+            for f in Paths.contents(dir) where f.hasSuffix(".svg") {
+                let svg = try String(contentsOfFile: dir + "/" + f, encoding: .utf8)
+                #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"), "\(f) is whole")
+            }
+        }
+        try await tmux.waitFor(timeout: .seconds(30), "a few epochs") { (Self.epoch($0) ?? 0) >= 3 }
+        try await exportAndCheck(1)
+        try await Task.sleep(for: .seconds(1.1))  // export names carry the second
+        try await exportAndCheck(2)
+        try tmux.sendKeys("+", "+", "+", "+", "+", "+", "+", "+")  // flat out
+        try await tmux.waitFor(text: "press 2", timeout: .seconds(60))
+        try tmux.sendKeys("2")
+        try await tmux.waitFor(timeout: .seconds(30), "stage 2 past 1,024 epochs") { s in
+            s.contains("stage 2") && (Self.epoch(s) ?? 0) > 1_030
+        }
+        try await Task.sleep(for: .seconds(1.1))
+        try await exportAndCheck(3)
+        #expect(try tmux.capture().contains("exported"), "the live view is still running")
         try tmux.sendKeys("q")
         try await expectRestored(tmux, status: 0)
     }

@@ -143,7 +143,9 @@ public enum FigureSVG {
     /// The level 0...255 of a value on the shared scale: `min(255, floor(v / vmax * 256))`.
     static func colorLevel(_ v: Double, vmax: Double) -> Int {
         guard vmax > 0 else { return v > 0 ? 255 : 0 }
-        return min(255, max(0, Int(v / vmax * 256)))
+        let t = v / vmax
+        guard !t.isNaN else { return 0 }
+        return min(255, Int(min(1, max(0, t)) * 256))
     }
 
     static func colorBar(_ doc: inout Document, x: Double, y: Double, height: Double, vmax: Double, colorMap: ColorMapKind) {

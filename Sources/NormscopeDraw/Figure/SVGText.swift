@@ -23,7 +23,7 @@ enum SVGText {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let r = (abs(v) * scale).rounded()
-        guard r < 9e15 else { return String(Int(v.rounded())) }
+        guard r < 9e15 else { return String(format: "%.0f", v) }  // beyond Int's range too, without a trap
         let n = Int(r)
         let whole = n / Int(scale), frac = n % Int(scale)
         var text = String(whole)

@@ -83,7 +83,11 @@ extension RegimeHistory {
     /// are always there.
     public mutating func downsampleIfNeeded(limit: Int = RegimeHistory.rowLimit) {
         let limit = max(4, limit)
-        guard records.count > limit else { return }
+        guard let firstRecord = records.first, let lastRecord = records.last else { return }
+        // Untouched while every epoch is kept and within the limit; once thinned, every append is thinned
+        // again (the previous latest record is dropped when it is off the stride).
+        let consecutive = lastRecord.epoch - firstRecord.epoch == records.count - 1
+        guard records.count > limit || !consecutive else { return }
         let epochs = records.map(\.epoch)
         let first = epochs[0], boundary = stage2StartEpoch
         // The stride in force: the greatest common divisor of the kept epochs' offsets from the first, leaving

@@ -76,13 +76,16 @@ public struct ResultsFile: Codable, Equatable, Sendable {
     }
 
     static func describe(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String { keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") }
         switch error {
         case DecodingError.keyNotFound(let key, let ctx):
-            return "missing key '\((ctx.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+            return "missing key '\(path(ctx.codingPath + [key]))'"
         case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
-            return "wrong type at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
+            return "wrong type at '\(path(ctx.codingPath))'"
         case DecodingError.dataCorrupted(let ctx):
-            return ctx.codingPath.isEmpty ? "invalid JSON" : "bad value at '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))'"
+            if ctx.codingPath.isEmpty { return "invalid JSON" }
+            let why = ctx.debugDescription.hasPrefix("The given data") ? "" : " (\(ctx.debugDescription))"
+            return "bad value at '\(path(ctx.codingPath))'\(why)"
         default:
             return "\(error)"
         }

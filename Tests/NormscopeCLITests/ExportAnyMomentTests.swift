@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import NormscopeDraw
+import NormscopeEngine
+@testable import NormscopeTerminal
+import Testing
+
+/// The live view's export (`e`) at any moment of a run, through the exact code path of the key: the run's
+/// results as they stand, written by the live view's exporter, read back as `normscope figure` reads them.
+@Suite("export at any moment", .serialized)
+struct ExportAnyMomentTests {
+    static let recipe = DatasetRecipe(name: "tiny", classes: 4, dimension: 3, maxPerClass: 20, imbalance: 5,
+                                      testPerClass: 3, modesPerClass: 1, latentDimension: 2, noise: 0.5)
+
+    /// Exports `run` now into `dir` and checks that the JSON loads and the SVG is well-formed XML.
+    func exportAndCheck(_ run: LiveRun, _ dir: String, _ moment: String, at second: Int) throws {
+        let exporter = Exporter(directory: dir)
+        let result = exporter.export(run.results(), seed: 0, colorMap: .jet, now: Date(timeIntervalSince1970: Double(second)))
+        let paths = try result.get()
+        #expect(paths.count == 2, "\(moment)")
+        let r = try ResultsFile.load(path: paths[0])
+        #expect(r.regimes.count >= 5, "\(moment)")
+        let svg = try String(contentsOfFile: paths[1], encoding: .utf8)
+        #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(moment): well-formed SVG")
+        _ = FigureCSV.render(results: r)
+    }
+
+    /// Waits until the workers are idle at the epoch limit.
+    func settle(_ run: LiveRun) async throws {
+        for _ in 0..<2_000 where !run.session.isIdleAtLimit { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(run.session.isIdleAtLimit)
+    }
+
+    @Test("epoch 0, 1, mid, last, paused, flat out, and in stage 2 past 1,024 epochs")
+    func everyMoment() async throws {
+        let dir = try Paths.scratch("export-moments")
+        defer { Paths.removeScratch(dir) }
+        let exp = Experiment(recipe: Self.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 40))
+        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 1_500)
+        defer { run.stop() }
+        var second = 0
+        func export(_ moment: String) throws { second += 1; try exportAndCheck(run, dir, moment, at: second) }
+
+        try export("epoch 0")
+        for (limit, moment) in [(1, "epoch 1"), (20, "mid stage 1")] {
+            run.session.epochLimit = limit
+            try await settle(run)
+            try export(moment)
+        }
+        run.session.epochLimit = 30
+        run.session.holdAtCurrentEpochs()
+        try export("paused")
+        run.session.epochLimit = .max
+        for i in 0..<5 { try export("flat out \(i)") }
+        run.session.waitUntilFinished()
+        try export("last epoch")
+        #expect(run.startStage2(Stage2Config(epochs: 1_500)))
+        try export("stage 2 epoch 0")
+        run.session.epochLimit = 1
+        try await settle(run)
+        try export("stage 2 epoch 1")
+        run.session.epochLimit = .max
+        var exports = 0
+        while !run.session.isFinished || exports < 3 {
+            try export("stage 2 flat out \(exports)")
+            exports += 1
+        }
+        try export("stage 2 finished")
+        let final = run.results()
+        #expect(!final.interrupted && final.regimes.filter(\.isStage2).allSatisfy { $0.isFinished })
+        #expect(exports >= 3)
+    }
+}

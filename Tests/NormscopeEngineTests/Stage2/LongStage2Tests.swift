@@ -1,0 +1,38 @@
+import Testing
+@testable import NormscopeEngine
+
+/// Stage 2 far past the kept-history limit, on every thread count: the stage-2 histories used to be read
+/// while their trainers were still training on other threads, which corrupted memory past 1,024 epochs.
+struct LongStage2Tests {
+    static let recipe = DatasetRecipe(name: "tiny", classes: 3, dimension: 2, maxPerClass: 12, imbalance: 4,
+                                      testPerClass: 3, modesPerClass: 1, latentDimension: 2, noise: 0.5)
+
+    /// One run of 3 stage-1 epochs and 5,000 stage-2 epochs of every variant on two bases.
+    static func run(threads: Int) throws -> ResultsFile {
+        var s2 = Stage2Config(variants: Stage2Variant.all, epochs: 5_000)
+        s2.bases = ["wd", "naive"]
+        let exp = Experiment(recipe: recipe, config: TrainingConfig(hidden: [4], batchSize: 16, epochs: 3))
+        var seen = 0
+        let r = exp.run(threads: threads, timings: false, stage2: s2, progress: { snap in
+            // Snapshots are taken while the workers train: each one must be whole and consistent.
+            for h in snap.all { #expect(RegimeHistory.epochsIncrease(h.records.map(\.epoch)) && h.records.count <= RegimeHistory.rowLimit) }
+            seen += 1
+        })
+        #expect(seen > 0)
+        return r
+    }
+
+    @Test("stage 2 of 5,000 epochs passes 20 times in a row, the same every time")
+    func twentyInARow() throws {
+        let first = try Self.run(threads: 2)
+        #expect(!first.interrupted && first.regimes.count == 5 + 10)
+        for h in first.regimes where h.isStage2 {
+            #expect(h.diverged == nil && h.epochsDone == (h.id.variant!.isPostHoc ? 0 : 5_000), "\(h.name)")
+            #expect(h.records.first?.epoch == 0 && h.records.count <= RegimeHistory.rowLimit)
+        }
+        let bytes = try first.encoded()
+        for i in 1..<20 {
+            #expect(try Self.run(threads: 1 + i % 3).encoded() == bytes, "run \(i) differs")
+        }
+    }
+}
