@@ -73,3 +73,34 @@ struct ExportAnyMomentTests {
         #expect(exports >= 3)
     }
 }
+
+/// Pacing and the epoch count across stages: a finished stage 1 neither holds back a longer stage 2 nor
+/// stands in for its epoch.
+@Suite("live pacing across stages", .serialized)
+struct LivePacingTests {
+    @Test("a paced stage 2 longer than stage 1 runs to its end, and pausing stops it where it is")
+    func pacedLongStageTwo() async throws {
+        let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 3))
+        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 40)
+        defer { run.stop() }
+        let pace = Pace(index: Pace.levels.count - 2)  // the fastest pace short of flat out
+        func drive(until done: () -> Bool) async throws {
+            for _ in 0..<4_000 where !done() {
+                run.pace(pace, paused: false)
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        try await drive { run.session.isFinished }
+        #expect(run.snapshot().stageEpochsDone == 3)
+        #expect(run.startStage2(Stage2Config(epochs: 40)))
+        try await drive { run.snapshot().stageEpochsDone >= 10 }
+        run.pace(pace, paused: true)
+        for _ in 0..<400 where !run.session.isIdleAtLimit { try await Task.sleep(for: .milliseconds(5)) }
+        let held = run.snapshot().stageEpochsDone
+        #expect((10...12).contains(held), "pausing at stage-2 epoch 10 stops there, not at stage 1's last epoch (\(held))")
+        try await drive { run.session.isFinished }
+        let snap = run.snapshot()
+        #expect(run.session.isFinished && snap.stageEpochsDone == 40)
+        #expect(snap.stage2.filter { $0.plannedEpochs > 0 }.allSatisfy { $0.epochsDone == 40 })
+    }
+}

@@ -169,6 +169,15 @@ public struct RunSnapshot: Sendable {
         all.map { $0.diverged != nil ? $0.plannedEpochs : min($0.plannedEpochs, $0.epochsDone) }.reduce(0, +)
     }
 
+    /// Epochs done in the current stage: the fewest of the runs of that stage that have not diverged (the
+    /// most, when all diverged); post-hoc normalizations, which have no epochs, do not count.
+    public var stageEpochsDone: Int {
+        let runs = stage2Started ? stage2.filter { $0.plannedEpochs > 0 } : stage1
+        let alive = runs.filter { $0.diverged == nil }
+        guard let fewest = alive.map(\.epochsDone).min() else { return runs.map(\.epochsDone).max() ?? 0 }
+        return fewest
+    }
+
     /// The stage-2 history of `variant` on stage-1 run `base`, if stage 2 has it.
     public func stage2(of base: Int, _ variant: Stage2Variant) -> RegimeHistory? {
         zip(stage2, stage2Bases).first { $0.1 == base && $0.0.id.variant == variant }?.0

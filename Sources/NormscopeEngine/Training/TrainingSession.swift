@@ -68,7 +68,7 @@ public final class TrainingSession: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         var furthest = 0
-        for (h, b) in zip(histories, busy) where h.diverged == nil { furthest = max(furthest, h.epochsDone + (b ? 1 : 0)) }
+        for (h, b) in zip(histories, busy) where !h.isFinished { furthest = max(furthest, h.epochsDone + (b ? 1 : 0)) }
         limit = min(limit, furthest)
         condition.broadcast()
         return limit
@@ -98,10 +98,11 @@ public final class TrainingSession: @unchecked Sendable {
         return zip(trainers, busy).allSatisfy { t, b in !b && (t.isFinished || t.epoch >= limit) }
     }
 
-    /// The fewest epochs completed by any trainer that has not diverged.
+    /// The fewest epochs completed by any trainer that can still run (the pace's reference: a finished stage 1
+    /// does not hold back a longer stage 2); once all have finished, the most epochs any completed.
     public var epochsDone: Int {
         condition.lock(); defer { condition.unlock() }
-        return histories.filter { $0.diverged == nil }.map(\.epochsDone).min() ?? histories.map(\.epochsDone).max() ?? 0
+        return histories.filter { !$0.isFinished }.map(\.epochsDone).min() ?? histories.map(\.epochsDone).max() ?? 0
     }
 
     /// Copies of all histories as they are now.

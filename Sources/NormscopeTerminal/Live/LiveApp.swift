@@ -189,7 +189,7 @@ public final class LiveApp {
         let total = current.plannedEpochs
         let panels = histories.enumerated().map { PanelModel(history: $0.element, index: $0.offset, totalEpochs: total) }
         let stage = current.stageLabel
-        let epochs = current.session.epochsDone
+        let epochs = snapshot.stageEpochsDone
         let status = StatusModel(stageLabel: stage.label, epoch: epochs, totalEpochs: stage.epochs,
                                  learningRate: current.learningRate, elapsedSeconds: current.session.elapsedSeconds,
                                  samplesPerSecond: current.session.samplesPerSecond, paused: paused,

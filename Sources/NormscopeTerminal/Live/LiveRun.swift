@@ -68,7 +68,7 @@ final class LiveRun {
 
     /// The learning rate of the epoch under way in the current stage (stage 1 only).
     var learningRate: Double? {
-        let e = session.epochsDone
+        let e = snapshot().stageEpochsDone
         guard !stage2Started, e < stage1Epochs else { return nil }
         return TrainingPlan(regime: .naive, config: experiment.config).learningRate(epoch: e)
     }
