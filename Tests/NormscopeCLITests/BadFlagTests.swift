@@ -111,7 +111,7 @@ struct BadFlagTests {
     @Test("at least 30 bad invocations are covered")
     func enoughCases() { #expect(Self.cases.count >= 30) }
 
-    @Test("data-shaping flags conflict with a CSV data set; --export-dir must exist")
+    @Test("data-shaping flags conflict with a CSV data set; --export-dir must exist (exit 73, like any output)")
     func conflictsFoundAfterParsing() async throws {
         let dir = try Paths.scratch("flags")
         defer { Paths.removeScratch(dir) }
@@ -122,7 +122,7 @@ struct BadFlagTests {
         #expect(r.stderrLines.count == 1 && r.stderr.contains("--classes") && r.stderr.contains(csv), "\(r)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.json"))
         let w = try await Child.normscope(["watch"] + Tiny.dataset + ["--export-dir", dir + "/missing"])
-        #expect(w.status == 64, "\(w)")
+        #expect(w.status == 73, "\(w)")
         #expect(w.stderrLines.count == 1 && w.stderr.contains("--export-dir") && w.stderr.contains("not a directory"), "\(w)")
     }
 

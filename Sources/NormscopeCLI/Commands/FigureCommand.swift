@@ -12,7 +12,9 @@ struct FigureCommand: ParsableCommand {
         The SVG has one heatmap per stage-1 regime (class sorted by cardinality against training epoch, one \
         shared colour scale with its colour bar) and the end-of-training norm profiles of stage 1 and, when \
         the results hold it, stage 2. The CSV has the columns regime,stage,epoch,class,count,norm \
-        (see the README). Writes are atomic.
+        (see the README). Writes are atomic; the output must be a regular file or a new path, not the results \
+        file (a symbolic link is followed and its target replaced). -o - writes to standard output (SVG unless \
+        --format csv).
         """
     )
 
@@ -24,7 +26,7 @@ struct FigureCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A results JSON file written by 'normscope run -o'.", valueName: "results.json"))
     var results: String
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String
 
     @Option(help: "svg or csv (default: from the output's extension, else svg).")
@@ -47,13 +49,17 @@ struct FigureCommand: ParsableCommand {
     }
 
     func run() throws {
+        let target = try CommandErrors.wrap {
+            try OutputTarget.check(output, inputs: [.init(name: "the input results file \(results)", path: results)],
+                                   consequence: "nothing was written")
+        }
         let file = try CommandErrors.wrap { try ResultsFile.load(path: results) }
         let text: String
         switch resolvedFormat {
         case .svg: text = FigureSVG.render(results: file, colorMap: colormap, vmax: vmax)
         case .csv: text = FigureCSV.render(results: file)
         }
-        try CommandErrors.wrap { try AtomicFile.write(text: text, to: output) }
-        StandardError.write("normscope: wrote \(output) (\(resolvedFormat.rawValue), \(file.regimes.count) regime\(file.regimes.count == 1 ? "" : "s"))\n")
+        try CommandErrors.wrap { try target.write(Data(text.utf8)) }
+        StandardError.write("normscope: wrote \(target.isStandardOutput ? "the figure to standard output" : output) (\(resolvedFormat.rawValue), \(file.regimes.count) regime\(file.regimes.count == 1 ? "" : "s"))\n")
     }
 }

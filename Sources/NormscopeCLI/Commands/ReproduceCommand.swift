@@ -13,6 +13,11 @@ struct ReproduceCommand: ParsableCommand {
         wd models are trained for every seed and the wd models rebalanced. Prints the table beside the paper's \
         numbers (Markdown) and, with -o, writes it as Markdown and JSON. Deterministic for the flags, whatever \
         --threads is. See the README.
+        -o PATH writes PATH.md and PATH.json; -o DIR (an existing directory, or a path ending in /) writes \
+        DIR/reproduce.md and DIR/reproduce.json; -o - writes the JSON to standard output and the table to \
+        stderr. The outputs are checked before training: regular files or new paths (symbolic links are \
+        followed and their targets replaced, atomically), not the --dataset recipe. If they cannot be written \
+        at the end, they are saved in the temporary directory and the exit status is 73.
         """
     )
 
@@ -75,7 +80,7 @@ struct ReproduceCommand: ParsableCommand {
     var threads: Int?
 
     @Option(name: [.short, .customLong("output")],
-            help: ArgumentHelp("Write the table to PATH.md and PATH.json (a .md or .json ending is replaced).", valueName: "path"))
+            help: ArgumentHelp("Write the table to PATH.md and PATH.json (a .md or .json ending is replaced), into DIR/reproduce.md and .json for a directory, or the JSON to standard output for -.", valueName: "path"))
     var output: String?
 
     @Flag(name: .customLong("no-timings"), help: "Record 0 instead of the wall time, for byte-identical files.")
@@ -140,6 +145,9 @@ struct ReproduceCommand: ParsableCommand {
     }
 
     func run() throws {
+        let outputs = try output.map { o in
+            try CommandErrors.wrap { try ReproduceOutput.check(o, inputs: OutputTarget.Input.dataset(dataset)) }
+        }
         let config = try CommandErrors.wrap { try makeConfig() }
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let interrupt = InterruptFlag()
@@ -165,14 +173,31 @@ struct ReproduceCommand: ParsableCommand {
         }
         let command = (["normscope"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let markdown = report.markdown(command: command, threads: threadCount)
-        print(markdown, terminator: "")
-        if let output {
-            let paths = Self.outputPaths(output)
-            try CommandErrors.wrap {
-                try AtomicFile.write(text: markdown, to: paths.markdown)
-                try AtomicFile.write(data: try report.encoded(), to: paths.json)
+        let json: Data
+        do { json = try report.encoded() } catch {
+            try CommandErrors.wrap { throw NormscopeError.writeFailed("cannot encode the report: \(error)") }
+            return
+        }
+        guard let outputs else {
+            print(markdown, terminator: "")
+            return
+        }
+        switch outputs {
+        case .standardOutput(let target):
+            // stdout carries the JSON: the table goes to stderr.
+            StandardError.write(markdown)
+            if let failure = target.writeOrRescue(json, rescueName: "normscope-reproduce-\(getpid()).json", what: "the report") {
+                try CommandErrors.wrap { throw failure }
             }
-            StandardError.write("normscope: wrote \(paths.markdown) and \(paths.json)\n")
+        case .files(let mdTarget, let jsonTarget):
+            print(markdown, terminator: "")
+            let failures = [
+                mdTarget.writeOrRescue(Data(markdown.utf8), rescueName: "normscope-reproduce-\(getpid()).md", what: "the table"),
+                jsonTarget.writeOrRescue(json, rescueName: "normscope-reproduce-\(getpid()).json", what: "the report"),
+            ].compactMap { $0 }
+            for failure in failures.dropLast() { StandardError.write("normscope: error: \(failure.description)\n") }
+            if let last = failures.last { try CommandErrors.wrap { throw last } }
+            StandardError.write("normscope: wrote \(mdTarget.path) and \(jsonTarget.path)\n")
         }
     }
 }

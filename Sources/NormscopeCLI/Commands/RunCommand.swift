@@ -11,7 +11,9 @@ struct RunCommand: ParsableCommand {
         The results JSON is deterministic: the same seed, flags and program version give the same file byte \
         for byte, whatever --threads is. Wall-clock times are shown in the summary but kept out of the file \
         unless --timings is given.
-        The output path is checked before training starts. Ctrl-C stops after the epochs under way and writes \
+        The output path is checked before training starts: it must be a regular file or a new path, and not \
+        an input (a symbolic link is followed and its target replaced); -o - writes the JSON to standard output \
+        and the summary to stderr. Ctrl-C stops after the epochs under way and writes \
         what was trained with "interrupted": true (a second Ctrl-C quits at once, writing nothing). If the file \
         cannot be written at the end, the results go to a file in the temporary directory and the exit status is 73.
         With --stage2 the base regimes (default wd) are then rebalanced: post-hoc L2 and tau normalization and \
@@ -28,7 +30,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup(title: "Stage 2") var stage2: Stage2Options
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results JSON here (atomically).", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results JSON here (atomically); - for standard output.", valueName: "file"))
     var output: String?
 
     @Flag(name: .customLong("timings"), help: "Record wall-clock seconds per regime in the JSON (the file then differs from run to run).")
@@ -46,6 +48,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let target = try output.map { path in
+            try CommandErrors.wrap {
+                try OutputTarget.check(path, inputs: OutputTarget.Input.dataset(experiment.dataset), consequence: "nothing was trained")
+            }
+        }
         let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
         let s2 = try CommandErrors.wrap { () throws -> Stage2Config? in
             guard stage2Enabled || stage2.anyGiven else { return nil }
@@ -53,7 +60,6 @@ struct RunCommand: ParsableCommand {
             if let first = exp.stage2Errors(s).first { throw NormscopeError.invalidValue(first) }
             return s
         }
-        if let path = output { try CommandErrors.wrap { try OutputFile.checkWritable(path) } }
         // A closed stdout (`normscope run | head -1`) must not kill the run before the file is written.
         signal(SIGPIPE, SIG_IGN)
         let interrupt = InterruptFlag()
@@ -70,19 +76,29 @@ struct RunCommand: ParsableCommand {
                               progress: { reporter?.update(done: $0.epochsDone) },
                               shouldStop: { interrupt.isRaised })
         reporter?.finish()
-        print(SummaryTable.render(results))
-        fflush(nil)
+        // With -o -, stdout carries the JSON: the summary goes to stderr.
+        if target?.isStandardOutput == true {
+            StandardError.write(SummaryTable.render(results) + "\n")
+        } else {
+            print(SummaryTable.render(results))
+            fflush(nil)
+        }
         for r in results.regimes {
             if let d = r.diverged { StandardError.write("normscope: \(r.name) diverged at epoch \(d.epoch): \(d.reason); stopped there\n") }
         }
-        if let path = output {
+        if let target {
             let file = timings ? results : results.withoutTimings()
             let failure: NormscopeError?
-            do { failure = OutputFile.write(try file.encoded(), to: path) } catch {
+            do {
+                failure = target.writeOrRescue(try file.encoded(), rescueName: "normscope-results-\(getpid()).json",
+                                               what: "the results")
+            } catch {
                 failure = .writeFailed("cannot encode the results: \(error)")
             }
             if let failure { try CommandErrors.wrap { throw failure } }
-            if !quiet { StandardError.write("normscope: wrote \(path)\(results.interrupted ? " (interrupted)" : "")\n") }
+            if !quiet {
+                StandardError.write("normscope: wrote \(target.isStandardOutput ? "the results to standard output" : target.path)\(results.interrupted ? " (interrupted)" : "")\n")
+            }
         }
         if results.interrupted {
             StandardError.write("normscope: interrupted; results so far are marked \"interrupted\": true\n")

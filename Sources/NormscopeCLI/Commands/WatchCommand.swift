@@ -48,9 +48,8 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let options = experiment
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: exportDir, isDirectory: &isDir) || !isDir.boolValue {
-            try CommandErrors.wrap { throw NormscopeError.invalidValue("--export-dir \(exportDir) is not a directory; create it or pick another") }
+        try CommandErrors.wrap {
+            try OutputTarget.checkDirectory(exportDir, flag: "--export-dir", consequence: "the live view was not started")
         }
         let config = LiveConfiguration(
             makeExperiment: { seed in

@@ -21,10 +21,10 @@ final class InterruptFlag: @unchecked Sendable {
             let src = DispatchSource.makeSignalSource(signal: s, queue: .global())
             src.setEventHandler { [unowned self] in
                 if self.count.wrappingAdd(1, ordering: .relaxed).newValue >= 2 {
-                    StandardError.write("\nnormscope: interrupted again; quitting without writing results\n")
+                    StandardError.writeUnflushed("\nnormscope: interrupted again; quitting without writing results\n")
                     _exit(128 + s)
                 }
-                StandardError.write("\nnormscope: stopping after the epochs under way (Ctrl-C again to quit without saving)\n")
+                StandardError.writeUnflushed("\nnormscope: stopping after the epochs under way (Ctrl-C again to quit without saving)\n")
                 self.raised.store(true, ordering: .relaxed)
             }
             src.resume()

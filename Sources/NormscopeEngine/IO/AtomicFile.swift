@@ -40,8 +40,11 @@ public enum AtomicFile {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        // The temporary name is up to 24 bytes longer than `base`: a long name is not repeated in it, so any
+        // name the file system accepts can be written (a 250-byte name would otherwise fail after the work).
+        let stem = base.utf8.count <= 200 ? base : "normscope"
         let temporary = (directory == "/" ? "/" : directory + "/")
-            + ".\(base).tmp-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+            + ".\(stem).tmp-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
 
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {

@@ -126,6 +126,16 @@ struct AtomicFileTests {
         #expect(dir.contents() == ["old.csv"])
     }
 
+    @Test("a name at the file system's limit (255 bytes) is written: the temporary name does not repeat a long name")
+    func longName() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let name = String(repeating: "n", count: 250) + ".json"
+        try AtomicFile.write(text: "long", to: dir.file(name))
+        #expect(try String(contentsOfFile: dir.file(name), encoding: .utf8) == "long")
+        #expect(dir.contents() == [name])
+    }
+
     @Test("a failed CSV write into a missing directory leaves nothing behind")
     func csvWriteFailure() {
         let dir = TemporaryDirectory()
