@@ -35,7 +35,7 @@ struct FigureCommand: ParsableCommand {
     @Option(help: "Colour map of the heatmaps: jet (the paper's) or viridis.")
     var colormap: ColorMapKind = .jet
 
-    @Option(help: "Top of the shared colour scale (default: 2.0, as the paper, unless the norms go well beyond).")
+    @Option(help: "Top of the shared colour scale (default: 2.0, as the paper; larger norms take the top colour).")
     var vmax: Double?
 
     func validate() throws {

@@ -26,6 +26,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour map: jet (as in the paper) or viridis.", valueName: "name"))
     var colormap: ColorMapKind = .jet
 
+    @Option(help: ArgumentHelp("Top of the colour scale, fixed for the whole run, more than 0 up to 100 (default 2.0, the paper's); larger norms take the top colour and are marked ▲.", valueName: "norm"))
+    var vmax: Double = DashboardModel.paperScaleTop
+
     @Option(help: ArgumentHelp("Seconds per epoch at the start, 0 (flat out) to 60; default 0.6, or the tour's own with --demo. + and - change it live.", valueName: "seconds"))
     var pace: Double?
 
@@ -43,6 +46,7 @@ struct WatchCommand: ParsableCommand {
     func validate() throws {
         if let p = pace, !(p >= 0 && p <= 60) { throw ValidationError("--pace must be between 0 and 60 seconds per epoch (got \(p))") }
         if let h = hold, !(h >= 0 && h <= 86_400) { throw ValidationError("--hold must be between 0 and 86400 seconds (got \(h))") }
+        if !(vmax > 0 && vmax <= 100) { throw ValidationError("--vmax must be more than 0 and at most 100 (got \(vmax))") }
         if exportDir.isEmpty { throw ValidationError("--export-dir needs a directory") }
     }
 
@@ -62,6 +66,7 @@ struct WatchCommand: ParsableCommand {
             stage2: try CommandErrors.wrap { try stage2.config() })
         var liveConfig = config
         liveConfig.demoPace = pace.map { Pace(secondsPerEpoch: $0) }
+        liveConfig.vmax = vmax
         let app = try CommandErrors.wrap { try LiveApp(liveConfig) }
         do {
             let status = try app.run()

@@ -52,11 +52,14 @@ public struct ExperimentOptions: ParsableArguments {
     @Option(name: .customLong("weight-decay"), help: "Weight decay of the wd and wd+maxnorm regimes, in [0, 10].")
     var weightDecay: Double = TrainingConfig.defaultWeightDecay
 
-    @Option(name: .customLong("maxnorm-radius"), help: "Absolute MaxNorm radius delta (> 0). Default 0.8; conflicts with --maxnorm-thresh.")
+    @Option(name: .customLong("maxnorm-radius"), help: "MaxNorm radius delta of the maxnorm regime, more than 0 up to 1000. Default 1.2; conflicts with --maxnorm-thresh.")
     var maxNormRadius: Double?
 
+    @Option(name: .customLong("wd-maxnorm-radius"), help: "MaxNorm radius delta of the wd+maxnorm regime, more than 0 up to 1000. Default 0.6; conflicts with --maxnorm-thresh.")
+    var wdMaxNormRadius: Double?
+
     @Option(name: .customLong("maxnorm-thresh"),
-            help: "Relative MaxNorm radius: min + t*(max-min) of the initial row norms, t in [0, 1] (official code: 0.1).")
+            help: "Relative MaxNorm radius of both MaxNorm regimes: min + t*(max-min) of the initial row norms, t in [0, 1] (official code: 0.1).")
     var maxNormThresh: Double?
 
     @Option(name: .customLong("maxnorm-every"), help: "Apply MaxNorm after every step or every epoch (official code).")
@@ -83,6 +86,9 @@ public struct ExperimentOptions: ParsableArguments {
         if maxNormRadius != nil && maxNormThresh != nil {
             throw ValidationError("--maxnorm-radius and --maxnorm-thresh conflict: give one of them")
         }
+        if wdMaxNormRadius != nil && maxNormThresh != nil {
+            throw ValidationError("--wd-maxnorm-radius and --maxnorm-thresh conflict: give one of them")
+        }
         if let r = try? recipeOverrides(DatasetRecipe.default) {
             let errors = r.validationErrors()
             if let first = errors.first { throw ValidationError(Self.flagName(forRecipeError: first)) }
@@ -103,9 +109,10 @@ public struct ExperimentOptions: ParsableArguments {
     /// The training configuration the flags describe; throws naming the first bad flag.
     func trainingConfig() throws -> TrainingConfig {
         let rule: MaxNormRule = maxNormThresh.map { .relative($0) } ?? .radius(maxNormRadius ?? TrainingConfig.defaultMaxNormRadius)
+        let wdRule: MaxNormRule = maxNormThresh.map { .relative($0) } ?? .radius(wdMaxNormRadius ?? TrainingConfig.defaultWDMaxNormRadius)
         let c = TrainingConfig(hidden: try hiddenWidths(), learningRate: lr, momentum: momentum, batchSize: batchSize,
-                               epochs: epochs, weightDecay: weightDecay, maxNorm: rule, maxNormEvery: maxNormEvery,
-                               seed: seed)
+                               epochs: epochs, weightDecay: weightDecay, maxNorm: rule, wdMaxNorm: wdRule,
+                               maxNormEvery: maxNormEvery, seed: seed)
         if let first = c.validationErrors().first { throw NormscopeError.invalidValue(first) }
         return c
     }

@@ -99,7 +99,7 @@ public struct DashboardLayout: Equatable, Sendable {
     static func stripHeight(panelCount: Int, width: Int) -> Int { panelCount + 1 }
 
     /// The status block's needs in a grid slot: width for the compact table, height for table + bar + progress.
-    static func slotNeeds(panelCount: Int) -> (width: Int, height: Int) { (27, panelCount + 3) }
+    static func slotNeeds(panelCount: Int) -> (width: Int, height: Int) { (27, panelCount + 4) }
 
     /// A candidate arrangement and its score.
     struct Candidate {

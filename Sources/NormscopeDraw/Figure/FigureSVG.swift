@@ -9,13 +9,14 @@ import NormscopeEngine
 /// and, when the results hold stage 2, the same at the end of stage 2 for the first base's variants.
 /// Text is text; cells are merged into one path per colour, so the file stays small.
 public enum FigureSVG {
-    /// The SVG document for `results`. `vmax` fixes the top of the colour scale (default: as the live view,
-    /// 2.0 unless the norms go well beyond it).
+    /// The SVG document for `results`. `vmax` is the top of the colour scale (default: 2.0, the paper's and the
+    /// live view's); larger norms take the top colour, and the colour bar says how large they get.
     public static func render(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil) -> String {
         var doc = Document()
         let stage1 = results.regimes.filter { !$0.isStage2 }
         let stage2 = stage2Histories(results)
-        let top = vmax ?? DashboardModel.colorScaleTop(stage1)
+        let top = vmax ?? DashboardModel.paperScaleTop
+        let over = DashboardModel.overflow(stage1, vmax: top)
         let epochs = max(results.config.training.epochs, stage1.map(\.epochsDone).max() ?? 0)
         let classes = max(results.classCounts.count, stage1.map(\.classCount).max() ?? 0)
         let panels = max(1, stage1.count)
@@ -30,7 +31,7 @@ public enum FigureSVG {
             doc.text("no stage-1 regime in the results", x: L.panelX(0) + L.panel / 2, y: L.panelTop + L.panel / 2,
                      size: 13, anchor: "middle", fill: "#666666")
         }
-        colorBar(&doc, x: L.colorBarX, y: L.panelTop, height: L.panel, vmax: top, colorMap: colorMap)
+        colorBar(&doc, x: L.colorBarX, y: L.panelTop, height: L.panel, vmax: top, colorMap: colorMap, overflow: over)
 
         let stage1Series = stage1.enumerated().map { i, h in
             Series(name: h.id.title, values: h.finalNorms, color: palette[i % palette.count],
@@ -148,7 +149,8 @@ public enum FigureSVG {
         return min(255, Int(min(1, max(0, t)) * 256))
     }
 
-    static func colorBar(_ doc: inout Document, x: Double, y: Double, height: Double, vmax: Double, colorMap: ColorMapKind) {
+    static func colorBar(_ doc: inout Document, x: Double, y: Double, height: Double, vmax: Double, colorMap: ColorMapKind,
+                         overflow: Double? = nil) {
         doc.raw("<g id=\"colorbar\">")
         let w = 14.0, step = height / 256
         doc.raw("<g shape-rendering=\"crispEdges\">")
@@ -162,6 +164,10 @@ public enum FigureSVG {
             let ty = y + height - t / vmax * height
             doc.raw("<line x1=\"\(SVGText.num(x + w))\" y1=\"\(SVGText.num(ty))\" x2=\"\(SVGText.num(x + w + 4))\" y2=\"\(SVGText.num(ty))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(fixed1(t), x: x + w + 7, y: ty + 3.5, size: 10, anchor: "start")
+        }
+        if let o = overflow {
+            // Norms above the scale take its top colour; say how far they go.
+            doc.text("▲ max \(SVGText.num(o, 2))", x: x, y: y - 6, size: 10, anchor: "start", fill: "#b00000")
         }
         doc.text("L2 norm of the class's weight row", x: x + w + 38, y: y + height / 2, size: 11, anchor: "middle", rotate: true)
         doc.raw("</g>")

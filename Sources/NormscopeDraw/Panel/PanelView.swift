@@ -105,20 +105,17 @@ public struct PanelView: Widget {
         return canvas
     }
 
-    /// The axis hint: epochs run down, classes from head to tail, and how many classes share a column.
+    /// The axis hint: epochs run down, classes from the largest (left) to the smallest (right), with their
+    /// training-sample counts at the two ends when known ("epoch ↓  class size 500 … 5").
     func hint(plan: BinPlan, width: Int, glyphs: Glyphs) -> String {
-        let long = plan.perSlotLabel()
-        let short = plan.merges ? String(long.split(separator: " ")[0]) + "/col" : long
         let down = content == .heatmapAndProfile ? "epoch ↓  " : ""
-        let candidates = [
-            down + "class → head … tail  " + long,
-            down + "class→ head…tail " + long,
-            "class→ head…tail " + long,
-            "class→ head…tail " + short,
-            "head→tail " + short,
-            short,
-        ].map(glyphs.text)
-        return TextFit.firstFitting(candidates, width, ellipsis: "")
+        var candidates: [String] = []
+        if let (head, tail) = model.classSizes {
+            candidates += [down + "class size \(head) … \(tail)", down + "\(head) … \(tail) per class",
+                           "class size \(head) … \(tail)", "\(head) … \(tail)"]
+        }
+        candidates += [down + "class → head … tail", down + "class→ head…tail", "class→ head…tail", "head→tail"]
+        return TextFit.firstFitting(candidates.map(glyphs.text), width, ellipsis: "")
     }
 
     /// The thin rule between heatmap and profile, naming the epoch the profile shows: "╌╌ now: epoch 120 ╌╌".
@@ -126,7 +123,9 @@ public struct PanelView: Widget {
         guard width > 0 else { return }
         canvas.fill(x: x, y: y, width: width, height: 1, with: Cell(glyphs.dash, attrs: .dim))
         guard !model.rows.isEmpty else { return }
-        let label = " now: epoch \(model.lastRecordedEpoch) "
+        let last = model.lastRecordedEpoch
+        let label = model.stageBoundary.map { b in last > b ? " now: stage 2, epoch \(last - b) " : " now: epoch \(last) " }
+            ?? " now: epoch \(last) "
         if label.count + 4 <= width { canvas.put(label, x: x + 2, y: y, style: theme.faint) }
     }
 

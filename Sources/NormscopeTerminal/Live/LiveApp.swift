@@ -184,10 +184,15 @@ public final class LiveApp {
     }
 
     private func model(now: Date) -> DashboardModel {
-        let snapshot = current.snapshot()
+        let snapshot = current.snapshot().aligned()  // every panel at the header's epoch
         let histories = LiveRun.panelHistories(snapshot)
         let total = current.plannedEpochs
-        let panels = histories.enumerated().map { PanelModel(history: $0.element, index: $0.offset, totalEpochs: total) }
+        let counts = current.experiment.dataset.classCounts
+        let panels = histories.enumerated().map { i, h in
+            var p = PanelModel(history: h, index: i, totalEpochs: total)
+            if let head = counts.first, let tail = counts.last { p.classSizes = (head, tail) }
+            return p
+        }
         let stage = current.stageLabel
         let epochs = snapshot.stageEpochsDone
         let status = StatusModel(stageLabel: stage.label, epoch: epochs, totalEpochs: stage.epochs,
@@ -199,11 +204,12 @@ public final class LiveApp {
             hint = "stage 1 done: press 2 for stage 2 (classifier retraining), e to export, q to quit"
         }
         let d = current.experiment.dataset
-        var model = DashboardModel(panels: panels, vmax: DashboardModel.colorScaleTop(histories), status: status,
+        var model = DashboardModel(panels: panels, vmax: config.vmax, status: status,
                                    caption: demo?.caption, message: hint,
                                    curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
                                    showHelp: showHelp, help: KeyHelp.standard, title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
+        model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
         if current.stage2Started {
             // The table keeps the stage-1 rows and gains one row per stage-2 result, tagged by its base panel.
             let rows1 = zip(snapshot.stage1, panels).map { h, p in
