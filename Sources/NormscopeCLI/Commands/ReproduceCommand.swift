@@ -146,7 +146,7 @@ struct ReproduceCommand: ParsableCommand {
         defer { interrupt.stop() }
         if !quiet {
             let r = config.recipe
-            StandardError.write("normscope: reproduce on \(r.name): \(r.classes) classes, IF \(config.imbalances.map { $0 == $0.rounded() ? String(Int($0)) : "\($0)" }.joined(separator: ", ")), \(config.seeds.count) seed(s), \(config.training.epochs) + \(config.stage2.epochs) epochs, \(threadCount) thread(s)\n")
+            StandardError.write("normscope: reproduce on \(DisplayText.escape(r.name)): \(r.classes) classes, IF \(config.imbalances.map { $0 == $0.rounded() ? String(Int($0)) : "\($0)" }.joined(separator: ", ")), \(config.seeds.count) seed(s), \(config.training.epochs) + \(config.stage2.epochs) epochs, \(threadCount) thread(s)\n")
         }
         var reporter: ProgressReporter?
         var total = 0
@@ -163,7 +163,7 @@ struct ReproduceCommand: ParsableCommand {
             StandardError.write("normscope: interrupted; nothing written\n")
             throw ExitCode(130)
         }
-        let command = (["normscope"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let command = DisplayText.escape((["normscope"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         let markdown = report.markdown(command: command, threads: threadCount)
         print(markdown, terminator: "")
         if let output {

@@ -68,7 +68,7 @@ struct WatchCommand: ParsableCommand {
             let status = try app.run()
             if status != 0 { throw ExitCode(status) }
         } catch let e as TerminalUnavailable {
-            StandardError.write(e.message + "\n")
+            StandardError.write(DisplayText.escape(e.message) + "\n")
             throw ExitCode(2)
         }
     }

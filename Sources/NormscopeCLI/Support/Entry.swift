@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormscopeEngine
 
 extension Normscope {
     /// The program's entry point: parses, runs, and reports every error on ONE line of stderr.
@@ -51,7 +52,7 @@ extension Normscope {
 
     private static func fail(_ message: String, command: String?, code: Int32 = 64) -> Never {
         let hint = command.map { "normscope \($0) --help" } ?? "normscope --help"
-        StandardError.write("normscope: error: \(message) (see '\(hint)')\n")
+        StandardError.write("normscope: error: \(DisplayText.escape(message)) (see '\(hint)')\n")
         exit(withError: ExitCode(code))
     }
 }
