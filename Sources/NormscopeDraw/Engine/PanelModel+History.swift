@@ -38,7 +38,7 @@ extension DashboardModel {
     public static func colorScaleTop(_ histories: [RegimeHistory]) -> Double {
         var top = 0.0
         for h in histories { for row in h.norms { for v in row where v.isFinite { top = max(top, v) } } }
-        return top <= 2.25 ? 2.0 : (top * 2).rounded(.up) / 2
+        return top <= 2.25 ? 2.0 : (min(top, 1e300) * 2).rounded(.up) / 2  // stays finite
     }
 
     /// Accuracy and loss curves of the histories, one series per regime in panel colours.

@@ -152,10 +152,12 @@ public enum FigureSVG {
         doc.raw("</g>")
     }
 
-    /// The level 0...255 of a value on the shared scale: `min(255, floor(v / vmax * 256))`.
+    /// The level 0...255 of a value on the shared scale: `min(255, floor(v / vmax * 256))`, clamped before it
+    /// becomes an integer (a tiny `vmax` makes the quotient infinite).
     static func colorLevel(_ v: Double, vmax: Double) -> Int {
         guard vmax > 0 else { return v > 0 ? 255 : 0 }
-        return min(255, max(0, Int(v / vmax * 256)))
+        let x = v / vmax * 256
+        return x >= 255 ? 255 : x > 0 ? Int(x) : 0
     }
 
     static func colorBar(_ doc: inout Document, x: Double, y: Double, height: Double, vmax: Double, colorMap: ColorMapKind) {
