@@ -88,9 +88,13 @@ struct ReproduceCommand: ParsableCommand {
         if let t = threads, t < 1 || t > 256 { throw ValidationError("--threads must be between 1 and 256 (got \(t))") }
         if seedCount < 1 || seedCount > 1000 { throw ValidationError("--seeds must be between 1 and 1000 (got \(seedCount))") }
         if let o = output, o.isEmpty { throw ValidationError("--output needs a path") }
+        // Every range and list, before any file is read: the recipe file only replaces the data's other keys.
+        do { _ = try makeConfig(recipe: .cifar100LTAnalogue) } catch let e as NormscopeError {
+            throw ValidationError(e.description)
+        }
     }
 
-    /// The reproduction the flags describe; throws naming the first bad flag.
+    /// The reproduction the flags describe, on the `--dataset` recipe; throws naming the first bad flag or file.
     func makeConfig() throws -> ReproduceConfig {
         var recipe = DatasetRecipe.cifar100LTAnalogue
         if let path = dataset {
@@ -100,36 +104,31 @@ struct ReproduceCommand: ParsableCommand {
                 throw NormscopeError.invalidValue("--dataset \(path): reproduce needs a recipe (.json) to generate each imbalance factor, not CSV data")
             }
         }
+        return try makeConfig(recipe: recipe)
+    }
+
+    /// The reproduction the flags describe on `recipe`; throws `invalidValue` naming the first bad flag.
+    func makeConfig(recipe base: DatasetRecipe) throws -> ReproduceConfig {
+        var recipe = base
         if let v = classes { recipe.classes = v }
         if let v = maxPerClass { recipe.maxPerClass = v }
         if let v = testPerClass { recipe.testPerClass = v }
         var training = ReproduceConfig.defaultTraining
         training.epochs = epochs
-        training.hidden = try Self.list(hidden, flag: "--hidden") { Int($0) }
+        training.hidden = try ListFlag.numbers(hidden, flag: "--hidden") { Int($0) }
         var s2 = Stage2Config(epochs: stage2Epochs, weightDecay: stage2WeightDecay, beta: beta, maxNormThresh: stage2MaxNormThresh)
         s2.bases = ["wd"]
         let c = ReproduceConfig(
-            recipe: recipe, imbalances: try Self.list(imbalances, flag: "--imbalances") { Double($0) },
-            seeds: (0..<UInt64(seedCount)).map { seed &+ $0 }, training: training, weightDecay: weightDecay,
-            weightDecayGrid: try Self.list(weightDecayGrid, flag: "--wd-grid") { Double($0) }, tau: tau,
-            tauGrid: try tauGrid.map { try Self.list($0, flag: "--tau-grid") { Double($0) } } ?? ReproduceConfig.defaultTauGrid,
+            recipe: recipe, imbalances: try ListFlag.distinctNumbers(imbalances, flag: "--imbalances"),
+            seeds: (0..<UInt64(max(0, seedCount))).map { seed &+ $0 }, training: training, weightDecay: weightDecay,
+            weightDecayGrid: try ListFlag.distinctNumbers(weightDecayGrid, flag: "--wd-grid"), tau: tau,
+            tauGrid: try tauGrid.map { try ListFlag.distinctNumbers($0, flag: "--tau-grid") } ?? ReproduceConfig.defaultTauGrid,
             validationFraction: validationFraction, stage2: s2)
         if let first = c.validationErrors().first {
             throw NormscopeError.invalidValue(first.hasPrefix("recipe: ")
                 ? ExperimentOptions.flagName(forRecipeError: String(first.dropFirst(8))) : first)
         }
         return c
-    }
-
-    /// Parses a comma-separated list; throws naming the flag and the bad entry.
-    static func list<T>(_ text: String, flag: String, _ parse: (String) -> T?) throws -> [T] {
-        try text.split(separator: ",", omittingEmptySubsequences: false).map {
-            let s = $0.trimmingCharacters(in: .whitespaces)
-            guard let v = parse(s) else {
-                throw NormscopeError.invalidValue("\(flag) needs a comma-separated list of numbers (bad entry '\(s)' in '\(text)')")
-            }
-            return v
-        }
     }
 
     /// The Markdown and JSON paths of `--output`.

@@ -110,8 +110,11 @@ public struct ExperimentOptions: ParsableArguments {
         return c
     }
 
-    /// The regimes chosen by `--regimes`.
-    func regimeList() throws -> [Regime] { try Regime.parseList(regimes) }
+    /// The regimes chosen by `--regimes`, each named once.
+    func regimeList() throws -> [Regime] {
+        try ListFlag.requireDistinct(regimes, flag: "--regimes") { Regime.named($0)?.name }
+        return try Regime.parseList(regimes)
+    }
 
     /// Whether any flag that changes the generated data was given.
     var hasRecipeOverrides: Bool {
