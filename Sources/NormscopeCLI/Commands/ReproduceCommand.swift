@@ -16,62 +16,72 @@ struct ReproduceCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "First seed; the seeds are seed, seed+1, ... (0 to 2^64-1).")
+    @Option(parsing: .unconditional, help: "First seed; the seeds are seed, seed+1, ... (0 to 2^64-1).")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("seeds"), help: "Number of seeds: the table gives mean and spread over them.")
+    @Option(name: .customLong("seeds"), parsing: .unconditional,
+            help: "Number of seeds: the table gives mean and spread over them (1 to 1000).")
     var seedCount: Int = 3
 
-    @Option(help: ArgumentHelp("Imbalance factors, comma-separated; the first gives the Many/Medium/Few columns.",
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Imbalance factors, comma-separated, each 1 to 1000000 and given once; the first gives the Many/Medium/Few columns.",
                                valueName: "list"))
     var imbalances: String = "100,50,10"
 
     @Option(help: ArgumentHelp("A dataset recipe (.json, see datasets/); default: the CIFAR100-LT analogue.", valueName: "file"))
     var dataset: String?
 
-    @Option(help: "Number of classes of the generated data (2 to 10000).")
+    @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")
     var classes: Int?
 
-    @Option(name: .customLong("max-per-class"), help: "Training samples of the most frequent class (n_max).")
+    @Option(name: .customLong("max-per-class"), parsing: .unconditional,
+            help: "Training samples of the most frequent class, n_max (1 to 100000).")
     var maxPerClass: Int?
 
-    @Option(name: .customLong("test-per-class"), help: "Balanced test samples per class.")
+    @Option(name: .customLong("test-per-class"), parsing: .unconditional, help: "Balanced test samples per class (1 to 100000).")
     var testPerClass: Int?
 
-    @Option(help: "Stage-1 epochs.")
+    @Option(parsing: .unconditional, help: "Stage-1 epochs (1 to 1000000).")
     var epochs: Int = ReproduceConfig.defaultTraining.epochs
 
-    @Option(help: ArgumentHelp("Hidden widths of the MLP, comma-separated.", valueName: "widths"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hidden widths of the MLP, comma-separated, each 1 to 4096.", valueName: "widths"))
     var hidden: String = ReproduceConfig.defaultTraining.hidden.map(String.init).joined(separator: ",")
 
-    @Option(name: .customLong("weight-decay"), help: "Fix the stage-1 weight decay of the wd model instead of searching --wd-grid.")
+    @Option(name: .customLong("weight-decay"), parsing: .unconditional,
+            help: "Fix the stage-1 weight decay of the wd model, in [0, 10], instead of searching --wd-grid.")
     var weightDecay: Double?
 
-    @Option(name: .customLong("wd-grid"), help: ArgumentHelp("Candidate stage-1 weight decays, comma-separated.", valueName: "list"))
+    @Option(name: .customLong("wd-grid"), parsing: .unconditional,
+            help: ArgumentHelp("Candidate stage-1 weight decays, comma-separated, each in [0, 10] and given once.", valueName: "list"))
     var weightDecayGrid: String = ReproduceConfig.defaultWeightDecayGrid.map { "\($0)" }.joined(separator: ",")
 
-    @Option(help: "Fix tau of the post-hoc tau-normalization instead of searching --tau-grid.")
+    @Option(parsing: .unconditional, help: "Fix tau of the post-hoc tau-normalization, in [0, 10], instead of searching --tau-grid.")
     var tau: Double?
 
-    @Option(name: .customLong("tau-grid"), help: ArgumentHelp("Candidate taus, comma-separated (default 0 to 2 by 0.1).", valueName: "list"))
+    @Option(name: .customLong("tau-grid"), parsing: .unconditional,
+            help: ArgumentHelp("Candidate taus, comma-separated, each in [0, 10] and given once (default 0 to 2 by 0.1).", valueName: "list"))
     var tauGrid: String?
 
-    @Option(name: .customLong("validation-fraction"), help: "Share of each class's training samples held out for the search.")
+    @Option(name: .customLong("validation-fraction"), parsing: .unconditional,
+            help: "Share of each class's training samples held out for the search, in (0, 1).")
     var validationFraction: Double = 0.2
 
-    @Option(name: .customLong("stage2-epochs"), help: "Epochs of classifier retraining (paper: 10).")
+    @Option(name: .customLong("stage2-epochs"), parsing: .unconditional, help: "Epochs of classifier retraining, 1 to 1000000 (paper: 10).")
     var stage2Epochs: Int = 10
 
-    @Option(name: .customLong("stage2-weight-decay"), help: "Weight decay of the CB & WD variants (paper: 0.1).")
+    @Option(name: .customLong("stage2-weight-decay"), parsing: .unconditional,
+            help: "Weight decay of the CB & WD variants, in [0, 10] (paper: 0.1).")
     var stage2WeightDecay: Double = 0.1
 
-    @Option(name: .customLong("stage2-maxnorm-thresh"), help: "Relative MaxNorm threshold t of stage 2 (paper's code: 0.1).")
+    @Option(name: .customLong("stage2-maxnorm-thresh"), parsing: .unconditional,
+            help: "Relative MaxNorm threshold t of stage 2, in [0, 1] (paper's code: 0.1).")
     var stage2MaxNormThresh: Double = 0.1
 
-    @Option(name: .customLong("cb-beta"), help: "Effective-number beta of the class-balanced loss (paper: 0.9999).")
+    @Option(name: .customLong("cb-beta"), parsing: .unconditional,
+            help: "Effective-number beta of the class-balanced loss, in [0, 1) (paper: 0.9999).")
     var beta: Double = 0.9999
 
-    @Option(help: "Worker threads (default: all cores; results do not depend on it).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
     var threads: Int?
 
     @Option(name: [.short, .customLong("output")],

@@ -26,13 +26,14 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour map: jet (as in the paper) or viridis.", valueName: "name"))
     var colormap: ColorMapKind = .jet
 
-    @Option(help: ArgumentHelp("Seconds per epoch at the start, 0 (flat out) to 60; default 0.6, or the tour's own with --demo. + and - change it live.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds per epoch at the start, 0 (flat out) to 60; default 0.6, or the tour's own with --demo. + and - change it live.", valueName: "seconds"))
     var pace: Double?
 
     @Flag(help: "Play a self-running, captioned tour (about two minutes) that ends by itself.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Exit this many seconds after the end instead of waiting for a key.", valueName: "seconds"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Exit this many seconds after the end, 0 to 86400, instead of waiting for a key.", valueName: "seconds"))
     var hold: Double?
 
     @Option(name: .customLong("export-dir"), help: ArgumentHelp("Where 'e' writes its files.", valueName: "dir"))

@@ -51,7 +51,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         if epochs < 1 || epochs > 1_000_000 { e.append("--epochs must be between 1 and 1000000 (got \(epochs))") }
         if !(weightDecay >= 0 && weightDecay <= 10) { e.append("--weight-decay must be in [0, 10] (got \(weightDecay))") }
         switch maxNorm {
-        case .radius(let r): if !(r > 0 && r.isFinite) { e.append("--maxnorm-radius must be > 0 (got \(r))") }
+        case .radius(let r): if !(r > 0 && r <= 1000) { e.append("--maxnorm-radius must be in (0, 1000] (got \(r))") }
         case .relative(let t): if !(t >= 0 && t <= 1) { e.append("--maxnorm-thresh must be in [0, 1] (got \(t))") }
         }
         return e
