@@ -141,7 +141,8 @@ public enum FigureSVG {
         doc.raw("</g>")
     }
 
-    /// The level 0...255 of a value on the shared scale: `min(255, floor(v / vmax * 256))`.
+    /// The level 0...255 of a value on the shared scale: `min(255, floor(v / vmax * 256))`, clamped before it
+    /// becomes an integer (a tiny `vmax` makes the quotient infinite).
     static func colorLevel(_ v: Double, vmax: Double) -> Int {
         guard vmax > 0 else { return v > 0 ? 255 : 0 }
         let t = v / vmax

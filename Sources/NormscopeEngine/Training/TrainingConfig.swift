@@ -68,7 +68,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         for (rule, flag) in [(maxNorm, "--maxnorm-radius"), (wdMaxNorm ?? maxNorm, "--wd-maxnorm-radius")] {
             let problem: String?
             switch rule {
-            case .radius(let r): problem = r > 0 && r <= 1000 ? nil : "\(flag) must be more than 0 and at most 1000 (got \(r))"
+            case .radius(let r): problem = r > 0 && r <= 1000 ? nil : "\(flag) must be in (0, 1000] (got \(r))"
             case .relative(let t): problem = t >= 0 && t <= 1 ? nil : "--maxnorm-thresh must be in [0, 1] (got \(t))"
             }
             if let p = problem, !e.contains(p) { e.append(p) }
