@@ -1,7 +1,7 @@
 /// Where each part of the dashboard goes for a terminal size: header, caption, panel grid, status, key hint.
 ///
-/// The panels are laid out in the grid (columns x rows) that gives the largest, squarest heatmaps; all of them
-/// side by side when each still gets `sideBySideWidth` columns. The status block (accuracy table and colour
+/// The panels are laid out in the grid (columns x rows) that gives the largest heatmaps, or all in one row above
+/// the table, as the paper's figure, when that loses at most a quarter of the area. The status block (accuracy table and colour
 /// bar) takes the empty cells of an incomplete grid when it fits there, else a strip at the bottom, else a
 /// single line. Below the minimum size, or when no grid fits, the layout is `tooSmall`.
 public struct DashboardLayout: Equatable, Sendable {
@@ -39,8 +39,6 @@ public struct DashboardLayout: Equatable, Sendable {
     public static let floor = (width: 60, height: 20)
     /// A panel narrower or lower than this is not drawn.
     public static let minPanelWidth = 14, minPanelHeight = 6
-    /// Panels at least this wide go side by side in one row.
-    public static let sideBySideWidth = 34
 
     /// The smallest size at which `panelCount` panels fit: at least `floor`, taller when there are many panels.
     public static func minimumSize(panelCount: Int, hasCaption: Bool = false) -> (width: Int, height: Int) {
@@ -109,11 +107,20 @@ public struct DashboardLayout: Equatable, Sendable {
         var panels: [Rect]
         var status: Rect
         var panelWidth: Int, panelHeight: Int
-        /// Roughly the side of the largest square heatmap, in half-block units, plus a bonus for showing the table;
-        /// ties go to the larger panels.
-        var score: Int {
-            (min(panelWidth - 6, 2 * (panelHeight - 4)) + (placement == .line ? 0 : 3)) * 10_000 + panelWidth * panelHeight
+        /// The side of the largest square heatmap (columns and half-block slots, about square on a terminal's
+        /// cells), with a bonus for showing the table; ties go to the larger heatmap, then the larger panel.
+        var score: Int { (heatSide + (placement == .line ? 0 : 3)) * 10_000_000 + heatCells.columns * heatCells.slots * 100 + panelWidth * panelHeight }
+
+        /// The heatmap's columns and half-block slots, as a panel of this size lays it out (the profile takes a
+        /// third of a tall panel).
+        var heatCells: (columns: Int, slots: Int) {
+            let body = panelHeight - 3
+            let heat = body >= PanelView.profileFromRows ? body - 1 - min(12, max(3, (body - 1) / 3)) : body
+            return (max(0, panelWidth - 6), 2 * max(0, heat))
         }
+
+        /// The side of the largest square that fits the heatmap.
+        var heatSide: Int { min(heatCells.columns, heatCells.slots) }
     }
 
     /// Every arrangement that fits, best first.
@@ -165,14 +172,17 @@ public struct DashboardLayout: Equatable, Sendable {
             if width >= slotNeeds(panelCount: n).width + 26 { add(.strip, statusHeight: stripHeight(panelCount: n, width: width)) }
             add(.line, statusHeight: 1)
         }
-        // All side by side when wide enough (the paper's figure), else the best score; ties go to more columns.
-        return out.sorted { a, b in
-            let sa = a.columns == n && a.panelWidth >= sideBySideWidth, sb = b.columns == n && b.panelWidth >= sideBySideWidth
-            if sa != sb { return sa }
-            if a.score != b.score { return a.score > b.score }
-            return a.columns > b.columns
-        }
+        // The best score; but the paper's arrangement, all panels in one row above the table, whenever its
+        // heatmaps keep at least 60% of the best square's side; ties go to more columns.
+        let sorted = out.sorted { a, b in a.score != b.score ? a.score > b.score : a.columns > b.columns }
+        guard let top = sorted.first else { return [] }
+        let row = sorted.first { $0.columns == n && $0.placement != .line && $0.panelWidth >= minRowPanelWidth
+            && 5 * $0.heatSide >= 3 * top.heatSide }
+        return row.map { r in [r] + sorted.filter { $0.columns != r.columns || $0.placement != r.placement } } ?? sorted
     }
+
+    /// Panels in the one-row arrangement are at least this wide (a title and ten class columns).
+    static let minRowPanelWidth = 16
 
     static func best(panelCount: Int, width: Int, height: Int, hasCaption: Bool) -> Candidate? {
         candidates(panelCount: panelCount, width: width, height: height, hasCaption: hasCaption).first

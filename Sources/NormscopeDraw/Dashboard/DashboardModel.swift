@@ -22,6 +22,8 @@ public struct DashboardModel: Equatable, Sendable {
     public var help: [KeyHelp]
     /// Rows of the accuracy table when they are not simply the panels' (stage 1 and stage-2 results).
     public var tableRows: [AccuracyTable.Row]? = nil
+    /// The header of the table's label column.
+    public var tableCaption = "accuracy %"
     /// The program's name in the header.
     public var title: String
     /// A short subtitle after the name.

@@ -51,6 +51,9 @@ public struct PanelView: Widget {
         return innerWidth - w >= 8 ? w : 0
     }
 
+    /// The panel body height from which the profile is drawn under the heatmap.
+    public static let profileFromRows = 14
+
     public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let glyphs = Glyphs.forMode(options.glyphs)
@@ -68,8 +71,10 @@ public struct PanelView: Widget {
         var heatRows = 0, profileRows = body, ruleRows = 0
         var classes: BinPlan?
         if content == .heatmapAndProfile {
-            ruleRows = body >= 12 ? 1 : 0
-            profileRows = body >= 6 ? min(12, max(2, (body - ruleRows) / 3)) : 0
+            // A short panel gives every row to the heatmap (the profile is the `v` view's); from 14 rows on, a
+            // third goes to the current profile under a rule naming its epoch.
+            ruleRows = body >= PanelView.profileFromRows ? 1 : 0
+            profileRows = body >= PanelView.profileFromRows ? min(12, max(3, (body - ruleRows) / 3)) : 0
             heatRows = body - profileRows - ruleRows
             let g = heatmap.geometry(width: inner.width, height: heatRows, options: options)
             if profileRows > 0 && g.usedRows < heatRows {

@@ -47,7 +47,7 @@ public struct Heatmap: Widget {
     /// The geometry for a canvas of `width` x `height`.
     public func geometry(width: Int, height: Int, options: RenderOptions) -> HeatmapGeometry {
         HeatmapGeometry(classCount: classCount, totalEpochs: lastEpoch, width: plotWidth(width),
-                        height: height, halfBlocks: Heatmap.usesHalfBlocks(options))
+                        height: height, halfBlocks: Heatmap.usesHalfBlocks(options), stage2After: stageBoundary)
     }
 
     /// The mean norm of each (epoch bin, class bin): nil for an epoch bin with no recorded epoch yet,

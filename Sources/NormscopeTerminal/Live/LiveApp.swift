@@ -190,6 +190,7 @@ public final class LiveApp {
         let counts = current.experiment.dataset.classCounts
         let panels = histories.enumerated().map { i, h in
             var p = PanelModel(history: h, index: i, totalEpochs: total)
+            p.title = h.id.base.title  // the rule and the table say which stage 2 continues it
             if let head = counts.first, let tail = counts.last { p.classSizes = (head, tail) }
             return p
         }
@@ -211,18 +212,7 @@ public final class LiveApp {
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
         model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
         if current.stage2Started {
-            // The table keeps the stage-1 rows and gains one row per stage-2 result, tagged by its base panel.
-            let rows1 = zip(snapshot.stage1, panels).map { h, p in
-                AccuracyTable.Row(tag: p.letter, name: h.id.title, slot: p.slot,
-                                  accuracy: h.accuracy, note: h.diverged.map { "diverged at epoch \($0.epoch)" })
-            }
-            let rows2 = zip(snapshot.stage2, snapshot.stage2Bases).compactMap { h, base -> AccuracyTable.Row? in
-                guard let variant = h.id.variant, base < panels.count else { return nil }
-                return AccuracyTable.Row(tag: panels[base].letter + "2", name: variant.shortTitle,
-                                         slot: panels[base].slot, accuracy: h.epochsDone > 0 || variant.isPostHoc ? h.accuracy : nil,
-                                         note: h.diverged.map { "diverged at epoch \($0.epoch)" })
-            }
-            model.tableRows = rows1 + rows2
+            model.tableRows = AccuracyTable.stage2Rows(snapshot, panels: panels)
         }
         return model
     }
