@@ -41,10 +41,10 @@ public struct DashboardLayout: Equatable, Sendable {
     public static let minPanelWidth = 14, minPanelHeight = 6
 
     /// The smallest size at which `panelCount` panels fit: at least `floor`, taller when there are many panels.
-    public static func minimumSize(panelCount: Int, hasCaption: Bool = false) -> (width: Int, height: Int) {
+    public static func minimumSize(panelCount: Int, captionLines: Int = 0) -> (width: Int, height: Int) {
         var h = floor.height
         while h < 2000 {
-            if candidates(panelCount: panelCount, width: floor.width, height: h, hasCaption: hasCaption).first != nil {
+            if candidates(panelCount: panelCount, width: floor.width, height: h, captionLines: captionLines).first != nil {
                 return (floor.width, h)
             }
             h += 1
@@ -53,16 +53,17 @@ public struct DashboardLayout: Equatable, Sendable {
     }
 
     /// The layout of `panelCount` panels in a `width` x `height` terminal showing `view`.
-    public init(panelCount: Int, width: Int, height: Int, hasCaption: Bool = false, view: DashboardView = .heatmapProfile) {
+    public init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile) {
         self.width = max(0, width)
         self.height = max(0, height)
-        let top = hasCaption ? 2 : 1
+        let captionLines = max(0, min(2, captionLines))
+        let top = 1 + captionLines
         header = Rect(x: 0, y: 0, width: self.width, height: min(1, self.height))
-        caption = hasCaption && self.height > 1 ? Rect(x: 0, y: 1, width: self.width, height: 1) : nil
+        caption = captionLines > 0 && self.height > 1 ? Rect(x: 0, y: 1, width: self.width, height: captionLines) : nil
         keyHint = Rect(x: 0, y: max(0, self.height - 1), width: self.width, height: min(1, self.height))
-        let need = DashboardLayout.minimumSize(panelCount: panelCount, hasCaption: hasCaption)
+        let need = DashboardLayout.minimumSize(panelCount: panelCount, captionLines: captionLines)
         let found = self.width >= need.width && self.height >= need.height
-            ? DashboardLayout.best(panelCount: panelCount, width: self.width, height: self.height, hasCaption: hasCaption)
+            ? DashboardLayout.best(panelCount: panelCount, width: self.width, height: self.height, captionLines: captionLines)
             : nil
         guard let c = found else {
             tooSmall = true
@@ -124,15 +125,15 @@ public struct DashboardLayout: Equatable, Sendable {
     }
 
     /// Every arrangement that fits, best first.
-    static func candidates(panelCount n: Int, width: Int, height: Int, hasCaption: Bool) -> [Candidate] {
+    static func candidates(panelCount n: Int, width: Int, height: Int, captionLines: Int) -> [Candidate] {
         guard n >= 1 else {
-            let top = hasCaption ? 2 : 1, avail = height - top - 1
+            let top = 1 + captionLines, avail = height - top - 1
             guard avail >= 1 else { return [] }
             return [Candidate(columns: 0, rows: 0, placement: .line,
                               main: Rect(x: 0, y: top, width: width, height: avail - 1), panels: [],
                               status: Rect(x: 0, y: top + avail - 1, width: width, height: 1), panelWidth: width, panelHeight: avail)]
         }
-        let top = hasCaption ? 2 : 1
+        let top = 1 + captionLines
         let avail = height - top - 1
         var out: [Candidate] = []
         for cols in 1...n {
@@ -184,7 +185,7 @@ public struct DashboardLayout: Equatable, Sendable {
     /// Panels in the one-row arrangement are at least this wide (a title and ten class columns).
     static let minRowPanelWidth = 16
 
-    static func best(panelCount: Int, width: Int, height: Int, hasCaption: Bool) -> Candidate? {
-        candidates(panelCount: panelCount, width: width, height: height, hasCaption: hasCaption).first
+    static func best(panelCount: Int, width: Int, height: Int, captionLines: Int) -> Candidate? {
+        candidates(panelCount: panelCount, width: width, height: height, captionLines: captionLines).first
     }
 }

@@ -117,7 +117,7 @@ public struct PanelView: Widget {
         var candidates: [String] = []
         if let (head, tail) = model.classSizes {
             candidates += [down + "class size \(head) … \(tail)", down + "\(head) … \(tail) per class",
-                           "class size \(head) … \(tail)", "\(head) … \(tail)"]
+                           down + "\(head) … \(tail)", "class size \(head) … \(tail)", "\(head) … \(tail)"]
         }
         candidates += [down + "class → head … tail", down + "class→ head…tail", "class→ head…tail", "head→tail"]
         return TextFit.firstFitting(candidates.map(glyphs.text), width, ellipsis: "")
