@@ -180,6 +180,11 @@ public enum FigureSVG {
         return s.contains(".") ? s : s + ".0"
     }
 
+    /// Whether two profiles are the same line on the plot: equal lengths, every value within `tolerance`.
+    static func coincide(_ a: [Double], _ b: [Double], tolerance: Double) -> Bool {
+        a.count == b.count && !a.isEmpty && zip(a, b).allSatisfy { x, y in x == y || abs(x - y) <= tolerance }
+    }
+
     struct Series {
         var name: String
         var values: [Double]
@@ -207,13 +212,17 @@ public enum FigureSVG {
             doc.text(SVGText.num(k), x: px(k), y: y + height + 15, size: 10, anchor: "middle")
         }
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(plotW))\" height=\"\(SVGText.num(height))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
-        // Earlier series are drawn wider, so a line hidden under a later equal one still shows at its edges.
+        // Earlier series are drawn wider, so a line hidden under a later equal one still shows at its edges; a
+        // series that coincides with an earlier one is dotted and says so in the legend.
+        let twins = series.indices.map { i in
+            series.indices.prefix(i).last { j in coincide(series[i].values, series[j].values, tolerance: ymax * 0.005) }
+        }
         for (i, s) in series.enumerated() {
             let widthText = SVGText.num(max(1.2, 2.8 - 0.35 * Double(i)))
             let pts = s.values.enumerated().filter { $0.element.isFinite }
                 .map { "\(SVGText.num(px(Double($0.offset)))),\(SVGText.num(py($0.element)))" }
             guard !pts.isEmpty else { continue }
-            let dash = s.dashed ? " stroke-dasharray=\"5,3\"" : ""
+            let dash = twins[i] != nil ? " stroke-dasharray=\"1.5,3\" stroke-linecap=\"round\"" : s.dashed ? " stroke-dasharray=\"5,3\"" : ""
             doc.raw("<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(widthText)\"\(dash) points=\"\(pts.joined(separator: " "))\"/>")
         }
         doc.text("class ID sorted by cardinality", x: x + plotW / 2, y: y + height + 31, size: 11, anchor: "middle")
@@ -222,9 +231,9 @@ public enum FigureSVG {
         let lx = x + plotW + 16
         for (i, s) in series.enumerated() {
             let ly = y + 8 + Double(i) * 17
-            let dash = s.dashed ? " stroke-dasharray=\"5,3\"" : ""
+            let dash = twins[i] != nil ? " stroke-dasharray=\"1.5,3\" stroke-linecap=\"round\"" : s.dashed ? " stroke-dasharray=\"5,3\"" : ""
             doc.raw("<line x1=\"\(SVGText.num(lx))\" y1=\"\(SVGText.num(ly))\" x2=\"\(SVGText.num(lx + 22))\" y2=\"\(SVGText.num(ly))\" stroke=\"\(s.color)\" stroke-width=\"2\"\(dash)/>")
-            doc.text(s.name, x: lx + 28, y: ly + 4, size: 10.5, anchor: "start")
+            doc.text(s.name + (twins[i].map { " (= \(series[$0].name))" } ?? ""), x: lx + 28, y: ly + 4, size: 10.5, anchor: "start")
         }
         doc.raw("</g>")
     }
