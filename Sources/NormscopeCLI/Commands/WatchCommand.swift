@@ -32,7 +32,7 @@ struct WatchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Seconds per epoch at the start, 0 (flat out) to 60; default 0.6, or the tour's own with --demo. + and - change it live.", valueName: "seconds"))
     var pace: Double?
 
-    @Flag(help: "Play a self-running, captioned tour (about two minutes) that ends by itself.")
+    @Flag(help: "Play a self-running, captioned tour (about 90 s) that ends by itself on the paper's Fig. 2.")
     var demo = false
 
     @Option(parsing: .unconditional,

@@ -53,7 +53,10 @@ public struct DashboardLayout: Equatable, Sendable {
     }
 
     /// The layout of `panelCount` panels in a `width` x `height` terminal showing `view`.
-    public init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile) {
+    /// `tableRows` is the number of rows of the accuracy table (default: one per panel).
+    public init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile,
+                tableRows: Int? = nil) {
+        let tableRows = max(1, tableRows ?? panelCount)
         self.width = max(0, width)
         self.height = max(0, height)
         let captionLines = max(0, min(2, captionLines))
@@ -63,7 +66,8 @@ public struct DashboardLayout: Equatable, Sendable {
         keyHint = Rect(x: 0, y: max(0, self.height - 1), width: self.width, height: min(1, self.height))
         let need = DashboardLayout.minimumSize(panelCount: panelCount, captionLines: captionLines)
         let found = self.width >= need.width && self.height >= need.height
-            ? DashboardLayout.best(panelCount: panelCount, width: self.width, height: self.height, captionLines: captionLines)
+            ? DashboardLayout.best(panelCount: panelCount, width: self.width, height: self.height, captionLines: captionLines,
+                                   tableRows: tableRows)
             : nil
         guard let c = found else {
             tooSmall = true
@@ -78,7 +82,7 @@ public struct DashboardLayout: Equatable, Sendable {
         if view == .curves {
             // Charts need no grid: keep the status strip when the charts keep 12 rows, else a line.
             let avail = self.height - top - 1
-            let strip = DashboardLayout.stripHeight(panelCount: panelCount, width: self.width)
+            let strip = DashboardLayout.stripHeight(tableRows: tableRows)
             let h = avail - strip >= 12 ? strip : 1
             main = Rect(x: 0, y: top, width: self.width, height: avail - h)
             status = Rect(x: 0, y: top + avail - h, width: self.width, height: h)
@@ -95,10 +99,10 @@ public struct DashboardLayout: Equatable, Sendable {
     }
 
     /// The status strip's height: the table's rows (header + one per panel).
-    static func stripHeight(panelCount: Int, width: Int) -> Int { panelCount + 1 }
+    static func stripHeight(tableRows: Int) -> Int { tableRows + 1 }
 
     /// The status block's needs in a grid slot: width for the compact table, height for table + bar + progress.
-    static func slotNeeds(panelCount: Int) -> (width: Int, height: Int) { (27, panelCount + 4) }
+    static func slotNeeds(tableRows: Int) -> (width: Int, height: Int) { (27, tableRows + 4) }
 
     /// A candidate arrangement and its score.
     struct Candidate {
@@ -125,7 +129,8 @@ public struct DashboardLayout: Equatable, Sendable {
     }
 
     /// Every arrangement that fits, best first.
-    static func candidates(panelCount n: Int, width: Int, height: Int, captionLines: Int) -> [Candidate] {
+    static func candidates(panelCount n: Int, width: Int, height: Int, captionLines: Int, tableRows: Int? = nil) -> [Candidate] {
+        let tableRows = max(1, tableRows ?? n)
         guard n >= 1 else {
             let top = 1 + captionLines, avail = height - top - 1
             guard avail >= 1 else { return [] }
@@ -163,14 +168,14 @@ public struct DashboardLayout: Equatable, Sendable {
                 let g = grid(areaHeight: avail, centred: false)
                 let x = g.x0 + (cols - empty) * g.pw, y = top + (rows - 1) * g.ph
                 let slot = Rect(x: x + 1, y: y, width: width - x - 1, height: top + avail - y)
-                let needs = slotNeeds(panelCount: n)
+                let needs = slotNeeds(tableRows: tableRows)
                 if g.pw >= minPanelWidth, g.ph >= minPanelHeight, slot.width >= needs.width, slot.height >= needs.height {
                     out.append(Candidate(columns: cols, rows: rows, placement: .gridSlot,
                                          main: Rect(x: 0, y: top, width: width, height: avail), panels: g.panels,
                                          status: slot, panelWidth: g.pw, panelHeight: g.ph))
                 }
             }
-            if width >= slotNeeds(panelCount: n).width + 26 { add(.strip, statusHeight: stripHeight(panelCount: n, width: width)) }
+            if width >= slotNeeds(tableRows: tableRows).width + 26 { add(.strip, statusHeight: stripHeight(tableRows: tableRows)) }
             add(.line, statusHeight: 1)
         }
         // The best score; but the paper's arrangement, all panels in one row above the table, whenever its
@@ -185,7 +190,7 @@ public struct DashboardLayout: Equatable, Sendable {
     /// Panels in the one-row arrangement are at least this wide (a title and ten class columns).
     static let minRowPanelWidth = 16
 
-    static func best(panelCount: Int, width: Int, height: Int, captionLines: Int) -> Candidate? {
-        candidates(panelCount: panelCount, width: width, height: height, captionLines: captionLines).first
+    static func best(panelCount: Int, width: Int, height: Int, captionLines: Int, tableRows: Int) -> Candidate? {
+        candidates(panelCount: panelCount, width: width, height: height, captionLines: captionLines, tableRows: tableRows).first
     }
 }

@@ -16,7 +16,7 @@ public struct Dashboard: Widget {
     /// The layout used for a terminal of `width` x `height`.
     public func layout(width: Int, height: Int) -> DashboardLayout {
         DashboardLayout(panelCount: model.panels.count, width: width, height: height,
-                        captionLines: captionLines(width: width), view: model.view)
+                        captionLines: captionLines(width: width), view: model.view, tableRows: model.accuracyRows.count)
     }
 
     /// Lines the caption takes at `width`: one, or two when it does not fit on one (0 without a caption).
