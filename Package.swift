@@ -3,6 +3,9 @@ import PackageDescription
 
 /// The engine is the hot path: it is optimised even in debug builds (tests train real networks),
 /// and release builds target this machine's CPU so the SIMD kernels get AVX2/FMA.
+///
+/// These are `unsafeFlags`, which SwiftPM refuses in a package used as a dependency: normscope is a
+/// program, so it offers no library product (the engine is a target for its own commands and tests).
 let engineSettings: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
     .unsafeFlags(["-target-cpu", "native"], .when(configuration: .release)),
@@ -14,7 +17,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "normscope", targets: ["normscope"]),
-        .library(name: "NormscopeEngine", targets: ["NormscopeEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
