@@ -9,7 +9,8 @@ import NormscopeDraw
 /// gradient, half blocks, braille) until `q` or Ctrl-C; returns the process exit status.
 /// Keys: Ctrl-L redraws, `e` writes a line to stderr (shown after the screen closes).
 /// Prints the one-line reason and returns 2 when there is no usable terminal.
-public func backendSelfTest() -> Int32 {
+/// A test fixture (driven by `TmuxHarnessTests`), not part of the program: package-visible only.
+package func backendSelfTest() -> Int32 {
     runBackendDemo()
 }
 

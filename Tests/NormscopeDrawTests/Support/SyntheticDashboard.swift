@@ -1,11 +1,12 @@
 import Foundation
+@testable import NormscopeDraw
 
 /// A made-up dashboard that looks like the paper's Fig. 2, for previews and tests (no training involved).
-public enum SyntheticDashboard {
+enum SyntheticDashboard {
     /// Norms, accuracies and curves shaped like the paper's figures after `epoch` of `totalEpochs` epochs:
     /// naive rows grow fast (head above 2, tail about 1.3), L2 stays at 1, WD stays small, MaxNorm caps at 1.4,
     /// WD+MaxNorm ends small and balanced near 0.6.
-    public static func model(epoch: Int = 120, totalEpochs: Int = 200, classes: Int = 100) -> DashboardModel {
+    static func model(epoch: Int = 120, totalEpochs: Int = 200, classes: Int = 100) -> DashboardModel {
         let counts = (0..<classes).map { i in 500 * pow(0.01, Double(i) / Double(max(1, classes - 1))) }
         let head = counts.map { log($0) / log(500) }   // 1 for the head class, about 0.26 for the tail
         func jitter(_ e: Int, _ k: Int) -> Double {
