@@ -7,38 +7,46 @@ import Synchronization
 /// The first signal raises the flag (the run stops after the epochs under way and writes what it has); a
 /// second one quits at once with 128 + signal, writing nothing (the output path keeps its old contents:
 /// files are only ever replaced whole).
-final class InterruptFlag: @unchecked Sendable {
-    private let raised = Atomic<Bool>(false)
-    private let count = Atomic<Int>(0)
-    private var sources: [DispatchSourceSignal] = []
+///
+/// The signal handlers run on a Dispatch queue while the run polls `isRaised`: all they share with it is
+/// `State`, two atomics. The flag itself (and its signal sources) belongs to the thread that made it.
+final class InterruptFlag {
+    /// What the handlers write and the run reads.
+    private final class State: Sendable {
+        let raised = Atomic<Bool>(false)
+        let count = Atomic<Int>(0)
+    }
+
+    private let state = State()
+    private let sources: [DispatchSourceSignal]
     private let signals: [Int32]
 
     /// Starts catching `signals`; `stop()` restores their default action.
     init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]) {
         self.signals = signals
-        for s in signals {
+        let state = self.state
+        sources = signals.map { s in
             signal(s, SIG_IGN)
             let src = DispatchSource.makeSignalSource(signal: s, queue: .global())
-            src.setEventHandler { [unowned self] in
-                if self.count.wrappingAdd(1, ordering: .relaxed).newValue >= 2 {
+            src.setEventHandler {
+                if state.count.wrappingAdd(1, ordering: .relaxed).newValue >= 2 {
                     StandardError.writeUnflushed("\nnormscope: interrupted again; quitting without writing results\n")
                     _exit(128 + s)
                 }
                 StandardError.writeUnflushed("\nnormscope: stopping after the epochs under way (Ctrl-C again to quit without saving)\n")
-                self.raised.store(true, ordering: .relaxed)
+                state.raised.store(true, ordering: .relaxed)
             }
             src.resume()
-            sources.append(src)
+            return src
         }
     }
 
     /// Whether a signal has arrived.
-    var isRaised: Bool { raised.load(ordering: .relaxed) }
+    var isRaised: Bool { state.raised.load(ordering: .relaxed) }
 
-    /// Stops catching the signals.
+    /// Stops catching the signals (again: nothing more happens).
     func stop() {
         for s in sources { s.cancel() }
-        sources = []
         for s in signals { signal(s, SIG_DFL) }
     }
 }
