@@ -139,10 +139,7 @@ struct ReproduceCommand: ParsableCommand {
             weightDecayGrid: try ListFlag.distinctNumbers(weightDecayGrid, flag: "--wd-grid"), tau: tau,
             tauGrid: try tauGrid.map { try ListFlag.distinctNumbers($0, flag: "--tau-grid") } ?? ReproduceConfig.defaultTauGrid,
             validationFraction: validationFraction, stage2: s2)
-        if let first = c.validationErrors().first {
-            throw NormscopeError.invalidValue(first.hasPrefix("recipe: ")
-                ? ExperimentOptions.flagName(forRecipeError: String(first.dropFirst(8))) : first)
-        }
+        try FlagName.throwFirst(c.validationErrors())
         return c
     }
 

@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
         let s2 = try CommandErrors.wrap { () throws -> Stage2Config? in
             guard stage2Enabled || stage2.anyGiven else { return nil }
             let s = try stage2.config(regimes: exp.regimes)
-            if let first = exp.stage2Errors(s).first { throw NormscopeError.invalidValue(first) }
+            try FlagName.throwFirst(exp.stage2Errors(s))
             return s
         }
         // A closed stdout (`normscope run | head -1`) must not kill the run before the file is written.

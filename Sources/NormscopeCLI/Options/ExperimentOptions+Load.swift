@@ -46,9 +46,7 @@ extension ExperimentOptions {
     }
 
     private func validRecipe(_ r: DatasetRecipe) throws -> DatasetRecipe {
-        if let first = r.validationErrors().first {
-            throw NormscopeError.invalidValue(Self.flagName(forRecipeError: first))
-        }
+        try FlagName.throwFirst(r.validationErrors())
         return r
     }
 }

@@ -95,9 +95,8 @@ public struct ExperimentOptions: ParsableArguments {
         if wdMaxNormRadius != nil && maxNormThresh != nil {
             throw ValidationError("--wd-maxnorm-radius and --maxnorm-thresh conflict: give one of them")
         }
-        if let r = try? recipeOverrides(DatasetRecipe.default) {
-            let errors = r.validationErrors()
-            if let first = errors.first { throw ValidationError(Self.flagName(forRecipeError: first)) }
+        if let first = recipeOverrides(DatasetRecipe.default).validationErrors().first {
+            throw ValidationError(FlagName.error(first).description)
         }
     }
 
@@ -119,7 +118,7 @@ public struct ExperimentOptions: ParsableArguments {
         let c = TrainingConfig(hidden: try hiddenWidths(), learningRate: lr, momentum: momentum, batchSize: batchSize,
                                epochs: epochs, weightDecay: weightDecay, maxNorm: rule, wdMaxNorm: wdRule,
                                maxNormEvery: maxNormEvery, seed: seed)
-        if let first = c.validationErrors().first { throw NormscopeError.invalidValue(first) }
+        try FlagName.throwFirst(c.validationErrors())
         return c
     }
 
@@ -135,7 +134,7 @@ public struct ExperimentOptions: ParsableArguments {
     }
 
     /// `recipe` with the data flags applied.
-    func recipeOverrides(_ recipe: DatasetRecipe) throws -> DatasetRecipe {
+    func recipeOverrides(_ recipe: DatasetRecipe) -> DatasetRecipe {
         var r = recipe
         if let v = classes { r.classes = v }
         if let v = imbalance { r.imbalance = v }
@@ -148,17 +147,6 @@ public struct ExperimentOptions: ParsableArguments {
         return r
     }
 
-    /// Maps a recipe validation message to the flag that sets it.
-    static func flagName(forRecipeError message: String) -> String {
-        let map = ["classes": "--classes", "imbalance": "--imbalance", "maxPerClass": "--max-per-class",
-                   "testPerClass": "--test-per-class", "dimension": "--dim",
-                   "noise": "--noise", "modesPerClass": "--modes"]
-        for (key, flag) in map where message.hasPrefix(key + " ") {
-            return flag + message.dropFirst(key.count)
-        }
-        return message
-    }
-
     /// Number of worker threads to use.
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 }
@@ -169,4 +157,4 @@ extension ProjectionSchedule: ExpressibleByArgument {}
 import Foundation
 
 /// The parsed flags are plain values, copied into the live view's restart closure.
-extension ExperimentOptions: @unchecked Sendable {}
+extension ExperimentOptions: Sendable {}

@@ -72,7 +72,7 @@ struct Stage2Options: ParsableArguments {
                 ? regimes.map(\.name)
                 : try Regime.parseList(v, flag: "--stage2-base").map(\.name)
         }
-        if let first = c.validationErrors().first { throw NormscopeError.invalidValue(first) }
+        try FlagName.throwFirst(c.validationErrors())
         return c
     }
 }

@@ -49,17 +49,17 @@ public struct DatasetRecipe: Codable, Equatable, Sendable {
         profile.counts(classes: classes, maxPerClass: maxPerClass, imbalance: imbalance)
     }
 
-    /// Problems with the parameters, each naming the key and the valid range; empty when valid.
-    public func validationErrors() -> [String] {
-        var errors: [String] = []
-        if classes < 2 || classes > 10_000 { errors.append("classes must be between 2 and 10000 (got \(classes))") }
-        if dimension < 1 || dimension > 4096 { errors.append("dimension must be between 1 and 4096 (got \(dimension))") }
-        if maxPerClass < 1 || maxPerClass > 100_000 { errors.append("maxPerClass must be between 1 and 100000 (got \(maxPerClass))") }
-        if !(imbalance >= 1 && imbalance <= 1e6) { errors.append("imbalance must be between 1 and 1000000 (got \(imbalance))") }
-        if testPerClass < 1 || testPerClass > 100_000 { errors.append("testPerClass must be between 1 and 100000 (got \(testPerClass))") }
-        if modesPerClass < 1 || modesPerClass > 64 { errors.append("modesPerClass must be between 1 and 64 (got \(modesPerClass))") }
-        if latentDimension < 1 || latentDimension > 4096 { errors.append("latentDimension must be between 1 and 4096 (got \(latentDimension))") }
-        if !(noise >= 0 && noise <= 100) { errors.append("noise must be between 0 and 100 (got \(noise))") }
-        return errors
+    /// Problems with the parameters, each naming the setting and the valid range; empty when valid.
+    public func validationErrors() -> [ConfigProblem] {
+        var e: [ConfigProblem] = []
+        e.check(.classes, classes)
+        e.check(.dimension, dimension)
+        e.check(.maxPerClass, maxPerClass)
+        e.check(.imbalance, imbalance)
+        e.check(.testPerClass, testPerClass)
+        e.check(.modesPerClass, modesPerClass)
+        e.check(.latentDimension, latentDimension)
+        e.check(.noise, noise)
+        return e
     }
 }

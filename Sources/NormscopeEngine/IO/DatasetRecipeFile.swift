@@ -33,7 +33,7 @@ public enum DatasetRecipeFile {
     public static func save(_ recipe: DatasetRecipe, to path: String) throws(NormscopeError) {
         let problems = recipe.validationErrors()
         guard problems.isEmpty else {
-            throw .invalidValue("cannot save recipe to \(path): \(problems.joined(separator: "; "))")
+            throw .invalidValue("cannot save recipe to \(path): \(problems.map(\.description).joined(separator: "; "))")
         }
         try AtomicFile.write(text: render(recipe), to: path)
     }
@@ -125,11 +125,10 @@ public enum DatasetRecipeFile {
 
         let problems = recipe.validationErrors()
         if let first = problems.first {
-            // Each problem starts with its key: point at the value of the first one given in the file.
-            let key = String(first.prefix { $0 != " " })
-            let prefix = seen[key].map { parser.position($0) } ?? fileName
-            let more = problems.count > 1 ? " (also: \(problems.dropFirst().joined(separator: "; ")))" : ""
-            throw .badFile("\(prefix): \(first)\(more) — change the value in the recipe")
+            // Point at the value of the first problem's key, when the file gives it.
+            let prefix = seen[first.setting.key].map { parser.position($0) } ?? fileName
+            let more = problems.count > 1 ? " (also: \(problems.dropFirst().map(\.description).joined(separator: "; ")))" : ""
+            throw .badFile("\(prefix): \(first.description)\(more) — change the value in the recipe")
         }
         return recipe
     }

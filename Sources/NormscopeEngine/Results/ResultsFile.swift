@@ -70,8 +70,8 @@ public struct ResultsFile: Codable, Equatable, Sendable {
             }
         }
         if Set(regimes.map(\.id)).count != regimes.count { e.append("a regime is listed twice in 'regimes'") }
-        e += config.training.validationErrors().map { "config.training: " + $0 }
-        if let s = config.stage2 { e += s.validationErrors().map { "config.stage2: " + $0 } }
+        e += config.training.validationErrors().map { "config.training: " + $0.description }
+        if let s = config.stage2 { e += s.validationErrors().map { "config.stage2: " + $0.description } }
         return e
     }
 

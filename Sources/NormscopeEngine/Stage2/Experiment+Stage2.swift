@@ -1,11 +1,11 @@
 /// Running stage 1 and then stage 2 in one session.
 extension Experiment {
     /// Problems with running `stage2` after this experiment's regimes; empty when it can run.
-    public func stage2Errors(_ stage2: Stage2Config) -> [String] {
+    public func stage2Errors(_ stage2: Stage2Config) -> [ConfigProblem] {
         var e = stage2.validationErrors()
         let names = regimes.map(\.name)
         for b in stage2.bases where !names.contains(b) {
-            e.append("--stage2-base \(b) is not among the trained regimes (--regimes \(names.joined(separator: ",")))")
+            e.append(ConfigProblem(.stage2Bases, .notTrained(value: b, trained: names)))
         }
         return e
     }

@@ -58,28 +58,34 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
         return r
     }
 
-    /// Problems with the settings, each naming the flag; empty when valid.
-    public func validationErrors() -> [String] {
-        var e: [String] = []
-        if imbalances.isEmpty { e.append("--imbalances needs at least one imbalance factor") }
-        for f in imbalances where !(f >= 1 && f <= 1e6) { e.append("--imbalances: each factor must be between 1 and 1000000 (got \(f))") }
-        if let f = firstRepeat(imbalances) { e.append("--imbalances lists \(ReproduceReport.format(f)) twice; give each factor once") }
-        if seeds.isEmpty { e.append("--seeds must be at least 1") }
-        if let s = firstRepeat(seeds) { e.append("--seeds lists \(s) twice; give each seed once") }
-        if weightDecay == nil, let w = firstRepeat(weightDecayGrid) { e.append("--wd-grid lists \(w) twice; give each value once") }
-        if tau == nil, let t = firstRepeat(tauGrid) { e.append("--tau-grid lists \(t) twice; give each value once") }
-        var r = recipe
-        for f in imbalances { r.imbalance = f; e += r.validationErrors().map { "recipe: " + $0 } }
-        e += training.validationErrors()
-        if let w = weightDecay, !(w >= 0 && w <= 10) { e.append("--weight-decay must be in [0, 10] (got \(w))") }
-        if weightDecay == nil && weightDecayGrid.isEmpty { e.append("--wd-grid needs at least one value") }
-        for w in weightDecayGrid where !(w >= 0 && w <= 10) { e.append("--wd-grid: each value must be in [0, 10] (got \(w))") }
-        if let t = tau, !(t >= 0 && t <= 10) { e.append("--tau must be in [0, 10] (got \(t))") }
-        if tau == nil && tauGrid.isEmpty { e.append("--tau-grid needs at least one value") }
-        for t in tauGrid where !(t >= 0 && t <= 10) { e.append("--tau-grid: each value must be in [0, 10] (got \(t))") }
-        if !(validationFraction > 0 && validationFraction < 1) {
-            e.append("--validation-fraction must be in (0, 1) (got \(validationFraction))")
+    /// Problems with the settings, each naming the setting and its valid range; empty when valid.
+    public func validationErrors() -> [ConfigProblem] {
+        var e: [ConfigProblem] = []
+        if imbalances.isEmpty { e.append(ConfigProblem(.imbalances, .empty(entry: "imbalance factor"))) }
+        e.checkEach(.imbalances, imbalances, entry: "factor")
+        if let f = firstRepeat(imbalances) {
+            e.append(ConfigProblem(.imbalances, .repeated(entry: "factor", value: ReproduceReport.format(f))))
         }
+        if seeds.isEmpty { e.append(ConfigProblem(.seeds, .empty(entry: "seed"))) }
+        if let s = firstRepeat(seeds) { e.append(ConfigProblem(.seeds, .repeated(entry: "seed", value: "\(s)"))) }
+        if weightDecay == nil, let w = firstRepeat(weightDecayGrid) {
+            e.append(ConfigProblem(.weightDecayGrid, .repeated(entry: "value", value: "\(w)")))
+        }
+        if tau == nil, let t = firstRepeat(tauGrid) { e.append(ConfigProblem(.tauGrid, .repeated(entry: "value", value: "\(t)"))) }
+        // The recipe at every factor: its imbalance is checked above, as --imbalances.
+        var r = recipe
+        for f in imbalances {
+            r.imbalance = f
+            for p in r.validationErrors() where p.setting != .imbalance && !e.contains(p) { e.append(p) }
+        }
+        e += training.validationErrors()
+        if let w = weightDecay { e.check(.weightDecay, w) }
+        if weightDecay == nil && weightDecayGrid.isEmpty { e.append(ConfigProblem(.weightDecayGrid, .empty(entry: "value"))) }
+        e.checkEach(.weightDecayGrid, weightDecayGrid, entry: "value")
+        if let t = tau { e.check(.tau, t) }
+        if tau == nil && tauGrid.isEmpty { e.append(ConfigProblem(.tauGrid, .empty(entry: "value"))) }
+        e.checkEach(.tauGrid, tauGrid, entry: "value")
+        e.check(.validationFraction, validationFraction)
         e += stage2.validationErrors()
         return e
     }

@@ -18,7 +18,7 @@ public enum Reproduction {
     public static func run(_ config: ReproduceConfig, threads: Int, timings: Bool = true,
                            progress: (Progress) -> Void = { _ in },
                            shouldStop: () -> Bool = { false }) -> ReproduceReport? {
-        precondition(config.validationErrors().isEmpty, config.validationErrors().joined(separator: "; "))
+        precondition(config.validationErrors().isEmpty, config.validationErrors().map(\.description).joined(separator: "; "))
         let clock = ContinuousClock()
         let started = clock.now
         let e1 = config.training.epochs

@@ -36,7 +36,7 @@ public struct Experiment: Sendable {
     public func run(threads: Int, timings: Bool = true, stage2: Stage2Config? = nil,
                     progress: (RunSnapshot) -> Void = { _ in },
                     shouldStop: () -> Bool = { false }) -> ResultsFile {
-        if let s = stage2 { precondition(stage2Errors(s).isEmpty, stage2Errors(s).joined(separator: "; ")) }
+        if let s = stage2 { precondition(stage2Errors(s).isEmpty, stage2Errors(s).map(\.description).joined(separator: "; ")) }
         let run = StagedRun(stage1: makeTrainers(data: TrainingData(dataset)), threads: threads)
         let complete = run.runToEnd(stage2: stage2, progress: progress, shouldStop: shouldStop)
         let snapshot = run.snapshot()

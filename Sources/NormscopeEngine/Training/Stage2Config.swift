@@ -46,24 +46,20 @@ public struct Stage2Config: Codable, Equatable, Sendable {
     /// Default tau of the post-hoc tau-normalization (chosen on a validation split, see the README).
     public static let defaultTau = 0.4
 
-    /// Problems with the settings, each naming the flag and its valid range; empty when valid.
-    public func validationErrors() -> [String] {
-        var e: [String] = []
-        if bases.isEmpty { e.append("--stage2-base needs at least one stage-1 regime") }
-        if let b = firstRepeat(bases) { e.append("--stage2-base lists \(b) twice; give each regime once") }
-        if variants.isEmpty { e.append("--stage2-variants needs at least one variant") }
-        if let v = firstRepeat(variants) { e.append("--stage2-variants lists \(v.name) twice; give each variant once") }
-        if epochs < 1 || epochs > 1_000_000 { e.append("--stage2-epochs must be between 1 and 1000000 (got \(epochs))") }
-        if !(learningRate > 0 && learningRate <= 10) { e.append("--stage2-lr must be in (0, 10] (got \(learningRate))") }
-        if !(momentum >= 0 && momentum < 1) { e.append("--stage2-momentum must be in [0, 1) (got \(momentum))") }
-        if !(weightDecay >= 0 && weightDecay <= 10) {
-            e.append("--stage2-weight-decay must be in [0, 10] (got \(weightDecay))")
-        }
-        if !(beta >= 0 && beta < 1) { e.append("--cb-beta must be in [0, 1) (got \(beta))") }
-        if !(maxNormThresh >= 0 && maxNormThresh <= 1) {
-            e.append("--stage2-maxnorm-thresh must be in [0, 1] (got \(maxNormThresh))")
-        }
-        if !(tau >= 0 && tau <= 10) { e.append("--tau must be in [0, 10] (got \(tau))") }
+    /// Problems with the settings, each naming the setting and its valid range; empty when valid.
+    public func validationErrors() -> [ConfigProblem] {
+        var e: [ConfigProblem] = []
+        if bases.isEmpty { e.append(ConfigProblem(.stage2Bases, .empty(entry: "stage-1 regime"))) }
+        if let b = firstRepeat(bases) { e.append(ConfigProblem(.stage2Bases, .repeated(entry: "regime", value: b))) }
+        if variants.isEmpty { e.append(ConfigProblem(.stage2Variants, .empty(entry: "variant"))) }
+        if let v = firstRepeat(variants) { e.append(ConfigProblem(.stage2Variants, .repeated(entry: "variant", value: v.name))) }
+        e.check(.stage2Epochs, epochs)
+        e.check(.stage2LearningRate, learningRate)
+        e.check(.stage2Momentum, momentum)
+        e.check(.stage2WeightDecay, weightDecay)
+        e.check(.stage2Beta, beta)
+        e.check(.stage2MaxNormThresh, maxNormThresh)
+        e.check(.tau, tau)
         return e
     }
 }

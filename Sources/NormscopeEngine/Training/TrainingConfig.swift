@@ -54,24 +54,23 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         return regime.weightDecay ? (wdMaxNorm ?? maxNorm) : maxNorm
     }
 
-    /// Problems with the settings, each naming the flag and its valid range; empty when valid.
-    public func validationErrors() -> [String] {
-        var e: [String] = []
-        if hidden.isEmpty || hidden.contains(where: { $0 < 1 || $0 > 4096 }) {
-            e.append("--hidden needs one or more widths between 1 and 4096, such as 128,128,64")
-        }
-        if !(learningRate > 0 && learningRate <= 10) { e.append("--lr must be in (0, 10] (got \(learningRate))") }
-        if !(momentum >= 0 && momentum < 1) { e.append("--momentum must be in [0, 1) (got \(momentum))") }
-        if batchSize < 1 || batchSize > 65536 { e.append("--batch-size must be between 1 and 65536 (got \(batchSize))") }
-        if epochs < 1 || epochs > 1_000_000 { e.append("--epochs must be between 1 and 1000000 (got \(epochs))") }
-        if !(weightDecay >= 0 && weightDecay <= 10) { e.append("--weight-decay must be in [0, 10] (got \(weightDecay))") }
-        for (rule, flag) in [(maxNorm, "--maxnorm-radius"), (wdMaxNorm ?? maxNorm, "--wd-maxnorm-radius")] {
-            let problem: String?
+    /// Problems with the settings, each naming the setting and its valid range; empty when valid.
+    public func validationErrors() -> [ConfigProblem] {
+        var e: [ConfigProblem] = []
+        if hidden.isEmpty { e.append(ConfigProblem(.hidden, .empty(entry: "width"))) }
+        e.checkEach(.hidden, hidden.map(Double.init), entry: "width")
+        e.check(.learningRate, learningRate)
+        e.check(.momentum, momentum)
+        e.check(.batchSize, batchSize)
+        e.check(.epochs, epochs)
+        e.check(.weightDecay, weightDecay)
+        for (rule, setting) in [(maxNorm, ConfigSetting.maxNormRadius), (wdMaxNorm ?? maxNorm, .wdMaxNormRadius)] {
+            var p: [ConfigProblem] = []
             switch rule {
-            case .radius(let r): problem = r > 0 && r <= 1000 ? nil : "\(flag) must be in (0, 1000] (got \(r))"
-            case .relative(let t): problem = t >= 0 && t <= 1 ? nil : "--maxnorm-thresh must be in [0, 1] (got \(t))"
+            case .radius(let r): p.check(setting, r)
+            case .relative(let t): p.check(.maxNormThresh, t)
             }
-            if let p = problem, !e.contains(p) { e.append(p) }
+            for problem in p where !e.contains(problem) { e.append(problem) }
         }
         return e
     }

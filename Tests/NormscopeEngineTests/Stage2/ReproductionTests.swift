@@ -106,14 +106,21 @@ struct ReproductionTests {
         c.imbalances = []
         c.seeds = [1, 1]
         c.validationFraction = 1
-        #expect(c.validationErrors() == ["--imbalances needs at least one imbalance factor",
-                                        "--seeds lists 1 twice; give each seed once",
-                                        "--validation-fraction must be in (0, 1) (got 1.0)"])
+        #expect(c.validationErrors() == [ConfigProblem(.imbalances, .empty(entry: "imbalance factor")),
+                                        ConfigProblem(.seeds, .repeated(entry: "seed", value: "1")),
+                                        ConfigProblem(.validationFraction, .outOfRange(value: "1.0"))])
+        #expect(c.validationErrors().map(\.description) == ["imbalances needs at least one imbalance factor",
+                                                            "seeds lists 1 twice; give each seed once",
+                                                            "validationFraction must be in (0, 1) (got 1.0)"])
         var d = Self.config
         d.imbalances = [10, 5, 10]
         d.stage2.variants = [.cbWD, .cbWD]
-        #expect(d.validationErrors() == ["--imbalances lists 10 twice; give each factor once",
-                                        "--stage2-variants lists cb+wd twice; give each variant once"])
+        #expect(d.validationErrors().map(\.description) == ["imbalances lists 10 twice; give each factor once",
+                                                            "variants lists cb+wd twice; give each variant once"])
+        // A recipe key out of range at every factor is reported once.
+        var e = Self.config
+        e.recipe.classes = 1
+        #expect(e.validationErrors() == [ConfigProblem(.classes, .outOfRange(value: "1"))])
     }
 
     @Test func claimsCompareMeansAtEveryImbalance() {

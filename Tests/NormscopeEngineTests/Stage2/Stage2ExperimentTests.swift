@@ -40,11 +40,15 @@ struct Stage2ExperimentTests {
     @Test func aBaseThatIsNotTrainedIsReported() {
         let exp = Experiment(recipe: Self.recipe, config: Self.config, regimes: [.naive])
         let errors = exp.stage2Errors(Stage2Config())
-        #expect(errors == ["--stage2-base wd is not among the trained regimes (--regimes naive)"])
+        #expect(errors == [ConfigProblem(.stage2Bases, .notTrained(value: "wd", trained: ["naive"]))])
+        #expect(errors.map(\.description) == ["bases wd is not among the trained regimes (regimes naive)"])
         var bad = Stage2Config(epochs: 0)
         bad.beta = 1
-        #expect(bad.validationErrors() == ["--stage2-epochs must be between 1 and 1000000 (got 0)",
-                                          "--cb-beta must be in [0, 1) (got 1.0)"])
+        #expect(bad.validationErrors() == [ConfigProblem(.stage2Epochs, .outOfRange(value: "0")),
+                                          ConfigProblem(.stage2Beta, .outOfRange(value: "1.0"))])
+        // The engine names its own keys; the CLI names flags (see FlagName).
+        #expect(bad.validationErrors().map(\.description) == ["epochs must be between 1 and 1000000 (got 0)",
+                                                              "beta must be in [0, 1) (got 1.0)"])
     }
 
     @Test func variantListsParse() throws {

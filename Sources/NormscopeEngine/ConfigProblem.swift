@@ -1,0 +1,166 @@
+/// A setting that cannot be used, as validation finds it: which setting, and what is wrong with it.
+///
+/// The engine does not know how a setting was given (a command-line flag, a recipe key, a results file), so
+/// a problem names none: `message(naming:)` takes the caller's name for each setting, and the CLI names flags
+/// (`--epochs must be between 1 and 1000000 (got 0)`), a recipe file its keys (`classes must be ...`).
+public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public enum Issue: Equatable, Sendable {
+        /// The value (as text) lies outside the setting's `range`.
+        case outOfRange(value: String)
+        /// One entry of a list (an `entry`: "factor", "value") lies outside the setting's `range`.
+        case entryOutOfRange(entry: String, value: String)
+        /// The list is empty; it needs at least one `entry`.
+        case empty(entry: String)
+        /// The list names `value` twice.
+        case repeated(entry: String, value: String)
+        /// A stage-2 base that is not among the `trained` regimes.
+        case notTrained(value: String, trained: [String])
+    }
+
+    public var setting: ConfigSetting
+    public var issue: Issue
+
+    public init(_ setting: ConfigSetting, _ issue: Issue) {
+        self.setting = setting
+        self.issue = issue
+    }
+
+    /// One line naming the setting as `name` calls it, what is wrong and the allowed values.
+    public func message(naming name: (ConfigSetting) -> String) -> String {
+        let n = name(setting)
+        let allowed = setting.range?.phrase ?? "valid"
+        switch issue {
+        case .outOfRange(let v): return "\(n) must be \(allowed) (got \(v))"
+        case .entryOutOfRange(let entry, let v): return "\(n): each \(entry) must be \(allowed) (got \(v))"
+        case .empty(let entry): return "\(n) needs at least one \(entry)"
+        case .repeated(let entry, let v): return "\(n) lists \(v) twice; give each \(entry) once"
+        case .notTrained(let v, let trained):
+            return "\(n) \(v) is not among the trained regimes (\(name(.regimes)) \(trained.joined(separator: ",")))"
+        }
+    }
+
+    /// The message with the engine's own names for settings (`ConfigSetting.key`).
+    public var description: String { message { $0.key } }
+}
+
+/// Every setting the engine validates: the data recipe's keys, stage 1, stage 2 and `reproduce`.
+public enum ConfigSetting: String, CaseIterable, Sendable {
+    // The data recipe (`DatasetRecipe`); the raw values are the recipe file's keys.
+    case name, classes, dimension, maxPerClass, imbalance, profile, testPerClass, modesPerClass, latentDimension, noise
+    case seed
+    // Stage 1 (`TrainingConfig`) and the regimes trained.
+    case hidden, learningRate, momentum, batchSize, epochs, weightDecay, maxNormRadius, wdMaxNormRadius, maxNormThresh
+    case regimes
+    // Stage 2 (`Stage2Config`).
+    case stage2Bases, stage2Variants, stage2Epochs, stage2LearningRate, stage2Momentum, stage2WeightDecay, stage2Beta
+    case stage2MaxNormThresh, tau
+    // `reproduce` (`ReproduceConfig`).
+    case imbalances, seeds, weightDecayGrid, tauGrid, validationFraction
+
+    /// The setting's name in the engine's own types and files (`classes`, `learningRate`; stage-2 settings by
+    /// their `Stage2Config` property: `epochs`, `beta`).
+    public var key: String {
+        switch self {
+        case .stage2Bases: "bases"
+        case .stage2Variants: "variants"
+        case .stage2Epochs: "epochs"
+        case .stage2LearningRate: "learningRate"
+        case .stage2Momentum: "momentum"
+        case .stage2WeightDecay: "weightDecay"
+        case .stage2Beta: "beta"
+        case .stage2MaxNormThresh: "maxNormThresh"
+        case .maxNormRadius: "maxNorm"
+        case .wdMaxNormRadius: "wdMaxNorm"
+        default: rawValue
+        }
+    }
+
+    /// The values a numeric setting (or each entry of a numeric list) takes; nil for the others.
+    public var range: ValueRange? {
+        switch self {
+        case .classes: .between(2, 10_000, whole: true)
+        case .dimension, .latentDimension, .hidden: .between(1, 4096, whole: true)
+        case .maxPerClass, .testPerClass: .between(1, 100_000, whole: true)
+        case .imbalance, .imbalances: .between(1, 1_000_000)
+        case .modesPerClass: .between(1, 64, whole: true)
+        case .noise: .between(0, 100)
+        case .seed: ValueRange(lower: 0, upper: Double(UInt64.max), lowerOpen: false, upperOpen: false,
+                               wholeNumbers: true, phrase: "between 0 and 2^64-1")
+        case .learningRate, .stage2LearningRate: .interval(0, 10, lowerOpen: true, upperOpen: false)
+        case .momentum, .stage2Momentum, .stage2Beta: .interval(0, 1, lowerOpen: false, upperOpen: true)
+        case .batchSize: .between(1, 65_536, whole: true)
+        case .epochs, .stage2Epochs: .between(1, 1_000_000, whole: true)
+        case .weightDecay, .stage2WeightDecay, .tau, .weightDecayGrid, .tauGrid:
+            .interval(0, 10, lowerOpen: false, upperOpen: false)
+        case .maxNormRadius, .wdMaxNormRadius: .interval(0, 1000, lowerOpen: true, upperOpen: false)
+        case .maxNormThresh, .stage2MaxNormThresh: .interval(0, 1, lowerOpen: false, upperOpen: false)
+        case .validationFraction: .interval(0, 1, lowerOpen: true, upperOpen: true)
+        case .seeds: .between(1, 1000, whole: true)
+        case .name, .profile, .regimes, .stage2Bases, .stage2Variants: nil
+        }
+    }
+}
+
+/// The numbers a setting takes, and how messages state them.
+public struct ValueRange: Equatable, Sendable {
+    public var lower: Double
+    public var upper: Double
+    public var lowerOpen: Bool
+    public var upperOpen: Bool
+    /// Whether only whole numbers are meant (the setting is an integer).
+    public var wholeNumbers: Bool
+    /// The range as messages state it: "between 1 and 1000000", "in (0, 10]".
+    public var phrase: String
+
+    public init(lower: Double, upper: Double, lowerOpen: Bool, upperOpen: Bool, wholeNumbers: Bool, phrase: String) {
+        self.lower = lower
+        self.upper = upper
+        self.lowerOpen = lowerOpen
+        self.upperOpen = upperOpen
+        self.wholeNumbers = wholeNumbers
+        self.phrase = phrase
+    }
+
+    /// Both ends included, stated "between a and b".
+    public static func between(_ lower: Double, _ upper: Double, whole: Bool = false) -> ValueRange {
+        ValueRange(lower: lower, upper: upper, lowerOpen: false, upperOpen: false, wholeNumbers: whole,
+                   phrase: "between \(text(lower)) and \(text(upper))")
+    }
+
+    /// An interval stated in bracket notation, "in (0, 10]".
+    public static func interval(_ lower: Double, _ upper: Double, lowerOpen: Bool, upperOpen: Bool) -> ValueRange {
+        ValueRange(lower: lower, upper: upper, lowerOpen: lowerOpen, upperOpen: upperOpen, wholeNumbers: false,
+                   phrase: "in \(lowerOpen ? "(" : "[")\(text(lower)), \(text(upper))\(upperOpen ? ")" : "]")")
+    }
+
+    /// Whether `value` lies in the range (never for NaN).
+    public func contains(_ value: Double) -> Bool {
+        (lowerOpen ? value > lower : value >= lower) && (upperOpen ? value < upper : value <= upper)
+    }
+
+    /// Whether `value` lies in the range.
+    public func contains(_ value: Int) -> Bool { contains(Double(value)) }
+
+    private static func text(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)"
+    }
+}
+
+extension Array where Element == ConfigProblem {
+    /// Appends `.outOfRange` for `setting` unless its range holds `value`.
+    mutating func check(_ setting: ConfigSetting, _ value: Double, shown: String? = nil) {
+        if let r = setting.range, !r.contains(value) { append(ConfigProblem(setting, .outOfRange(value: shown ?? "\(value)"))) }
+    }
+
+    /// Appends `.outOfRange` for `setting` unless its range holds `value`.
+    mutating func check(_ setting: ConfigSetting, _ value: Int) {
+        if let r = setting.range, !r.contains(value) { append(ConfigProblem(setting, .outOfRange(value: "\(value)"))) }
+    }
+
+    /// Appends `.entryOutOfRange` for each entry of `values` outside the range of `setting`.
+    mutating func checkEach(_ setting: ConfigSetting, _ values: [Double], entry: String) {
+        guard let r = setting.range else { return }
+        for v in values where !r.contains(v) { append(ConfigProblem(setting, .entryOutOfRange(entry: entry, value: "\(v)"))) }
+    }
+}
