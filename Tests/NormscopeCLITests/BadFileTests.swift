@@ -73,7 +73,7 @@ struct BadFileTests {
         let dir = try Paths.scratch("files")
         defer { Paths.removeScratch(dir) }
         if let content = c.content {
-            FileManager.default.createFile(atPath: dir + "/" + c.name, contents: Data(content))
+            #expect(FileManager.default.createFile(atPath: dir + "/" + c.name, contents: Data(content)), "test file written")
         }
         try await expectBadFile(c.name, mentions: c.mentions, in: dir)
     }
@@ -154,7 +154,7 @@ struct BadFileTests {
         for i in 0..<1_000 {
             let f = Self.fuzzed(i, &rng)
             let path = dir + "/" + f.name
-            FileManager.default.createFile(atPath: path, contents: Data(f.bytes))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(f.bytes)), "test file written")
             var options = base  // parsing is slow in debug builds: parse once, then set the file
             options.dataset = path
             do {
@@ -179,7 +179,7 @@ struct BadFileTests {
         var rng = SplitMix64(seed: 99, stream: "cli-fuzz-binary")
         for i in 0..<40 {
             let f = Self.fuzzed(i, &rng)
-            FileManager.default.createFile(atPath: dir + "/" + f.name, contents: Data(f.bytes))
+            #expect(FileManager.default.createFile(atPath: dir + "/" + f.name, contents: Data(f.bytes)), "test file written")
             let out = "out\(i).csv"
             let r = try await Child.normscope(["dataset", "--dataset", f.name, "-o", out], directory: dir)
             if r.status == 0 {
