@@ -6,24 +6,37 @@ import NormscopeEngine
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
-        abstract: "Write the experiment's data set as CSV (label, split, features) for other tools, or its recipe as JSON.",
+        abstract: "Write the experiment's data set as CSV (label, split, features) for other tools, or its recipe as JSON; --list shows the built-in recipes.",
         discussion: """
         The CSV can be trained on again with 'normscope run --dataset FILE.csv'. See datasets/README.md. \
         The output must be a regular file or a new path, not the --dataset file (a symbolic link is followed \
-        and its target replaced, atomically); -o - writes the CSV to standard output.
+        and its target replaced, atomically); -o - writes the CSV to standard output. The built-in recipes are \
+        compiled into the program (any directory will do); their files in datasets/ show what they hold.
         """
     )
 
     @OptionGroup var experiment: ExperimentOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (.csv for data, .json for the recipe); - for CSV on standard output.", valueName: "file"))
-    var output: String
+    var output: String?
+
+    @Flag(help: "List the built-in recipes (name, classes, samples, what for) instead of writing a file.")
+    var list = false
 
     func validate() throws {
+        if list {
+            if output != nil { throw ValidationError("--list and --output conflict: give one of them") }
+            return
+        }
+        guard let output else { throw ValidationError("--output is needed (a .csv or .json file, or - for standard output), or --list") }
         if output.isEmpty { throw ValidationError("--output needs a file path (or - for standard output)") }
     }
 
     func run() throws {
+        guard let output else {
+            print(Self.builtinTable(), terminator: "")
+            return
+        }
         let target = try CommandErrors.wrap {
             try OutputTarget.check(output, inputs: OutputTarget.Input.dataset(experiment.dataset), consequence: "nothing was written")
         }
@@ -42,5 +55,22 @@ struct DatasetCommand: ParsableCommand {
         }
         let d = exp.dataset
         StandardError.write("normscope: wrote \(target.isStandardOutput ? "the data set to standard output" : output): \(d.classCount) classes, \(d.trainCount) training and \(d.testCount) test samples, \(d.dimension) features\n")
+    }
+
+    /// The built-in recipes, one line each: name, classes, training and test samples, what for.
+    static func builtinTable() -> String {
+        let rows = BuiltinRecipe.allCases.map { b -> [String] in
+            let r = b.recipe
+            return [b.name, String(r.classes), String(r.classCounts.reduce(0, +)), String(r.classes * r.testPerClass), b.summary]
+        }
+        let header = ["recipe", "classes", "training", "test", "what for"]
+        let widths = (0..<4).map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            let name = cells[0] + String(repeating: " ", count: widths[0] - cells[0].count)
+            let numbers = (1..<4).map { i in String(repeating: " ", count: widths[i] - cells[i].count) + cells[i] }
+            return ([name] + numbers + [cells[4]]).joined(separator: "  ")
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+            + "\n\n--dataset NAME uses one from any directory; datasets/NAME.json shows it as a file.\n"
     }
 }

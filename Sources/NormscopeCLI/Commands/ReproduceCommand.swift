@@ -33,7 +33,7 @@ struct ReproduceCommand: ParsableCommand {
                                valueName: "list"))
     var imbalances: String = "100,50,10"
 
-    @Option(help: ArgumentHelp("A dataset recipe (.json, see datasets/); default: the CIFAR100-LT analogue.", valueName: "file"))
+    @Option(help: ArgumentHelp("A built-in recipe ('normscope dataset --list') or a recipe file (.json); default: cifar100-lt, the CIFAR100-LT analogue.", valueName: "name|file"))
     var dataset: String?
 
     @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")
@@ -113,7 +113,7 @@ struct ReproduceCommand: ParsableCommand {
     func makeConfig() throws -> ReproduceConfig {
         var recipe = DatasetRecipe.cifar100LTAnalogue
         if let path = dataset {
-            switch try DatasetSource.load(path: ExperimentOptions.resolveDatasetPath(path)) {
+            switch try DatasetArgument(path).load() {
             case .recipe(let r): recipe = r
             case .data:
                 throw NormscopeError.invalidValue("--dataset \(path): reproduce needs a recipe (.json) to generate each imbalance factor, not CSV data")

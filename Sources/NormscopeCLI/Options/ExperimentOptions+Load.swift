@@ -9,12 +9,7 @@ extension ExperimentOptions {
         guard let path = dataset else {
             return Experiment(recipe: try fitting(validRecipe(recipeOverrides(.default)), config, regimes), config: config, regimes: regimes)
         }
-        let resolved = Self.resolveDatasetPath(path)
-        if !FileManager.default.fileExists(atPath: resolved) && !path.contains("/") && !path.contains(".") {
-            throw NormscopeError.badFile(
-                "\(path): no such file, and no recipe datasets/\(path).json in this directory — give the path of a recipe (.json) or CSV file")
-        }
-        switch try DatasetSource.load(path: resolved) {
+        switch try DatasetArgument(path).load() {
         case .recipe(let recipe):
             return Experiment(recipe: try fitting(validRecipe(recipeOverrides(recipe)), config, regimes), config: config, regimes: regimes)
         case .data(let data):
@@ -27,14 +22,6 @@ extension ExperimentOptions {
             return Experiment(dataset: data, origin: DataOrigin(recipe: nil, file: path, dataset: data),
                               config: config, regimes: regimes)
         }
-    }
-
-    /// A bare recipe name such as `quick` means `datasets/quick.json` when no file of that name exists.
-    static func resolveDatasetPath(_ path: String) -> String {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: path) || path.contains("/") { return path }
-        let candidate = "datasets/\(path).json"
-        return fm.fileExists(atPath: candidate) ? candidate : path
     }
 
     /// `recipe`, if its data and the networks fit in memory (checked before anything is generated).

@@ -13,8 +13,8 @@ public struct ExperimentOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Training epochs (1 to 1000000).")
     var epochs: Int = 100
 
-    @Option(help: ArgumentHelp("A dataset recipe (.json, see datasets/) or a CSV file (see datasets/README.md).",
-                               valueName: "file"))
+    @Option(help: ArgumentHelp("A built-in recipe such as quick ('normscope dataset --list'), a recipe file (.json) or a CSV file.",
+                               valueName: "name|file"))
     var dataset: String?
 
     @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")

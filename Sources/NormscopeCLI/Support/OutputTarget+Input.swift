@@ -8,11 +8,11 @@ extension OutputTarget {
         /// The path that is read.
         let path: String
 
-        /// The data set or recipe of `--dataset` (a bare name such as `quick` means `datasets/quick.json`),
-        /// or nothing when the flag was not given.
-        static func dataset(_ path: String?) -> [Input] {
-            guard let path else { return [] }
-            return [Input(name: "the input --dataset \(path)", path: ExperimentOptions.resolveDatasetPath(path))]
+        /// The data set or recipe file of `--dataset`, or nothing when the flag was not given or names a
+        /// built-in recipe.
+        static func dataset(_ text: String?) -> [Input] {
+            guard let text, let path = DatasetArgument(text).path else { return [] }
+            return [Input(name: "the input --dataset \(text)", path: path)]
         }
     }
 }

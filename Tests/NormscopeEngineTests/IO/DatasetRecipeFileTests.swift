@@ -169,7 +169,7 @@ struct ShippedRecipeTests {
     func canonical() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/datasets")
             .filter { $0.hasSuffix(".json") }.sorted()
-        #expect(names == ["cifar10-lt.json", "cifar100-lt.json", "quick.json", "step.json"])
+        #expect(names == ["cifar10-lt.json", "cifar100-lt.json", "default.json", "quick.json", "step.json"])
         for name in names {
             let recipe = try load(name)
             #expect(recipe.name + ".json" == name)
