@@ -25,10 +25,14 @@ public struct DatasetRecipe: Codable, Equatable, Sendable {
     public var latentDimension: Int
     /// Standard deviation of each mode, relative to the spread of mode centres.
     public var noise: Double
+    /// The seed the data were generated with, when the recipe records it (a recipe written by
+    /// `normscope dataset -o r.json` does, so that it stands for exactly the data written beside it); nil
+    /// leaves it to the run. The generator takes its seed as an argument: callers decide what this one means.
+    public var seed: UInt64?
 
     public init(name: String = "default", classes: Int = 100, dimension: Int = 32, maxPerClass: Int = 500,
                 imbalance: Double = 100, profile: ImbalanceProfile = .exponential, testPerClass: Int = 100,
-                modesPerClass: Int = 3, latentDimension: Int = 16, noise: Double = 0.7) {
+                modesPerClass: Int = 3, latentDimension: Int = 16, noise: Double = 0.7, seed: UInt64? = nil) {
         self.name = name
         self.classes = classes
         self.dimension = dimension
@@ -39,6 +43,7 @@ public struct DatasetRecipe: Codable, Equatable, Sendable {
         self.modesPerClass = modesPerClass
         self.latentDimension = latentDimension
         self.noise = noise
+        self.seed = seed
     }
 
     /// The built-in default: CIFAR100-LT's shape (100 classes, IF 100, exponential, 10,847 training samples).

@@ -10,7 +10,7 @@ public enum DatasetRecipeFile {
 
     /// The keys of a recipe file, in the order of `DatasetRecipe`'s properties.
     public static let keys = ["name", "classes", "dimension", "maxPerClass", "imbalance", "profile",
-                              "testPerClass", "modesPerClass", "latentDimension", "noise"]
+                              "testPerClass", "modesPerClass", "latentDimension", "noise", "seed"]
 
     /// Reads the recipe at `path`.
     public static func load(path: String) throws(NormscopeError) -> DatasetRecipe {
@@ -51,7 +51,7 @@ public enum DatasetRecipeFile {
             ("modesPerClass", String(recipe.modesPerClass)),
             ("latentDimension", String(recipe.latentDimension)),
             ("noise", jsonNumber(recipe.noise)),
-        ]
+        ] + (recipe.seed.map { [("seed", String($0))] } ?? [])
         let lines = entries.sorted { $0.0 < $1.0 }.map { "  \(jsonString($0.0)): \($0.1)" }
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
     }
@@ -112,6 +112,7 @@ public enum DatasetRecipeFile {
             case "modesPerClass": recipe.modesPerClass = try integer(value, key: key, at: valueAt)
             case "latentDimension": recipe.latentDimension = try integer(value, key: key, at: valueAt)
             case "noise": recipe.noise = try number(value, key: key, at: valueAt)
+            case "seed": recipe.seed = try seed(value, at: valueAt)
             default:
                 let text = try string(value, key: key, at: valueAt, example: "\"exponential\"")
                 guard let profile = ImbalanceProfile(rawValue: text) else {
@@ -150,6 +151,17 @@ public enum DatasetRecipeFile {
         // Accept integral values written as 100.0 or 1e2, within a range Int and Double share exactly.
         if let d = Double(text), d == d.rounded(), abs(d) <= 9.0e15 { return Int(d) }
         throw .badFile("\(at): \"\(key)\" must be an integer, got \(text)\(fix)")
+    }
+
+    /// A seed: a whole number from 0 to 2^64-1, written exactly (or as 5.0, 5e0 up to 9e15).
+    private static func seed(_ value: JSONValue, at: String) throws(NormscopeError) -> UInt64 {
+        let fix = " — write a whole number from 0 to 2^64-1, e.g. \"seed\": 0"
+        guard case .number(let text) = value else {
+            throw .badFile("\(at): \"seed\" must be an integer, got \(value.typeName)\(fix)")
+        }
+        if let exact = UInt64(text) { return exact }
+        if let d = Double(text), d == d.rounded(), d >= 0, d <= 9.0e15 { return UInt64(d) }
+        throw .badFile("\(at): \"seed\" must be between 0 and 2^64-1, got \(text)\(fix)")
     }
 
     private static func number(_ value: JSONValue, key: String, at: String) throws(NormscopeError) -> Double {

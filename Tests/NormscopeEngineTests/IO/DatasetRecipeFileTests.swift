@@ -5,7 +5,7 @@ import Testing
 @Suite("Recipe files")
 struct DatasetRecipeFileTests {
     static let validKeys = "valid keys: name, classes, dimension, maxPerClass, imbalance, profile, testPerClass,"
-        + " modesPerClass, latentDimension, noise"
+        + " modesPerClass, latentDimension, noise, seed"
 
     @Test("missing keys take the defaults")
     func defaults() throws {
@@ -20,9 +20,12 @@ struct DatasetRecipeFileTests {
 
     @Test("the key list matches DatasetRecipe's coding keys")
     func keysMatchCodable() throws {
-        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(DatasetRecipe())) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(DatasetRecipe(seed: 3))) as? [String: Any]
         #expect(Set(try #require(json).keys) == Set(DatasetRecipeFile.keys))
-        #expect(DatasetRecipeFile.keys.count == 10)
+        #expect(DatasetRecipeFile.keys.count == 11)
+        // Without a seed (every built-in recipe), results files keep the keys they had before seeds were recorded.
+        let unseeded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(DatasetRecipe())) as? [String: Any]
+        #expect(try #require(unseeded)["seed"] == nil)
     }
 
     @Test("errors point at the key or value", arguments: [
@@ -36,6 +39,9 @@ struct DatasetRecipeFileTests {
         ("{\"classes\": 1e300}",
          "r.json:1:13: \"classes\" must be an integer, got 1e300 — write a whole number, e.g. \"classes\": 100"),
         ("{\"noise\": true}", "r.json:1:11: \"noise\" must be a number, got a boolean — write e.g. \"noise\": 0.7"),
+        ("{\"seed\": -1}", "r.json:1:10: \"seed\" must be between 0 and 2^64-1, got -1 — write a whole number from 0 to 2^64-1, e.g. \"seed\": 0"),
+        ("{\"seed\": \"5\"}", "r.json:1:10: \"seed\" must be an integer, got a string — write a whole number from 0 to 2^64-1, e.g. \"seed\": 0"),
+        ("{\"seed\": 18446744073709551616}", "r.json:1:10: \"seed\" must be between 0 and 2^64-1, got 18446744073709551616 — write a whole number from 0 to 2^64-1, e.g. \"seed\": 0"),
         ("{\"imbalance\": 1e999}", "r.json:1:15: \"imbalance\" is too large: 1e999 — write a smaller number"),
         ("{\"name\": null}", "r.json:1:10: \"name\" must be a string, got null — write \"name\": \"my-data\""),
         ("{\"profile\": 3}", "r.json:1:13: \"profile\" must be a string, got a number — write \"profile\": \"exponential\""),
@@ -112,7 +118,8 @@ struct DatasetRecipeFileTests {
         defer { dir.remove() }
         let recipe = DatasetRecipe(name: "odd \"name\"\t\u{1}", classes: 7, dimension: 3, maxPerClass: 9,
                                    imbalance: 1.0000001, profile: .step, testPerClass: 2, modesPerClass: 5,
-                                   latentDimension: 4, noise: 1e-5)
+                                   latentDimension: 4, noise: 1e-5, seed: UInt64.max)
+        #expect(DatasetRecipeFile.render(recipe).contains("\"seed\": 18446744073709551615,\n  \"testPerClass\""))
         let path = dir.file("r.json")
         try DatasetRecipeFile.save(recipe, to: path)
         #expect(try DatasetRecipeFile.load(path: path) == recipe)
