@@ -156,7 +156,7 @@ struct BadFileTests {
             let path = dir + "/" + f.name
             #expect(FileManager.default.createFile(atPath: path, contents: Data(f.bytes)), "test file written")
             var options = base  // parsing is slow in debug builds: parse once, then set the file
-            options.dataset = path
+            options.data.dataset = path
             do {
                 let e = try options.makeExperiment()
                 #expect(e.dataset.classCount >= 2 && e.dataset.trainCount >= 1 && e.dataset.testCount >= 1)

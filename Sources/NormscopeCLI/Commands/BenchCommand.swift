@@ -41,7 +41,7 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...1000).contains(timedEpochs) else { throw ValidationError("--timed-epochs must be between 1 and 1000 (got \(timedEpochs))") }
-        if sweep, let d = experiment.dataset, d.lowercased().hasSuffix(".csv") {
+        if sweep, let d = experiment.data.dataset, d.lowercased().hasSuffix(".csv") {
             throw ValidationError("--sweep generates its own data (C, d and batch vary); drop --dataset \(d) or use a recipe")
         }
     }
@@ -160,17 +160,17 @@ struct BenchCommand: ParsableCommand {
     private func runSweep(peak: Double?, text: Bool) throws -> [[String: Any]] {
         var rows: [[String: Any]] = []
         if text {
-            print("\nsweep (naive regime, one thread, 1 warm-up + 1 timed epoch each; hidden \(experiment.hidden)):")
+            print("\nsweep (naive regime, one thread, 1 warm-up + 1 timed epoch each; hidden \(experiment.training.hidden)):")
             print("      C     d  batch    train    test    s/epoch   us/sample   GFLOP/s   of peak")
         }
         for classes in [10, 100, 1000] {
             for dim in [32, 256] {
                 for batch in [64, 256] {
                     var opts = experiment
-                    opts.classes = classes
-                    opts.dimension = dim
-                    opts.batchSize = batch
-                    opts.regimes = "naive"
+                    opts.data.classes = classes
+                    opts.data.dimension = dim
+                    opts.training.batchSize = batch
+                    opts.training.regimes = "naive"
                     let exp: Experiment
                     do {
                         exp = try opts.makeExperiment()

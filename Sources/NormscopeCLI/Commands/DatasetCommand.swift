@@ -15,7 +15,7 @@ struct DatasetCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var experiment: ExperimentOptions
+    @OptionGroup(title: "Data") var data: DataOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (.csv for data, .json for the recipe); - for CSV on standard output.", valueName: "file"))
     var output: String?
@@ -38,22 +38,34 @@ struct DatasetCommand: ParsableCommand {
             return
         }
         let target = try CommandErrors.wrap {
-            try OutputTarget.check(output, inputs: OutputTarget.Input.dataset(experiment.dataset), consequence: "nothing was written")
+            try OutputTarget.check(output, inputs: OutputTarget.Input.dataset(data.dataset), consequence: "nothing was written")
         }
-        let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
+        // The data alone: no network is made, so only the data must fit in memory.
+        let (dataset, recipe) = try CommandErrors.wrap { () throws -> (Dataset, DatasetRecipe?) in
+            switch try data.choice() {
+            case .recipe(var recipe, let seed):
+                let samples = recipe.classCounts.reduce(0, +) + recipe.classes * recipe.testPerClass
+                try MemoryCheck.check(samples: samples, dimension: recipe.dimension, classes: recipe.classes,
+                                      config: TrainingConfig(), regimes: 0, dataFromFile: false)
+                recipe.seed = seed  // the recipe written stands for exactly this data
+                return (SyntheticGenerator.generate(recipe, seed: seed), recipe)
+            case .file(let dataset, _):
+                return (dataset, nil)
+            }
+        }
         try CommandErrors.wrap {
             if target.isStandardOutput {
-                try target.write(Data(DatasetCSV.render(exp.dataset).utf8))
+                try target.write(Data(DatasetCSV.render(dataset).utf8))
             } else if output.lowercased().hasSuffix(".json") {
-                guard let recipe = exp.origin.recipe else {
+                guard let recipe else {
                     throw NormscopeError.invalidValue("--output \(output): a CSV data set has no recipe; write a .csv file instead")
                 }
                 try target.replace { path throws(NormscopeError) in try DatasetRecipeFile.save(recipe, to: path) }
             } else {
-                try target.replace { path throws(NormscopeError) in try DatasetCSV.write(exp.dataset, to: path) }
+                try target.replace { path throws(NormscopeError) in try DatasetCSV.write(dataset, to: path) }
             }
         }
-        let d = exp.dataset
+        let d = dataset
         StandardError.write("normscope: wrote \(target.isStandardOutput ? "the data set to standard output" : output): \(d.classCount) classes, \(d.trainCount) training and \(d.testCount) test samples, \(d.dimension) features\n")
     }
 

@@ -21,8 +21,9 @@ struct ReproduceCommand: ParsableCommand {
         """
     )
 
-    @Option(parsing: .unconditional, help: "First seed; the seeds are seed, seed+1, ... (0 to 2^64-1).")
-    var seed: UInt64 = 0
+    @Option(parsing: .unconditional,
+            help: "First seed; the seeds are seed, seed+1, ... (0 to 2^64-1; default 0, or the seed a recipe file records).")
+    var seed: UInt64?
 
     @Option(name: .customLong("seeds"), parsing: .unconditional,
             help: "Number of seeds: the table gives mean and spread over them (1 to 1000).")
@@ -125,6 +126,9 @@ struct ReproduceCommand: ParsableCommand {
     /// The reproduction the flags describe on `recipe`; throws `invalidValue` naming the first bad flag.
     func makeConfig(recipe base: DatasetRecipe) throws -> ReproduceConfig {
         var recipe = base
+        // A recipe's recorded seed is the first seed; each seed then generates its own data.
+        let first = seed ?? recipe.seed ?? 0
+        recipe.seed = nil
         if let v = classes { recipe.classes = v }
         if let v = maxPerClass { recipe.maxPerClass = v }
         if let v = testPerClass { recipe.testPerClass = v }
@@ -135,7 +139,7 @@ struct ReproduceCommand: ParsableCommand {
         s2.bases = ["wd"]
         let c = ReproduceConfig(
             recipe: recipe, imbalances: try ListFlag.distinctNumbers(imbalances, flag: "--imbalances"),
-            seeds: (0..<UInt64(max(0, seedCount))).map { seed &+ $0 }, training: training, weightDecay: weightDecay,
+            seeds: (0..<UInt64(max(0, seedCount))).map { first &+ $0 }, training: training, weightDecay: weightDecay,
             weightDecayGrid: try ListFlag.distinctNumbers(weightDecayGrid, flag: "--wd-grid"), tau: tau,
             tauGrid: try tauGrid.map { try ListFlag.distinctNumbers($0, flag: "--tau-grid") } ?? ReproduceConfig.defaultTauGrid,
             validationFraction: validationFraction, stage2: s2)

@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let target = try output.map { path in
             try CommandErrors.wrap {
-                try OutputTarget.check(path, inputs: OutputTarget.Input.dataset(experiment.dataset), consequence: "nothing was trained")
+                try OutputTarget.check(path, inputs: OutputTarget.Input.dataset(experiment.data.dataset), consequence: "nothing was trained")
             }
         }
         let exp = try CommandErrors.wrap { try experiment.makeExperiment() }

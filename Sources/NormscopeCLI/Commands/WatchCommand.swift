@@ -42,7 +42,7 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .customLong("export-dir"), help: ArgumentHelp("Where 'e' writes its files.", valueName: "dir"))
     var exportDir: String = "."
 
-    @OptionGroup var stage2: Stage2Options
+    @OptionGroup(title: "Stage 2") var stage2: Stage2Options
 
     func validate() throws {
         if let p = pace, !(p >= 0 && p <= 60) { throw ValidationError("--pace must be between 0 and 60 seconds per epoch (got \(p))") }
@@ -57,12 +57,8 @@ struct WatchCommand: ParsableCommand {
             try OutputTarget.checkDirectory(exportDir, flag: "--export-dir", consequence: "the live view was not started")
         }
         let config = LiveConfiguration(
-            makeExperiment: { seed in
-                var o = options
-                o.seed = seed
-                return try o.makeExperiment()
-            },
-            seed: experiment.seed, threads: experiment.threadCount, colorMap: colormap, noColor: noColor, ascii: ascii,
+            makeExperiment: { seed in try options.makeExperiment(seed: seed) },
+            seed: try CommandErrors.wrap { try experiment.data.resolvedSeed() }, threads: experiment.threadCount, colorMap: colormap, noColor: noColor, ascii: ascii,
             pace: Pace(secondsPerEpoch: pace ?? Pace.standard.secondsPerEpoch), demo: demo, hold: hold, exportDirectory: exportDir,
             stage2: try CommandErrors.wrap { try stage2.config() })
         var liveConfig = config

@@ -34,12 +34,30 @@ extension Normscope {
     static func failure(for error: Error, arguments: [String]) -> (line: String, status: Int32)? {
         let code = exitCode(for: error)
         guard code != .success else { return nil }
-        let text = fullMessage(for: error).split(whereSeparator: \.isNewline)
+        let lines = fullMessage(for: error).split(whereSeparator: \.isNewline)
             .filter { !$0.hasPrefix("Usage:") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }
-            .joined(separator: "\n")
-        guard !text.isEmpty else { return nil }
+            .map { strippingLabel(String($0)) }
+        guard let first = lines.first, !lines.joined().trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         let sub = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
-        return (errorLine(oneLine(text), command: sub), code.rawValue)
+        // ArgumentParser's own wording (invalid, missing or unknown values and options) said the project's way;
+        // its help line follows only where the message does not already say what the flag takes.
+        let (message, keepHelp) = ParserMessage.rewrite(first, command: sub)
+        let help = keepHelp ? lines.dropFirst().map(withoutSynopsis) : []
+        return (errorLine(oneLine(([message] + help).joined(separator: "\n")), command: sub), code.rawValue)
+    }
+
+    /// `line` without ArgumentParser's "Error:" or "Help:" label and the blanks around it.
+    static func strippingLabel(_ line: String) -> String {
+        var s = line.trimmingCharacters(in: .whitespaces)
+        for label in ["Error:", "Help:"] where s.hasPrefix(label) {
+            s = s.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+        }
+        return s
+    }
+
+    /// A help line without the flag's synopsis: "--epochs <epochs>  Training epochs" is "Training epochs".
+    static func withoutSynopsis(_ line: String) -> String {
+        line.replacing(/^(-[^ ]+( <[^>]*>)?|<[^>]*>) {2,}/, with: "")
     }
 
     /// Names of the subcommands (and `help`).

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import NormscopeEngine
+
+/// The flags that choose the data: a built-in recipe, a recipe file or a CSV file, the seed, and the
+/// generator's settings. Taken by every command that needs data (`dataset`, and through `ExperimentOptions`
+/// the live view, `run` and `bench`).
+///
+/// Every numeric option states its range in its help and is checked in `validate()`. Numeric options parse
+/// `.unconditional`ly: `--seed -1` reads -1 as the value (then refused by the range) instead of taking it
+/// for a flag and reporting a missing value.
+struct DataOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A built-in recipe such as quick ('normscope dataset --list'), a recipe file (.json) or a CSV file.",
+                               valueName: "name|file"))
+    var dataset: String?
+
+    @Option(parsing: .unconditional,
+            help: "Seed for data, initial weights and batch order (0 to 2^64-1; default 0, or the seed a recipe file records).")
+    var seed: UInt64?
+
+    @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")
+    var classes: Int?
+
+    @Option(parsing: .unconditional, help: "Imbalance factor n_max/n_min of the generated data (1 to 1000000).")
+    var imbalance: Double?
+
+    @Option(help: "Count profile of the generated data: exponential or step.")
+    var profile: ImbalanceProfile?
+
+    @Option(name: .customLong("max-per-class"), parsing: .unconditional, help: "Training samples of the most frequent class, n_max (1 to 100000).")
+    var maxPerClass: Int?
+
+    @Option(name: .customLong("test-per-class"), parsing: .unconditional, help: "Balanced test samples per class (1 to 100000).")
+    var testPerClass: Int?
+
+    @Option(name: .customLong("dim"), parsing: .unconditional, help: "Input dimension of the generated data (1 to 4096).")
+    var dimension: Int?
+
+    @Option(parsing: .unconditional, help: "Noise of the generated data: standard deviation of each class mode (0 to 100).")
+    var noise: Double?
+
+    @Option(parsing: .unconditional, help: "Gaussian modes per class of the generated data (1 to 64).")
+    var modes: Int?
+
+    init() {}
+
+    func validate() throws {
+        if dataset != nil && dataset!.isEmpty { throw ValidationError("--dataset needs a built-in recipe's name or a file path") }
+        if let first = recipeOverrides(DatasetRecipe.default).validationErrors().first {
+            throw ValidationError(FlagName.error(first).description)
+        }
+    }
+
+    /// What the flags choose: a recipe (data flags applied, its seed resolved) or a data set read from a file.
+    enum Choice {
+        /// Generate from `recipe` with `seed`. A recipe that records a seed records `seed`.
+        case recipe(DatasetRecipe, seed: UInt64)
+        /// Train on `dataset`, read from `path`.
+        case file(Dataset, path: String)
+    }
+
+    /// Loads the `--dataset` file (if any) and applies the data flags; throws naming the flag or the file.
+    /// The seed is `--seed`, else the one the recipe file records, else 0.
+    func choice() throws -> Choice {
+        guard let text = dataset else { return .recipe(try valid(recipeOverrides(.default)), seed: seed ?? 0) }
+        switch try DatasetArgument(text).load() {
+        case .recipe(let loaded):
+            var recipe = try valid(recipeOverrides(loaded))
+            let s = seed ?? loaded.seed ?? 0
+            if recipe.seed != nil { recipe.seed = s }
+            return .recipe(recipe, seed: s)
+        case .data(let data):
+            if hasRecipeOverrides {
+                throw NormscopeError.invalidValue(
+                    "--classes, --imbalance, --profile, --max-per-class, --test-per-class, --dim, --noise and --modes shape generated data; they cannot change the CSV file \(text)")
+            }
+            return .file(data, path: text)
+        }
+    }
+
+    /// The seed of the run without generating anything: `--seed`, else the one a recipe file records, else 0.
+    func resolvedSeed() throws -> UInt64 {
+        if let seed { return seed }
+        guard let text = dataset, let path = DatasetArgument(text).path, !path.lowercased().hasSuffix(".csv") else { return 0 }
+        if case .recipe(let r) = try DatasetArgument(text).load() { return r.seed ?? 0 }
+        return 0
+    }
+
+    /// Whether any flag that changes the generated data was given.
+    var hasRecipeOverrides: Bool {
+        classes != nil || imbalance != nil || profile != nil || maxPerClass != nil || testPerClass != nil || dimension != nil || noise != nil || modes != nil
+    }
+
+    /// `recipe` with the data flags applied.
+    func recipeOverrides(_ recipe: DatasetRecipe) -> DatasetRecipe {
+        var r = recipe
+        if let v = classes { r.classes = v }
+        if let v = imbalance { r.imbalance = v }
+        if let v = profile { r.profile = v }
+        if let v = maxPerClass { r.maxPerClass = v }
+        if let v = testPerClass { r.testPerClass = v }
+        if let v = dimension { r.dimension = v }
+        if let v = noise { r.noise = v }
+        if let v = modes { r.modesPerClass = v }
+        return r
+    }
+
+    private func valid(_ r: DatasetRecipe) throws -> DatasetRecipe {
+        try FlagName.throwFirst(r.validationErrors())
+        return r
+    }
+}
+
+extension ImbalanceProfile: ExpressibleByArgument {}
+
+/// The parsed flags are plain values, copied into the live view's restart closure.
+extension DataOptions: Sendable {}
