@@ -10,7 +10,11 @@ extension ReproduceReport {
         out.append("# Long-tailed recognition via weight balancing: Tables 1 and 2 on synthetic data")
         out.append("")
         let r = c.recipe
-        out.append("Data: synthetic analogue of CIFAR100-LT (`\(DisplayText.escape(r.name))`: \(r.classes) classes, n_max \(r.maxPerClass), "
+        // Named as run: only the CIFAR100-LT analogue's shape is called that (the imbalance varies by column).
+        var shape = r
+        shape.imbalance = DatasetRecipe.cifar100LTAnalogue.imbalance
+        let kind = shape == .cifar100LTAnalogue ? "the synthetic analogue of CIFAR100-LT" : "synthetic"
+        out.append("Data: `\(DisplayText.escape(r.name))`, \(kind) (\(r.classes) classes, n_max \(r.maxPerClass), "
                    + "\(r.profile.rawValue) profile, \(r.testPerClass) balanced test samples per class), imbalance factors "
                    + c.imbalances.map { Self.format($0) }.joined(separator: ", ") + "; seeds "
                    + c.seeds.map(String.init).joined(separator: ", ") + ".")

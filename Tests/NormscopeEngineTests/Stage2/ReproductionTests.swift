@@ -132,4 +132,26 @@ struct ReproductionTests {
         #expect(claim.paperHolds == true)
         #expect(claim.detail == String(format: "IF100 %+.1f (paper +7.7); IF10 %+.1f (paper +8.7)", d100, d10))
     }
+
+    @Test func aLossReadsAsANegativeNumber() throws {
+        // "Stage 2 gives up some Many-class accuracy": stage 2 minus wd, which holds when negative (paper -4.3).
+        let r = Self.report
+        let claim = try #require(r.claims.first { $0.statement.contains("gives up some Many-class accuracy") })
+        let d100 = r.row(.cbWDMaxNorm)!.cell(100)!.mean.many - r.row(.wd)!.cell(100)!.mean.many
+        let d10 = r.row(.cbWDMaxNorm)!.cell(10)!.mean.many - r.row(.wd)!.cell(10)!.mean.many
+        #expect(claim.holds == (d100 < 0 && d10 < 0))
+        #expect(claim.paperHolds == true)
+        #expect(claim.detail == String(format: "IF100 %+.1f (paper -4.3); IF10 %+.1f", d100, d10))
+    }
+
+    @Test func theMarkdownNamesTheDataItRanOn() {
+        let md = Self.report.markdown()
+        #expect(md.contains("Data: `tiny`, synthetic (10 classes, n_max 150,"), "\(md.prefix(400))")
+        #expect(!md.contains("analogue"))
+        var c = Self.config
+        c.recipe = .cifar100LTAnalogue
+        var report = Self.report
+        report.config = c
+        #expect(report.markdown().contains("Data: `cifar100-lt`, the synthetic analogue of CIFAR100-LT (100 classes,"))
+    }
 }
