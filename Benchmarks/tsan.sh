@@ -10,8 +10,8 @@
 #      thinned (RegimeHistory.downsampleIfNeeded) while the main thread reads them;
 #   c. reproduce on a tiny configuration (2 epochs, 1 seed, 2 imbalances, short grids).
 # The script fails (exit 1, with the report and the run that produced it) on any ThreadSanitizer report
-# (data race, lock-order inversion, ...) or crash, except the one kind explained below. ~2-3 min on 2 cores
-# from a cold build; the runs take about 20 s.
+# (data race, lock-order inversion, ...) or crash, except the one kind explained below. On a busy 2-core
+# machine: about 2 min to build from cold, then a ~10 s, b 35-90 s, c ~10 s.
 #
 # TSAN_OPTIONS, and why:
 #   exitcode=66 second_deadlock_stack=1   a report makes the run exit 66; both stacks of a lock inversion.
