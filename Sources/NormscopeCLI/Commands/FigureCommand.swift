@@ -12,7 +12,7 @@ struct FigureCommand: ParsableCommand {
         The SVG has one heatmap per stage-1 regime (class sorted by cardinality against training epoch, one \
         shared colour scale with its colour bar) and the end-of-training norm profiles of stage 1 and, when \
         the results hold it, stage 2. The CSV has the columns regime,stage,epoch,class,count,norm \
-        (see the README). Writes are atomic; the output must be a regular file or a new path, not the results \
+        (see docs/figures.md). Writes are atomic; the output must be a regular file or a new path, not the results \
         file (a symbolic link is followed and its target replaced). -o - writes to standard output (SVG unless \
         --format csv).
         """

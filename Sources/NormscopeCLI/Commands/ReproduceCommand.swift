@@ -12,7 +12,7 @@ struct ReproduceCommand: ParsableCommand {
         validation split carved from the training data of the first seed (never the test set); then naive and \
         wd models are trained for every seed and the wd models rebalanced. Prints the table beside the paper's \
         numbers (Markdown) and, with -o, writes it as Markdown and JSON. Deterministic for the flags, whatever \
-        --threads is. See the README.
+        --threads is. See docs/stage2-and-reproduce.md.
         -o PATH writes PATH.md and PATH.json; -o DIR (an existing directory, or a path ending in /) writes \
         DIR/reproduce.md and DIR/reproduce.json; -o - writes the JSON to standard output and the table to \
         stderr. The outputs are checked before training: regular files or new paths (symbolic links are \

@@ -39,10 +39,10 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         self.seed = seed
     }
 
-    /// Default stage-1 weight decay (see README, "Why these defaults").
+    /// Default stage-1 weight decay (see docs/experiment.md, "Why these defaults").
     public static let defaultWeightDecay = 2e-3
     /// Default MaxNorm radius of the `maxnorm` regime: the naive tail's final norm on the default data, so every
-    /// class reaches the cap, as in the paper's panel (d) (see README, "Why these defaults").
+    /// class reaches the cap, as in the paper's panel (d) (see docs/experiment.md, "Why these defaults").
     public static let defaultMaxNormRadius = 1.2
     /// Default MaxNorm radius of the `wd+maxnorm` regime: below the `wd` tail's final norm, so every class ends
     /// at it, small and balanced, as in the paper's panel (e).
