@@ -78,7 +78,7 @@ struct FileTextTests {
                                            "--epochs", "1", "--stage2-epochs", "1", "--hidden", "8", "--weight-decay", "0.001",
                                            "--tau", "1", "--threads", "1", "--no-timings"])
         expectClean(r, "reproduce")
-        #expect(r.stdout.contains("(`\(Self.shown)`: 6 classes"), "\(r.stdout.prefix(600))")
+        #expect(r.stdout.contains("Data: `\(Self.shown)`, synthetic (6 classes"), "\(r.stdout.prefix(600))")
         #expect(r.stderr.contains("reproduce on \(Self.shown):"), "\(r.stderr)")
     }
 
