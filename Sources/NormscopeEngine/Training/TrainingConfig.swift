@@ -16,13 +16,16 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public var maxNorm: MaxNormRule
     /// When the MaxNorm projection is applied.
     public var maxNormEvery: ProjectionSchedule
+    /// Batch normalization after every hidden layer, before its ReLU: true, or nil for none (absent from
+    /// results files without it, so they keep their bytes). Read it as `usesBatchNorm`.
+    public var batchNorm: Bool?
     /// Seed for data, initial weights and batch order.
     public var seed: UInt64
 
     public init(hidden: [Int] = [128, 128, 64], learningRate: Double = 0.01, momentum: Double = 0.9,
                 batchSize: Int = 64, epochs: Int = 100, weightDecay: Double = TrainingConfig.defaultWeightDecay,
                 maxNorm: MaxNormRule = .radius(TrainingConfig.defaultMaxNormRadius),
-                maxNormEvery: ProjectionSchedule = .step, seed: UInt64 = 0) {
+                maxNormEvery: ProjectionSchedule = .step, batchNorm: Bool = false, seed: UInt64 = 0) {
         self.hidden = hidden
         self.learningRate = learningRate
         self.momentum = momentum
@@ -31,7 +34,14 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         self.weightDecay = weightDecay
         self.maxNorm = maxNorm
         self.maxNormEvery = maxNormEvery
+        self.batchNorm = batchNorm ? true : nil
         self.seed = seed
+    }
+
+    /// Whether the hidden layers are batch-normalized.
+    public var usesBatchNorm: Bool {
+        get { batchNorm ?? false }
+        set { batchNorm = newValue ? true : nil }
     }
 
     /// Default stage-1 weight decay (see README, "Why these defaults").
