@@ -69,6 +69,9 @@ public struct ExperimentOptions: ParsableArguments {
     @Option(help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
     var threads: Int?
 
+    @Flag(name: .customLong("batchnorm"), help: "Batch normalization after every hidden layer, before ReLU (PyTorch's BatchNorm1d).")
+    var batchNorm = false
+
     public init() {}
 
     public mutating func validate() throws {
@@ -105,7 +108,7 @@ public struct ExperimentOptions: ParsableArguments {
         let rule: MaxNormRule = maxNormThresh.map { .relative($0) } ?? .radius(maxNormRadius ?? TrainingConfig.defaultMaxNormRadius)
         let c = TrainingConfig(hidden: try hiddenWidths(), learningRate: lr, momentum: momentum, batchSize: batchSize,
                                epochs: epochs, weightDecay: weightDecay, maxNorm: rule, maxNormEvery: maxNormEvery,
-                               seed: seed)
+                               batchNorm: batchNorm, seed: seed)
         if let first = c.validationErrors().first { throw NormscopeError.invalidValue(first) }
         return c
     }
