@@ -39,8 +39,11 @@ extension ReproduceReport {
                    + "\(c.stage2.epochs) epochs, lr \(Self.format(c.stage2.learningRate)) cosine, WD \(Self.format(c.stage2.weightDecay)), "
                    + "class-balanced loss (beta \(Self.format(c.stage2.beta))), MaxNorm t = \(Self.format(c.stage2.maxNormThresh)) "
                    + "(per \(c.stage2.maxNormEvery.rawValue)).")
+        let paperColumns = c.imbalances.contains { ReproduceMethod.naive.paper.all(imbalance: $0) != nil }
         out.append("Cells: accuracy in percent, mean ± standard deviation over \(c.seeds.count) seed\(c.seeds.count == 1 ? "" : "s"); "
-                   + "in brackets the paper's number (ResNet34 on real CIFAR100-LT). Many / Medium / Few are at IF \(Self.format(first)).")
+                   + (paperColumns ? "in brackets the paper's number (ResNet34 on real CIFAR100-LT)"
+                                   : "the paper gives no numbers at these imbalance factors (only 100, 50, 10)")
+                   + ". Many / Medium / Few are at IF \(Self.format(first)).")
         out.append("")
         var header = "| Method | Many | Medium | Few | All IF\(Self.format(first)) |"
         var rule = "|---|---:|---:|---:|---:|"
