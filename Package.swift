@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine"]),
         .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine"]),
         .testTarget(name: "NormscopeImageTests", dependencies: ["NormscopeImage", "NormscopeDraw", "NormscopeEngine"]),
-        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "CNcursesw"]),
+        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "NormscopeImage", "CNcursesw"]),
     ],
     swiftLanguageModes: [.v6]
 )
