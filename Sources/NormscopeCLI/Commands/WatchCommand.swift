@@ -38,12 +38,16 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .customLong("export-dir"), help: ArgumentHelp("Where 'e' writes its files.", valueName: "dir"))
     var exportDir: String = "."
 
+    @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (plays in asciinema, converts with agg); it ends on the last frame drawn.", valueName: "file.cast"))
+    var record: String?
+
     @OptionGroup var stage2: Stage2Options
 
     func validate() throws {
         if let p = pace, !(p >= 0 && p <= 60) { throw ValidationError("--pace must be between 0 and 60 seconds per epoch (got \(p))") }
         if let h = hold, !(h >= 0 && h <= 86_400) { throw ValidationError("--hold must be between 0 and 86400 seconds (got \(h))") }
         if exportDir.isEmpty { throw ValidationError("--export-dir needs a directory") }
+        if record == "-" { throw ValidationError("--record needs a file: standard output is the terminal the live view draws on") }
     }
 
     func run() throws {
@@ -62,6 +66,7 @@ struct WatchCommand: ParsableCommand {
             stage2: try CommandErrors.wrap { try stage2.config() })
         var liveConfig = config
         liveConfig.demoPace = pace.map { Pace(secondsPerEpoch: $0) }
+        liveConfig.recording = try recording()
         let app = try CommandErrors.wrap { try LiveApp(liveConfig) }
         do {
             let status = try app.run()
