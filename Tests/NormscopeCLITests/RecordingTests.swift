@@ -139,6 +139,27 @@ struct RecordingTests {
         #expect(partial.outputEvents >= 2 && partial.text.joined().contains("(a) Naive"))
     }
 
+    @Test("a recording that cannot grow stops whole at its last frame; the live view goes on")
+    func fileSizeLimit() async throws {
+        let dir = try Paths.scratch("rec-full")
+        defer { Paths.removeScratch(dir) }
+        let cast = dir + "/full.cast"
+        // 100 blocks of 512 bytes: the first frames fit, the rest fails with EFBIG (SIGXFSZ ignored), as on a full disk.
+        let script = "ulimit -f 100; trap '' XFSZ; exec \"$0\" \"$@\" 2>\"\(dir)/err.txt\""
+        let tmux = try TmuxSession(["sh", "-c", script, try Paths.binary()] + Self.tiny
+                                   + ["--epochs", "40", "--pace", "0.05", "--record", cast], width: 100, height: 30)
+        defer { tmux.kill() }
+        try await tmux.waitFor(text: "finished", timeout: .seconds(40))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit(timeout: .seconds(20)) == 0)
+        let err = try String(contentsOfFile: dir + "/err.txt", encoding: .utf8)
+        #expect(err.contains("normscope: recording: writing stopped early") && err.contains(cast), "\(err)")
+        let size = (try FileManager.default.attributesOfItem(atPath: cast)[.size] as? Int) ?? -1
+        #expect(size > 0 && size <= 100 * 512)
+        let check = try await CastCheck.run(cast)
+        #expect(check.outputEvents >= 1 && check.text.joined().contains("(a) Naive"), "whole lines only, and they replay")
+    }
+
     @Test("--record paths are checked before anything starts: one line, nothing left behind")
     func badPaths() async throws {
         let dir = try Paths.scratch("rec-bad")
