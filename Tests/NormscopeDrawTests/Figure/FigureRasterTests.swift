@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NormscopeDraw
 import NormscopeEngine
@@ -87,6 +88,27 @@ struct FigureRasterTests {
         r.regimes = []
         let empty = FigureRaster(results: r, width: 600)
         #expect(empty.render(empty.finalMoment).width == 600)
+    }
+}
+
+extension FigureRasterTests {
+    @Test("300 mutated results files: an error or a raster figure in its palette, never a trap")
+    func mutations() throws {
+        let base = try FigureSVGTests.results(epochs: 6, classes: 5).encoded()
+        let tree = try JSONSerialization.jsonObject(with: base)
+        var rng = ResultsFuzzTests.Rng(state: 11)
+        var figures = 0
+        for i in 0..<300 {
+            var t: Any = tree
+            for _ in 0...rng.below(3) { t = ResultsFuzzTests.mutate(t, &rng) }
+            let bytes = (try? JSONSerialization.data(withJSONObject: t, options: [.fragmentsAllowed])) ?? Data()
+            guard let r = try? ResultsFile.decode(bytes, path: "r.json") else { continue }
+            let f = FigureRaster(results: r, width: 480)
+            let last = f.moments(maxStage1Frames: 4).last ?? f.finalMoment
+            #expect(Set(f.render(last).distinctColors).isSubset(of: Set(f.palette)), "mutation \(i)")
+            figures += 1
+        }
+        #expect(figures > 30, "\(figures) figures drawn")
     }
 }
 
