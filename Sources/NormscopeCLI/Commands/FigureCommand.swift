@@ -16,7 +16,7 @@ struct FigureCommand: ParsableCommand {
         (see the README). PNG is the same figure as pixels, for slide tools without SVG; GIF shows it \
         forming epoch by epoch, then holds the final figure (--fps, --width). Writes are atomic; the output \
         must be a regular file or a new path, not the results file (a symbolic link is followed and its \
-        target replaced). -o - writes to standard output (SVG unless --format or the name says otherwise).
+        target replaced). -o - writes to standard output (SVG unless --format says otherwise).
         """
     )
 
