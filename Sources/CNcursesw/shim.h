@@ -6,9 +6,11 @@
 //   otherwise cchar_t, setcchar and the *_wch functions are missing.
 // - Macros (A_BOLD, COLOR_PAIR, getmaxyx, KEY_F(n)) and the globals stdscr/COLORS/COLOR_PAIRS/
 //   cur_term are wrapped in `static inline` functions: Swift 6 refuses shared mutable globals.
-// - The signal trap lives here because a handler must be async-signal-safe: it only stores the
-//   signal number in a `volatile sig_atomic_t`. Its state is defined `weak` (not `static`) so
-//   that every object file that inlines these functions shares ONE copy after linking.
+// - The signal trap lives here because a handler must be async-signal-safe: the polite signals
+//   (SIGINT, SIGTERM, SIGHUP, SIGQUIT) only store their number in a `volatile sig_atomic_t`; every
+//   other fatal signal restores the terminal with write(2) and tcsetattr alone, from strings and
+//   modes captured beforehand, then dies of the signal. Its state is defined `weak` (not `static`)
+//   so that every object file that inlines these functions shares ONE copy after linking.
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
@@ -100,7 +102,13 @@ __attribute__((weak)) int ns_tty_saved = 0;
 __attribute__((weak)) struct termios ns_saved_tty = {0};
 __attribute__((weak)) char ns_emergency_seq[256] = {0};
 __attribute__((weak)) volatile sig_atomic_t ns_emergency_len = 0;
-__attribute__((weak)) struct sigaction ns_old_actions[32] = {{{0}}};
+// Signal numbers go up to SIGRTMAX (64 on Linux); NS_SIGNALS slots cover them all.
+#define NS_SIGNALS 65
+__attribute__((weak)) struct sigaction ns_old_actions[NS_SIGNALS] = {{{0}}};
+// Per signal: 0 not trapped, NS_TRAP_POLITE (flag for the main loop), NS_TRAP_FATAL (restore and die).
+#define NS_TRAP_POLITE 1
+#define NS_TRAP_FATAL 2
+__attribute__((weak)) unsigned char ns_trapped[NS_SIGNALS] = {0};
 __attribute__((weak)) volatile sig_atomic_t ns_saved_stderr = -1;
 __attribute__((weak)) volatile sig_atomic_t ns_capture_fd = -1;
 
@@ -172,51 +180,154 @@ static inline void ns_trap_handler(int sig) {
     ns_trap_signal = sig;
 }
 
-/// Crash signals: restore the terminal, then hand the signal to whoever had it before (the Swift
-/// runtime's backtracer or the default action), so the crash report lands on a sane terminal.
-static inline void ns_crash_handler(int sig) {
+/// Every other fatal signal (crashes, SIGUSR1, SIGALRM, SIGXCPU, realtime signals, ...): restore the
+/// terminal, let whoever had the signal before run (the Swift runtime's backtracer prints its crash
+/// report on a sane terminal), then die of the signal with its default action, so the exit status
+/// is the signal's. Only async-signal-safe calls: write, tcsetattr, dup2, read, lseek, close,
+/// sigaction, sigprocmask, raise, _exit.
+static inline void ns_fatal_handler(int sig, siginfo_t *info, void *context) {
     ns_emergency_restore();
     ns_stderr_capture_end();
-    if (sig > 0 && sig < 32) sigaction(sig, &ns_old_actions[sig], NULL);
+    if (sig > 0 && sig < NS_SIGNALS) {
+        struct sigaction old = ns_old_actions[sig];
+        int siginfo = (old.sa_flags & SA_SIGINFO) != 0;
+        if (siginfo ? old.sa_sigaction != NULL
+                    : (old.sa_handler != SIG_DFL && old.sa_handler != SIG_IGN && old.sa_handler != NULL)) {
+            sigaction(sig, &old, NULL);
+            if (siginfo) old.sa_sigaction(sig, info, context); else old.sa_handler(sig);
+        }
+    }
+    // Still alive (there was no previous handler, or it returned): die of the signal.
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
     raise(sig);
+    _exit(128 + sig);  // a signal whose default action does not end the process
 }
 
-static inline void ns_trap_set(int sig, void (*handler)(int), int flags) {
+/// Whether `sig` is at its default action now, and what that is (ignored signals, and signals
+/// someone else handles, are left alone).
+static inline int ns_signal_is_default(int sig, struct sigaction *current) {
+    if (sigaction(sig, NULL, current) != 0) return 0;
+    if (current->sa_flags & SA_SIGINFO) return 0;
+    return current->sa_handler == SIG_DFL;
+}
+
+/// Takes `sig` for the trap (`kind` NS_TRAP_POLITE or NS_TRAP_FATAL), remembering its disposition.
+static inline void ns_trap_take(int sig, int kind, const struct sigaction *current) {
+    if (sig <= 0 || sig >= NS_SIGNALS || ns_trapped[sig]) return;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = handler;
-    sa.sa_flags = flags;
     sigemptyset(&sa.sa_mask);
-    sigaction(sig, &sa, &ns_old_actions[sig]);
+    if (kind == NS_TRAP_POLITE) {
+        sa.sa_handler = ns_trap_handler;
+        sa.sa_flags = 0;  // no SA_RESTART, so a pending input poll wakes up
+    } else {
+        // SA_ONSTACK: on the alternate stack where one is set up (the Swift runtime's, so a stack
+        // overflow still reaches the handler); SA_RESETHAND: a crash inside the handler is final.
+        sa.sa_sigaction = ns_fatal_handler;
+        sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_RESETHAND | SA_ONSTACK;
+    }
+    ns_old_actions[sig] = *current;
+    if (sigaction(sig, &sa, NULL) == 0) ns_trapped[sig] = (unsigned char)kind;
+}
+
+/// Signals that end the process by default and are not crashes: trapped only while at their
+/// default action (an ignored SIGHUP under nohup stays ignored; a profiler's SIGPROF stays its).
+static inline int ns_quiet_fatal_signal(int i) {
+    static const int sigs[] = {
+        SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPIPE,
+#ifdef SIGPOLL
+        SIGPOLL,
+#endif
+#ifdef SIGSTKFLT
+        SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+        SIGPWR,
+#endif
+#ifdef SIGLOST
+        SIGLOST,
+#endif
+    };
+    return i >= 0 && i < (int)(sizeof sigs / sizeof sigs[0]) ? sigs[i] : 0;
+}
+
+/// Crash signals: trapped whatever their handler (usually the Swift runtime's backtracer), which
+/// the trap then calls on the way out.
+static inline int ns_crash_signal(int i) {
+    static const int sigs[] = {
+        SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS,
+#ifdef SIGEMT
+        SIGEMT,
+#endif
+    };
+    return i >= 0 && i < (int)(sizeof sigs / sizeof sigs[0]) ? sigs[i] : 0;
+}
+
+/// The lowest and highest realtime signal (0 where there are none).
+static inline int ns_sigrtmin(void) {
+#ifdef SIGRTMIN
+    return SIGRTMIN;
+#else
+    return 0;
+#endif
+}
+static inline int ns_sigrtmax(void) {
+#ifdef SIGRTMAX
+    return SIGRTMAX;
+#else
+    return 0;
+#endif
 }
 
 /// Installs the handlers (idempotent). Call before newterm: ncurses then keeps its hands off
 /// SIGINT/SIGTERM (it only claims signals still at their default). SIGWINCH and SIGTSTP stay
-/// with ncurses. No SA_RESTART, so a pending input poll wakes up.
+/// with ncurses; SIGCHLD, SIGURG, SIGCONT, SIGTTIN, SIGTTOU do not end the process.
 static inline void ns_trap_install(void) {
     if (ns_trap_installed) return;
     ns_trap_installed = 1;
     ns_trap_signal = 0;
     ns_tty_saved = tcgetattr(STDIN_FILENO, &ns_saved_tty) == 0;
-    ns_trap_set(SIGINT, ns_trap_handler, 0);
-    ns_trap_set(SIGTERM, ns_trap_handler, 0);
-    ns_trap_set(SIGHUP, ns_trap_handler, 0);
-    ns_trap_set(SIGQUIT, ns_trap_handler, 0);
-    ns_trap_set(SIGSEGV, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
-    ns_trap_set(SIGBUS, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
-    ns_trap_set(SIGILL, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
-    ns_trap_set(SIGFPE, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
-    ns_trap_set(SIGABRT, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
-    ns_trap_set(SIGTRAP, ns_crash_handler, SA_NODEFER | SA_RESETHAND);
+    struct sigaction current;
+    int polite[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    for (unsigned i = 0; i < sizeof polite / sizeof polite[0]; i++) {
+        if (sigaction(polite[i], NULL, &current) != 0) continue;
+        if (!(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN) continue;
+        ns_trap_take(polite[i], NS_TRAP_POLITE, &current);
+    }
+    for (int i = 0, sig; (sig = ns_crash_signal(i)) != 0; i++) {
+        if (sigaction(sig, NULL, &current) != 0) continue;
+        if (!(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN) continue;
+        ns_trap_take(sig, NS_TRAP_FATAL, &current);
+    }
+    for (int i = 0, sig; (sig = ns_quiet_fatal_signal(i)) != 0; i++) {
+        if (ns_signal_is_default(sig, &current)) ns_trap_take(sig, NS_TRAP_FATAL, &current);
+    }
+    for (int sig = ns_sigrtmin(); sig > 0 && sig <= ns_sigrtmax() && sig < NS_SIGNALS; sig++) {
+        if (ns_signal_is_default(sig, &current)) ns_trap_take(sig, NS_TRAP_FATAL, &current);
+    }
 }
 
 /// Puts back the dispositions found by ns_trap_install (idempotent).
 static inline void ns_trap_uninstall(void) {
     if (!ns_trap_installed) return;
-    int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
-    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &ns_old_actions[sigs[i]], NULL);
+    for (int sig = 1; sig < NS_SIGNALS; sig++) {
+        if (!ns_trapped[sig]) continue;
+        sigaction(sig, &ns_old_actions[sig], NULL);
+        ns_trapped[sig] = 0;
+    }
     ns_trap_installed = 0;
 }
+
+/// How the trap handles `sig` now: 0 not at all, NS_TRAP_POLITE or NS_TRAP_FATAL.
+static inline int ns_trap_kind(int sig) { return sig > 0 && sig < NS_SIGNALS ? ns_trapped[sig] : 0; }
 
 /// The first trapped signal number, 0 if none arrived.
 static inline int ns_trap_is_installed(void) { return ns_trap_installed; }
@@ -233,11 +344,13 @@ static inline void ns_append_cap(const char *name) {
     ns_emergency_len = (sig_atomic_t)(at + n);
 }
 
-/// Captures the current terminal's sgr0/cnorm/rmcup strings for ns_emergency_restore (call after
-/// newterm), and marks the screen live.
+/// Captures the current terminal's sgr0/rmkx/cnorm/rmcup strings (plain attributes, cursor keys back
+/// to normal, visible cursor, main screen) for ns_emergency_restore (call after newterm), and marks
+/// the screen live.
 static inline void ns_screen_began(void) {
     ns_emergency_len = 0;
     ns_append_cap("sgr0");
+    ns_append_cap("rmkx");
     ns_append_cap("cnorm");
     ns_append_cap("rmcup");
     ns_screen_live = 1;

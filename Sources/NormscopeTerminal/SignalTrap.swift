@@ -5,16 +5,25 @@ import Darwin
 #endif
 import CNcursesw
 
-/// Termination signals turned into a flag that the UI loop polls.
+/// Every catchable signal that would end the process, handled so that the terminal is given back first.
 ///
-/// The handlers (in the C shim) only store the signal number, which is all a handler may safely do;
-/// the loop notices it through `pending`, restores the terminal and exits with 128 + signal.
-/// A second signal before that (a stuck loop) restores tty modes and exits from the handler.
-/// Crash signals (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, ...) restore the terminal and are then passed
-/// on to their previous handler. SIGWINCH and SIGTSTP are left to ncurses.
+/// - SIGINT, SIGTERM, SIGHUP, SIGQUIT (the polite ones): the handler (in the C shim) only stores the
+///   signal number; the loop notices it through `pending`, stops the screen properly and exits with
+///   128 + signal. A second one before that (a stuck loop) restores the terminal from the handler and
+///   exits at once.
+/// - Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS): the handler restores
+///   the terminal with async-signal-safe calls only (tty modes saved at install, the terminal's own
+///   sgr0/cnorm/rmcup strings captured when the screen starts), replays held-back stderr, calls the
+///   previous handler (the Swift runtime's backtracer) and then dies of the signal.
+/// - Every other signal whose default is to end the process (SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+///   SIGPROF, SIGXCPU, SIGXFSZ, SIGPIPE, SIGPOLL, SIGSTKFLT, SIGPWR, the realtime signals): the same,
+///   if it is at its default action when the trap is installed.
+///
+/// A signal found ignored (`nohup`, a background job) stays ignored. SIGWINCH and SIGTSTP are left to
+/// ncurses; SIGKILL and SIGSTOP cannot be caught.
 public enum SignalTrap {
-    /// Installs the handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT (idempotent). Call before the
-    /// screen starts, so ncurses keeps its own handlers off these signals.
+    /// Installs the handlers (idempotent). Call before the screen starts, so ncurses keeps its own
+    /// handlers off these signals.
     public static func install() {
         ns_trap_install()
         ns_install_atexit()
@@ -39,4 +48,23 @@ public enum SignalTrap {
 extension SignalTrap {
     /// Whether the handlers are installed.
     public static var isInstalled: Bool { ns_trap_is_installed() != 0 }
+
+    /// How the installed trap handles `signal`.
+    public enum Handling: Equatable, Sendable {
+        /// Not at all (not installed, not fatal, or found ignored or handled by someone else).
+        case none
+        /// Recorded for the main loop, which restores the terminal and exits with 128 + signal.
+        case polite
+        /// Terminal restored in the handler, then death by the signal.
+        case fatal
+    }
+
+    /// How the installed trap handles `signal`.
+    public static func handling(of signal: Int32) -> Handling {
+        switch ns_trap_kind(signal) {
+        case NS_TRAP_POLITE: .polite
+        case NS_TRAP_FATAL: .fatal
+        default: .none
+        }
+    }
 }

@@ -105,6 +105,9 @@ public final class TerminalScreen {
         }
         screen = scr
         window = win
+        // newterm has switched to the alternate screen: from here on a fatal signal restores it. The
+        // sgr0/cnorm/rmcup strings are captured now, while the terminal's entry is loaded.
+        ns_screen_began()
         cbreak()
         noecho()
         nonl()
@@ -130,7 +133,6 @@ public final class TerminalScreen {
         capabilities = Capabilities(colors: colors, terminalColors: terminalColors, defaultColors: defaultColors,
                                     utf8: utf8, noColorRequested: noColor)
         buildTables()
-        ns_screen_began()
         if options.captureStderr { _ = ns_stderr_capture_begin() }
         previous = nil
         needsErase = true
@@ -166,7 +168,9 @@ public final class TerminalScreen {
     /// Only cells that differ from the previous canvas are sent, unless the screen or canvas size
     /// changed or a redraw was forced.
     public func draw(_ canvas: Canvas) {
-        guard let win = window else { return }
+        // Not live: a fatal signal's handler has given the terminal back (and the process is about to
+        // die of it, after the crash report); drawing now would scribble over the shell's screen.
+        guard let win = window, ns_screen_is_live() != 0 else { return }
         let now = size
         let full = needsErase || now != previousSize || previous == nil
             || previous!.width != canvas.width || previous!.height != canvas.height

@@ -16,7 +16,8 @@ import CNcursesw
 ///     }
 ///
 /// The loop must poll `interruptSignal` (SIGINT, SIGTERM, SIGHUP, SIGQUIT) and return promptly when
-/// it is set; `run` then restores the terminal and exits the process with status 128 + signal.
+/// it is set; `run` then restores the terminal and exits the process with status 128 + signal. Every
+/// other fatal signal restores the terminal in its handler and ends the process (see `SignalTrap`).
 public final class TerminalSession {
     /// The screen to draw on and read keys from.
     public let screen: TerminalScreen

@@ -39,7 +39,7 @@ struct BadFlagTests {
         Case("run --weight-decay=-1", "--weight-decay", "[0, 10]"),
         Case("run --momentum 1", "--momentum", "[0, 1)"),
         Case("run --batch-size 0", "--batch-size", "between 1 and 65536"),
-        Case("run --maxnorm-radius 0", "--maxnorm-radius", "> 0"),
+        Case("run --maxnorm-radius 0", "--maxnorm-radius", "(0, 1000]"),
         Case("run --maxnorm-thresh 2", "--maxnorm-thresh", "[0, 1]"),
         Case("run --maxnorm-every sometimes", "--maxnorm-every", "'step'", "'epoch'"),
         Case("run --threads 0", "--threads", "between 1 and 256"),

@@ -169,6 +169,9 @@ struct LiveViewTests {
         try tmux.sendKeys("v")
         try await tmux.waitFor(text: "epoch ↓")
         try tmux.sendKeys("r")
+        try await tmux.waitFor(text: "press r again to restart")
+        #expect(!(try tmux.capture().contains("seed 1")), "one r while training only asks")
+        try tmux.sendKeys("r")
         try await tmux.waitFor(text: "restarted with seed 1")
         #expect(try tmux.capture().contains("seed 1"))
         try tmux.sendKeys("2")
@@ -181,7 +184,7 @@ struct LiveViewTests {
     func stageTwo() async throws {
         let tmux = try live(Self.tiny + ["--epochs", "3", "--stage2-epochs", "2", "--pace", "0"], width: 160, height: 48)
         defer { tmux.kill() }
-        try await tmux.waitFor(text: "press 2 for stage 2")
+        try await tmux.waitFor(text: "stage 1 done")
         try tmux.sendKeys("2")
         try await tmux.waitFor(text: "stage 2")
         try await tmux.waitFor(timeout: .seconds(30), "stage 2 finished") { $0.contains("epoch 2/2") && $0.contains("finished") }
@@ -433,7 +436,7 @@ struct LiveViewTests {
         try await Task.sleep(for: .seconds(1.1))  // export names carry the second
         try await exportAndCheck(2)
         try tmux.sendKeys("+", "+", "+", "+", "+", "+", "+", "+")  // flat out
-        try await tmux.waitFor(text: "press 2", timeout: .seconds(60))
+        try await tmux.waitFor(text: "stage 1 done", timeout: .seconds(60))
         try tmux.sendKeys("2")
         try await tmux.waitFor(timeout: .seconds(30), "stage 2 past 1,024 epochs") { s in
             s.contains("stage 2") && (Self.epoch(s) ?? 0) > 1_030

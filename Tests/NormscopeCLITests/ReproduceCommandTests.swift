@@ -34,7 +34,13 @@ struct ReproduceCommandTests {
         (["--tau=-1"], "--tau must be in [0, 10] (got -1.0)"),
     ])
     func badFlagsGiveOneLine(args: [String], message: String) throws {
-        #expect(throws: NormscopeError.invalidValue(message)) { try ReproduceCommand.parse(args).makeConfig() }
+        // Refused while the flags are validated, before any file is read or anything trained.
+        do {
+            _ = try ReproduceCommand.parse(args)
+            Issue.record("\(args) was accepted")
+        } catch {
+            #expect(ReproduceCommand.message(for: error) == message)
+        }
     }
 
     @Test func csvDataIsRefused() throws {

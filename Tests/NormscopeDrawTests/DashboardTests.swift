@@ -39,11 +39,17 @@ struct DashboardTests {
         #expect(text.contains("2.0"))
     }
 
-    @Test func wideTerminalsPutAllFivePanelsSideBySide() {
-        #expect(Dashboard(model).layout(width: 200, height: 60).columns == 5)
-        #expect(Dashboard(model).layout(width: 120, height: 40).columns == 3)
-        #expect(Dashboard(model).layout(width: 80, height: 24).columns == 3)
-        #expect(Dashboard(model).layout(width: 80, height: 24).statusPlacement == .gridSlot)
+    @Test func commonTerminalsPutAllFivePanelsInOneRowAboveTheTable() {
+        // The paper's arrangement, with the table (names and all four columns) in a strip below.
+        for (w, h) in [(200, 60), (160, 48), (120, 36), (120, 40), (80, 24)] {
+            let layout = Dashboard(model).layout(width: w, height: h)
+            #expect(layout.columns == 5 && layout.rows == 1 && layout.statusPlacement == .strip, "\(w)x\(h)")
+        }
+        let text = renderDashboard(model, width: 80, height: 24, options: .standard).plainText
+        for name in ["(a) Naive", "(e) WD+MaxNorm", "Many", "Few", "All"] { #expect(text.contains(name), "80x24 shows \(name)") }
+        // Short and wide: a grid of larger panels wins.
+        #expect(Dashboard(model).layout(width: 200, height: 24).columns == 5)
+        #expect(Dashboard(model).layout(width: 60, height: 40).columns < 5)
     }
 
     @Test func panelsInOneDashboardShareTheirSize() {
@@ -257,7 +263,7 @@ struct OddDataTests {
     @Test func moreRecordedEpochsThanPlannedExtendTheAxis() {
         let map = Heatmap(norms: Array(repeating: [1.0], count: 12), totalEpochs: 5, vmax: 2, gutter: 3)
         let c = map.render(width: 4, height: 6, options: .standard)
-        #expect(c.text(row: 5).hasPrefix("11"))
+        #expect(c.text(row: 5).hasPrefix("10"), "a round tick past the 5 planned epochs")
         #expect(c[3, 5].glyph == "▀")
     }
 }

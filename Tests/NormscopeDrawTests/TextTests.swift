@@ -101,12 +101,16 @@ struct SmallWidgetTests {
         #expect(PanelView(panel, vmax: 2).render(width: 19, height: 8, options: .standard).text(row: 0) == "╭ (a) Naive 41.2% ╮")
     }
 
-    @Test func panelHintNamesTheClassBinning() {
+    @Test func panelHintNamesTheClassSizesAtTheEnds() {
         let norms = [Array(repeating: 1.0, count: 100)]
-        let p = PanelView(PanelModel(title: "WD", letter: "c", norms: norms, totalEpochs: 10), vmax: 2)
-        // 44 wide: 42 inside, gutter 4, 38 columns for 100 classes.
-        #expect(p.render(width: 44, height: 14, options: .standard).text(row: 12).contains("≈2.6 cls/col"))
-        #expect(p.render(width: 31, height: 14, options: .standard).text(row: 12).contains("4 cls/col"))
+        var model = PanelModel(title: "WD", letter: "c", norms: norms, totalEpochs: 10)
+        #expect(PanelView(model, vmax: 2).render(width: 44, height: 14, options: .standard).text(row: 12).contains("class → head … tail"))
+        model.classSizes = (500, 5)
+        #expect(PanelView(model, vmax: 2).render(width: 44, height: 14, options: .standard).text(row: 12).contains("epoch ↓  class size 500 … 5"))
+        #expect(PanelView(model, vmax: 2).render(width: 20, height: 14, options: .standard).text(row: 12).contains("500 … 5"))
+        let ascii = PanelView(model, vmax: 2).render(width: 44, height: 14, options: RenderOptions(glyphs: .ascii)).text(row: 12)
+        #expect(ascii.contains("epoch v  class size 500 ... 5"), "ASCII keeps the epoch label: \(ascii)")
+        #expect(!PanelView(model, vmax: 2).render(width: 44, height: 14, options: .standard).plainText.contains("cls/col"))
     }
 
     @Test func stageBoundaryIsMarkedInThePanel() {

@@ -6,7 +6,7 @@ struct RegimeInvariantTests {
     static let recipe = DatasetRecipe(name: "tiny", classes: 8, dimension: 8, maxPerClass: 60, imbalance: 20,
                                       testPerClass: 10, modesPerClass: 2, latentDimension: 4, noise: 0.5)
     static let config = TrainingConfig(hidden: [16, 12], learningRate: 0.05, batchSize: 16, epochs: 3,
-                                       weightDecay: 5e-3, maxNorm: .radius(0.5), seed: 11)
+                                       weightDecay: 5e-3, maxNorm: .radius(0.5), wdMaxNorm: .radius(0.5), seed: 11)
 
     func trainer(_ regime: Regime, config: TrainingConfig = Self.config) -> RegimeTrainer {
         let data = TrainingData(SyntheticGenerator.generate(Self.recipe, seed: config.seed))
@@ -25,6 +25,18 @@ struct RegimeInvariantTests {
             #expect(steps == 3 * ((t.data.trainCount + 15) / 16), "one check per mini-batch of every epoch")
             #expect(t.history.finalNorms.max()! > 0.49, "the cap is reached")
         }
+    }
+
+    @Test func eachMaxNormRegimeHasItsOwnRadius() {
+        var c = Self.config
+        c.maxNorm = .radius(0.7)
+        c.wdMaxNorm = .radius(0.3)
+        #expect(trainer(.maxnorm, config: c).radius == 0.7 && trainer(.wdMaxnorm, config: c).radius == 0.3)
+        c.wdMaxNorm = nil  // results of version 0.1.0: one radius for both
+        #expect(trainer(.wdMaxnorm, config: c).radius == 0.7)
+        #expect(trainer(.wd, config: c).radius == nil)
+        let d = TrainingConfig()
+        #expect(d.maxNormRule(of: .maxnorm) == .radius(1.2) && d.maxNormRule(of: .wdMaxnorm) == .radius(0.6))
     }
 
     @Test func relativeRadiusFollowsTheOfficialRule() {

@@ -37,7 +37,8 @@ struct FigureCommand: ParsableCommand {
     @Option(help: "Colour map of the heatmaps: jet (the paper's) or viridis.")
     var colormap: ColorMapKind = .jet
 
-    @Option(help: "Top of the shared colour scale (default: 2.0, as the paper, unless the norms go well beyond).")
+    @Option(parsing: .unconditional,
+            help: "Top of the shared colour scale, 1e-6 to 1e6 (default: 2.0, as the paper; larger norms take the top colour).")
     var vmax: Double?
 
     @Option(help: ArgumentHelp("GIF frames per second, \(FigureImages.fpsRange.lowerBound) to \(FigureImages.fpsRange.upperBound) (default \(FigureImages.defaultFPS)).", valueName: "n"))
@@ -48,9 +49,14 @@ struct FigureCommand: ParsableCommand {
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file path") }
-        if let v = vmax, !(v > 0 && v.isFinite) { throw ValidationError("--vmax must be a positive number (got \(v))") }
+        if let v = vmax, !(v >= Self.vmaxRange.lowerBound && v <= Self.vmaxRange.upperBound) {
+            throw ValidationError("--vmax must be between 1e-6 and 1e6 (got \(v))")
+        }
         try validateRaster()
     }
+
+    /// The values `--vmax` takes: from far below to far above any norm a run produces.
+    static let vmaxRange = 1e-6...1e6
 
     /// The format to write: `--format`, or the output's extension.
     var resolvedFormat: Format {

@@ -21,62 +21,72 @@ struct ReproduceCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "First seed; the seeds are seed, seed+1, ... (0 to 2^64-1).")
+    @Option(parsing: .unconditional, help: "First seed; the seeds are seed, seed+1, ... (0 to 2^64-1).")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("seeds"), help: "Number of seeds: the table gives mean and spread over them.")
+    @Option(name: .customLong("seeds"), parsing: .unconditional,
+            help: "Number of seeds: the table gives mean and spread over them (1 to 1000).")
     var seedCount: Int = 3
 
-    @Option(help: ArgumentHelp("Imbalance factors, comma-separated; the first gives the Many/Medium/Few columns.",
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Imbalance factors, comma-separated, each 1 to 1000000 and given once; the first gives the Many/Medium/Few columns.",
                                valueName: "list"))
     var imbalances: String = "100,50,10"
 
     @Option(help: ArgumentHelp("A dataset recipe (.json, see datasets/); default: the CIFAR100-LT analogue.", valueName: "file"))
     var dataset: String?
 
-    @Option(help: "Number of classes of the generated data (2 to 10000).")
+    @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")
     var classes: Int?
 
-    @Option(name: .customLong("max-per-class"), help: "Training samples of the most frequent class (n_max).")
+    @Option(name: .customLong("max-per-class"), parsing: .unconditional,
+            help: "Training samples of the most frequent class, n_max (1 to 100000).")
     var maxPerClass: Int?
 
-    @Option(name: .customLong("test-per-class"), help: "Balanced test samples per class.")
+    @Option(name: .customLong("test-per-class"), parsing: .unconditional, help: "Balanced test samples per class (1 to 100000).")
     var testPerClass: Int?
 
-    @Option(help: "Stage-1 epochs.")
+    @Option(parsing: .unconditional, help: "Stage-1 epochs (1 to 1000000).")
     var epochs: Int = ReproduceConfig.defaultTraining.epochs
 
-    @Option(help: ArgumentHelp("Hidden widths of the MLP, comma-separated.", valueName: "widths"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hidden widths of the MLP, comma-separated, each 1 to 4096.", valueName: "widths"))
     var hidden: String = ReproduceConfig.defaultTraining.hidden.map(String.init).joined(separator: ",")
 
-    @Option(name: .customLong("weight-decay"), help: "Fix the stage-1 weight decay of the wd model instead of searching --wd-grid.")
+    @Option(name: .customLong("weight-decay"), parsing: .unconditional,
+            help: "Fix the stage-1 weight decay of the wd model, in [0, 10], instead of searching --wd-grid.")
     var weightDecay: Double?
 
-    @Option(name: .customLong("wd-grid"), help: ArgumentHelp("Candidate stage-1 weight decays, comma-separated.", valueName: "list"))
+    @Option(name: .customLong("wd-grid"), parsing: .unconditional,
+            help: ArgumentHelp("Candidate stage-1 weight decays, comma-separated, each in [0, 10] and given once.", valueName: "list"))
     var weightDecayGrid: String = ReproduceConfig.defaultWeightDecayGrid.map { "\($0)" }.joined(separator: ",")
 
-    @Option(help: "Fix tau of the post-hoc tau-normalization instead of searching --tau-grid.")
+    @Option(parsing: .unconditional, help: "Fix tau of the post-hoc tau-normalization, in [0, 10], instead of searching --tau-grid.")
     var tau: Double?
 
-    @Option(name: .customLong("tau-grid"), help: ArgumentHelp("Candidate taus, comma-separated (default 0 to 2 by 0.1).", valueName: "list"))
+    @Option(name: .customLong("tau-grid"), parsing: .unconditional,
+            help: ArgumentHelp("Candidate taus, comma-separated, each in [0, 10] and given once (default 0 to 2 by 0.1).", valueName: "list"))
     var tauGrid: String?
 
-    @Option(name: .customLong("validation-fraction"), help: "Share of each class's training samples held out for the search.")
+    @Option(name: .customLong("validation-fraction"), parsing: .unconditional,
+            help: "Share of each class's training samples held out for the search, in (0, 1).")
     var validationFraction: Double = 0.2
 
-    @Option(name: .customLong("stage2-epochs"), help: "Epochs of classifier retraining (paper: 10).")
+    @Option(name: .customLong("stage2-epochs"), parsing: .unconditional, help: "Epochs of classifier retraining, 1 to 1000000 (paper: 10).")
     var stage2Epochs: Int = 10
 
-    @Option(name: .customLong("stage2-weight-decay"), help: "Weight decay of the CB & WD variants (paper: 0.1).")
+    @Option(name: .customLong("stage2-weight-decay"), parsing: .unconditional,
+            help: "Weight decay of the CB & WD variants, in [0, 10] (paper: 0.1).")
     var stage2WeightDecay: Double = 0.1
 
-    @Option(name: .customLong("stage2-maxnorm-thresh"), help: "Relative MaxNorm threshold t of stage 2 (paper's code: 0.1).")
+    @Option(name: .customLong("stage2-maxnorm-thresh"), parsing: .unconditional,
+            help: "Relative MaxNorm threshold t of stage 2, in [0, 1] (paper's code: 0.1).")
     var stage2MaxNormThresh: Double = 0.1
 
-    @Option(name: .customLong("cb-beta"), help: "Effective-number beta of the class-balanced loss (paper: 0.9999).")
+    @Option(name: .customLong("cb-beta"), parsing: .unconditional,
+            help: "Effective-number beta of the class-balanced loss, in [0, 1) (paper: 0.9999).")
     var beta: Double = 0.9999
 
-    @Option(help: "Worker threads (default: all cores; results do not depend on it).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
     var threads: Int?
 
     @Option(name: [.short, .customLong("output")],
@@ -93,9 +103,13 @@ struct ReproduceCommand: ParsableCommand {
         if let t = threads, t < 1 || t > 256 { throw ValidationError("--threads must be between 1 and 256 (got \(t))") }
         if seedCount < 1 || seedCount > 1000 { throw ValidationError("--seeds must be between 1 and 1000 (got \(seedCount))") }
         if let o = output, o.isEmpty { throw ValidationError("--output needs a path") }
+        // Every range and list, before any file is read: the recipe file only replaces the data's other keys.
+        do { _ = try makeConfig(recipe: .cifar100LTAnalogue) } catch let e as NormscopeError {
+            throw ValidationError(e.description)
+        }
     }
 
-    /// The reproduction the flags describe; throws naming the first bad flag.
+    /// The reproduction the flags describe, on the `--dataset` recipe; throws naming the first bad flag or file.
     func makeConfig() throws -> ReproduceConfig {
         var recipe = DatasetRecipe.cifar100LTAnalogue
         if let path = dataset {
@@ -105,36 +119,31 @@ struct ReproduceCommand: ParsableCommand {
                 throw NormscopeError.invalidValue("--dataset \(path): reproduce needs a recipe (.json) to generate each imbalance factor, not CSV data")
             }
         }
+        return try makeConfig(recipe: recipe)
+    }
+
+    /// The reproduction the flags describe on `recipe`; throws `invalidValue` naming the first bad flag.
+    func makeConfig(recipe base: DatasetRecipe) throws -> ReproduceConfig {
+        var recipe = base
         if let v = classes { recipe.classes = v }
         if let v = maxPerClass { recipe.maxPerClass = v }
         if let v = testPerClass { recipe.testPerClass = v }
         var training = ReproduceConfig.defaultTraining
         training.epochs = epochs
-        training.hidden = try Self.list(hidden, flag: "--hidden") { Int($0) }
+        training.hidden = try ListFlag.numbers(hidden, flag: "--hidden") { Int($0) }
         var s2 = Stage2Config(epochs: stage2Epochs, weightDecay: stage2WeightDecay, beta: beta, maxNormThresh: stage2MaxNormThresh)
         s2.bases = ["wd"]
         let c = ReproduceConfig(
-            recipe: recipe, imbalances: try Self.list(imbalances, flag: "--imbalances") { Double($0) },
-            seeds: (0..<UInt64(seedCount)).map { seed &+ $0 }, training: training, weightDecay: weightDecay,
-            weightDecayGrid: try Self.list(weightDecayGrid, flag: "--wd-grid") { Double($0) }, tau: tau,
-            tauGrid: try tauGrid.map { try Self.list($0, flag: "--tau-grid") { Double($0) } } ?? ReproduceConfig.defaultTauGrid,
+            recipe: recipe, imbalances: try ListFlag.distinctNumbers(imbalances, flag: "--imbalances"),
+            seeds: (0..<UInt64(max(0, seedCount))).map { seed &+ $0 }, training: training, weightDecay: weightDecay,
+            weightDecayGrid: try ListFlag.distinctNumbers(weightDecayGrid, flag: "--wd-grid"), tau: tau,
+            tauGrid: try tauGrid.map { try ListFlag.distinctNumbers($0, flag: "--tau-grid") } ?? ReproduceConfig.defaultTauGrid,
             validationFraction: validationFraction, stage2: s2)
         if let first = c.validationErrors().first {
             throw NormscopeError.invalidValue(first.hasPrefix("recipe: ")
                 ? ExperimentOptions.flagName(forRecipeError: String(first.dropFirst(8))) : first)
         }
         return c
-    }
-
-    /// Parses a comma-separated list; throws naming the flag and the bad entry.
-    static func list<T>(_ text: String, flag: String, _ parse: (String) -> T?) throws -> [T] {
-        try text.split(separator: ",", omittingEmptySubsequences: false).map {
-            let s = $0.trimmingCharacters(in: .whitespaces)
-            guard let v = parse(s) else {
-                throw NormscopeError.invalidValue("\(flag) needs a comma-separated list of numbers (bad entry '\(s)' in '\(text)')")
-            }
-            return v
-        }
     }
 
     /// The Markdown and JSON paths of `--output`.
@@ -154,7 +163,7 @@ struct ReproduceCommand: ParsableCommand {
         defer { interrupt.stop() }
         if !quiet {
             let r = config.recipe
-            StandardError.write("normscope: reproduce on \(r.name): \(r.classes) classes, IF \(config.imbalances.map { $0 == $0.rounded() ? String(Int($0)) : "\($0)" }.joined(separator: ", ")), \(config.seeds.count) seed(s), \(config.training.epochs) + \(config.stage2.epochs) epochs, \(threadCount) thread(s)\n")
+            StandardError.write("normscope: reproduce on \(DisplayText.escape(r.name)): \(r.classes) classes, IF \(config.imbalances.map { $0 == $0.rounded() ? String(Int($0)) : "\($0)" }.joined(separator: ", ")), \(config.seeds.count) seed(s), \(config.training.epochs) + \(config.stage2.epochs) epochs, \(threadCount) thread(s)\n")
         }
         var reporter: ProgressReporter?
         var total = 0
@@ -171,7 +180,7 @@ struct ReproduceCommand: ParsableCommand {
             StandardError.write("normscope: interrupted; nothing written\n")
             throw ExitCode(130)
         }
-        let command = (["normscope"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let command = DisplayText.escape((["normscope"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         let markdown = report.markdown(command: command, threads: threadCount)
         let json: Data
         do { json = try report.encoded() } catch {

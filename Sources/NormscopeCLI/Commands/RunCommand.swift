@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
             + (trained > 0 ? " + \(trained) stage-2" : "")
         let reporter = quiet ? nil : ProgressReporter(totalEpochs: total, regimes: 1, label: label)
         if !quiet {
-            StandardError.write("normscope: \(exp.dataset.name): \(exp.dataset.classCount) classes, \(exp.dataset.trainCount) training / \(exp.dataset.testCount) test samples, \(exp.config.epochs) epochs\(s2.map { " + \($0.epochs) stage-2" } ?? ""), \(experiment.threadCount) thread(s)\n")
+            StandardError.write("normscope: \(DisplayText.escape(exp.dataset.name)): \(exp.dataset.classCount) classes, \(exp.dataset.trainCount) training / \(exp.dataset.testCount) test samples, \(exp.config.epochs) epochs\(s2.map { " + \($0.epochs) stage-2" } ?? ""), \(experiment.threadCount) thread(s)\n")
         }
         let results = exp.run(threads: experiment.threadCount, timings: true, stage2: s2,
                               progress: { reporter?.update(done: $0.epochsDone) },

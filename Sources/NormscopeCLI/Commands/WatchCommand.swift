@@ -26,13 +26,17 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour map: jet (as in the paper) or viridis.", valueName: "name"))
     var colormap: ColorMapKind = .jet
 
-    @Option(help: ArgumentHelp("Seconds per epoch at the start, 0 (flat out) to 60; default 0.6, or the tour's own with --demo. + and - change it live.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Top of the colour scale, fixed for the whole run, 1e-6 to 1e6 (default 2.0, the paper's); larger norms take the top colour and are marked ▲.", valueName: "norm"))
+    var vmax: Double = DashboardModel.paperScaleTop
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds per epoch at the start, 0 (flat out) to 60; default 0.6, or the tour's own with --demo. + and - change it live.", valueName: "seconds"))
     var pace: Double?
 
-    @Flag(help: "Play a self-running, captioned tour (about two minutes) that ends by itself.")
+    @Flag(help: "Play a self-running, captioned tour (about 90 s) that ends by itself on the paper's Fig. 2.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Exit this many seconds after the end instead of waiting for a key.", valueName: "seconds"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Exit this many seconds after the end, 0 to 86400, instead of waiting for a key.", valueName: "seconds"))
     var hold: Double?
 
     @Option(name: .customLong("export-dir"), help: ArgumentHelp("Where 'e' writes its files.", valueName: "dir"))
@@ -46,6 +50,7 @@ struct WatchCommand: ParsableCommand {
     func validate() throws {
         if let p = pace, !(p >= 0 && p <= 60) { throw ValidationError("--pace must be between 0 and 60 seconds per epoch (got \(p))") }
         if let h = hold, !(h >= 0 && h <= 86_400) { throw ValidationError("--hold must be between 0 and 86400 seconds (got \(h))") }
+        if !(vmax >= 1e-6 && vmax <= 1e6) { throw ValidationError("--vmax must be between 1e-6 and 1e6 (got \(vmax))") }
         if exportDir.isEmpty { throw ValidationError("--export-dir needs a directory") }
         if record == "-" { throw ValidationError("--record needs a file: standard output is the terminal the live view draws on") }
     }
@@ -67,12 +72,13 @@ struct WatchCommand: ParsableCommand {
         var liveConfig = config
         liveConfig.demoPace = pace.map { Pace(secondsPerEpoch: $0) }
         liveConfig.recording = try recording()
+        liveConfig.vmax = vmax
         let app = try CommandErrors.wrap { try LiveApp(liveConfig) }
         do {
             let status = try app.run()
             if status != 0 { throw ExitCode(status) }
         } catch let e as TerminalUnavailable {
-            StandardError.write(e.message + "\n")
+            StandardError.write(DisplayText.escape(e.message) + "\n")
             throw ExitCode(2)
         }
     }

@@ -2,61 +2,70 @@ import ArgumentParser
 import NormscopeEngine
 
 /// The flags that choose an experiment; shared by `normscope` (the TUI), `run` and `bench`.
+///
+/// Every numeric option states its range in its help and is checked in `validate()`. Numeric options parse
+/// `.unconditional`ly: `--seed -1` reads -1 as the value (then refused by the range) instead of taking it
+/// for a flag and reporting a missing value.
 public struct ExperimentOptions: ParsableArguments {
-    @Option(help: "Seed for data, initial weights and batch order (0 to 2^64-1).")
+    @Option(parsing: .unconditional, help: "Seed for data, initial weights and batch order (0 to 2^64-1).")
     var seed: UInt64 = 0
 
-    @Option(help: "Training epochs (1 to 1000000).")
+    @Option(parsing: .unconditional, help: "Training epochs (1 to 1000000).")
     var epochs: Int = 100
 
     @Option(help: ArgumentHelp("A dataset recipe (.json, see datasets/) or a CSV file (see datasets/README.md).",
                                valueName: "file"))
     var dataset: String?
 
-    @Option(help: "Number of classes of the generated data (2 to 10000).")
+    @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")
     var classes: Int?
 
-    @Option(help: "Imbalance factor n_max/n_min of the generated data (1 to 1000000).")
+    @Option(parsing: .unconditional, help: "Imbalance factor n_max/n_min of the generated data (1 to 1000000).")
     var imbalance: Double?
 
     @Option(help: "Count profile of the generated data: exponential or step.")
     var profile: ImbalanceProfile?
 
-    @Option(name: .customLong("max-per-class"), help: "Training samples of the most frequent class, n_max (1 to 100000).")
+    @Option(name: .customLong("max-per-class"), parsing: .unconditional, help: "Training samples of the most frequent class, n_max (1 to 100000).")
     var maxPerClass: Int?
 
-    @Option(name: .customLong("test-per-class"), help: "Balanced test samples per class (1 to 100000).")
+    @Option(name: .customLong("test-per-class"), parsing: .unconditional, help: "Balanced test samples per class (1 to 100000).")
     var testPerClass: Int?
 
-    @Option(name: .customLong("dim"), help: "Input dimension of the generated data (1 to 4096).")
+    @Option(name: .customLong("dim"), parsing: .unconditional, help: "Input dimension of the generated data (1 to 4096).")
     var dimension: Int?
 
-    @Option(help: "Noise of the generated data: standard deviation of each class mode (0 to 100).")
+    @Option(parsing: .unconditional, help: "Noise of the generated data: standard deviation of each class mode (0 to 100).")
     var noise: Double?
 
-    @Option(help: "Gaussian modes per class of the generated data (1 to 64).")
+    @Option(parsing: .unconditional, help: "Gaussian modes per class of the generated data (1 to 64).")
     var modes: Int?
 
-    @Option(help: ArgumentHelp("Hidden widths of the MLP, comma-separated, each 1 to 4096; the last is the feature.", valueName: "widths"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hidden widths of the MLP, comma-separated, each 1 to 4096; the last is the feature.", valueName: "widths"))
     var hidden: String = "128,128,64"
 
-    @Option(help: "Initial learning rate (cosine-annealed to 0), in (0, 10].")
+    @Option(parsing: .unconditional, help: "Initial learning rate (cosine-annealed to 0), in (0, 10].")
     var lr: Double = 0.01
 
-    @Option(help: "SGD momentum, in [0, 1).")
+    @Option(parsing: .unconditional, help: "SGD momentum, in [0, 1).")
     var momentum: Double = 0.9
 
-    @Option(name: .customLong("batch-size"), help: "Mini-batch size (1 to 65536).")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Mini-batch size (1 to 65536).")
     var batchSize: Int = 64
 
-    @Option(name: .customLong("weight-decay"), help: "Weight decay of the wd and wd+maxnorm regimes, in [0, 10].")
+    @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "Weight decay of the wd and wd+maxnorm regimes, in [0, 10].")
     var weightDecay: Double = TrainingConfig.defaultWeightDecay
 
-    @Option(name: .customLong("maxnorm-radius"), help: "Absolute MaxNorm radius delta (> 0). Default 0.8; conflicts with --maxnorm-thresh.")
+    @Option(name: .customLong("maxnorm-radius"), parsing: .unconditional,
+            help: "MaxNorm radius delta of the maxnorm regime, in (0, 1000]. Default 1.2; conflicts with --maxnorm-thresh.")
     var maxNormRadius: Double?
 
-    @Option(name: .customLong("maxnorm-thresh"),
-            help: "Relative MaxNorm radius: min + t*(max-min) of the initial row norms, t in [0, 1] (official code: 0.1).")
+    @Option(name: .customLong("wd-maxnorm-radius"), parsing: .unconditional,
+            help: "MaxNorm radius delta of the wd+maxnorm regime, in (0, 1000]. Default 0.6; conflicts with --maxnorm-thresh.")
+    var wdMaxNormRadius: Double?
+
+    @Option(name: .customLong("maxnorm-thresh"), parsing: .unconditional,
+            help: "Relative MaxNorm radius of both MaxNorm regimes: min + t*(max-min) of the initial row norms, t in [0, 1] (official code: 0.1).")
     var maxNormThresh: Double?
 
     @Option(name: .customLong("maxnorm-every"), help: "Apply MaxNorm after every step or every epoch (official code).")
@@ -66,7 +75,7 @@ public struct ExperimentOptions: ParsableArguments {
                                valueName: "list"))
     var regimes: String = "naive,l2norm,wd,maxnorm,wd+maxnorm"
 
-    @Option(help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
     var threads: Int?
 
     public init() {}
@@ -82,6 +91,9 @@ public struct ExperimentOptions: ParsableArguments {
         if dataset != nil && dataset!.isEmpty { throw ValidationError("--dataset needs a file path") }
         if maxNormRadius != nil && maxNormThresh != nil {
             throw ValidationError("--maxnorm-radius and --maxnorm-thresh conflict: give one of them")
+        }
+        if wdMaxNormRadius != nil && maxNormThresh != nil {
+            throw ValidationError("--wd-maxnorm-radius and --maxnorm-thresh conflict: give one of them")
         }
         if let r = try? recipeOverrides(DatasetRecipe.default) {
             let errors = r.validationErrors()
@@ -103,15 +115,19 @@ public struct ExperimentOptions: ParsableArguments {
     /// The training configuration the flags describe; throws naming the first bad flag.
     func trainingConfig() throws -> TrainingConfig {
         let rule: MaxNormRule = maxNormThresh.map { .relative($0) } ?? .radius(maxNormRadius ?? TrainingConfig.defaultMaxNormRadius)
+        let wdRule: MaxNormRule = maxNormThresh.map { .relative($0) } ?? .radius(wdMaxNormRadius ?? TrainingConfig.defaultWDMaxNormRadius)
         let c = TrainingConfig(hidden: try hiddenWidths(), learningRate: lr, momentum: momentum, batchSize: batchSize,
-                               epochs: epochs, weightDecay: weightDecay, maxNorm: rule, maxNormEvery: maxNormEvery,
-                               seed: seed)
+                               epochs: epochs, weightDecay: weightDecay, maxNorm: rule, wdMaxNorm: wdRule,
+                               maxNormEvery: maxNormEvery, seed: seed)
         if let first = c.validationErrors().first { throw NormscopeError.invalidValue(first) }
         return c
     }
 
-    /// The regimes chosen by `--regimes`.
-    func regimeList() throws -> [Regime] { try Regime.parseList(regimes) }
+    /// The regimes chosen by `--regimes`, each named once.
+    func regimeList() throws -> [Regime] {
+        try ListFlag.requireDistinct(regimes, flag: "--regimes") { Regime.named($0)?.name }
+        return try Regime.parseList(regimes)
+    }
 
     /// Whether any flag that changes the generated data was given.
     var hasRecipeOverrides: Bool {

@@ -5,7 +5,8 @@ import NormscopeEngine
 /// Flags of stage 2 (classifier retraining) and the post-hoc normalizations, shared by the live view and
 /// `run --stage2`. Unset flags keep the paper's defaults (`Stage2Config()`).
 struct Stage2Options: ParsableArguments {
-    @Option(name: .customLong("stage2-epochs"), help: "Stage-2 epochs of classifier retraining (paper: 10).")
+    @Option(name: .customLong("stage2-epochs"), parsing: .unconditional,
+            help: "Stage-2 epochs of classifier retraining, 1 to 1000000 (paper: 10).")
     var epochs: Int?
 
     @Option(name: .customLong("stage2-base"),
@@ -18,23 +19,24 @@ struct Stage2Options: ParsableArguments {
                                valueName: "list"))
     var variants: String?
 
-    @Option(name: .customLong("stage2-lr"), help: "Initial learning rate of retraining, cosine to 0 (paper: 0.01).")
+    @Option(name: .customLong("stage2-lr"), parsing: .unconditional,
+            help: "Initial learning rate of retraining, cosine to 0, in (0, 10] (paper: 0.01).")
     var learningRate: Double?
 
-    @Option(name: .customLong("stage2-weight-decay"), help: "Weight decay of the CB & WD variants, in [0, 10] (paper: 0.1).")
+    @Option(name: .customLong("stage2-weight-decay"), parsing: .unconditional, help: "Weight decay of the CB & WD variants, in [0, 10] (paper: 0.1).")
     var weightDecay: Double?
 
-    @Option(name: .customLong("cb-beta"), help: "Effective-number beta of the class-balanced loss, in [0, 1) (paper: 0.9999).")
+    @Option(name: .customLong("cb-beta"), parsing: .unconditional, help: "Effective-number beta of the class-balanced loss, in [0, 1) (paper: 0.9999).")
     var beta: Double?
 
-    @Option(name: .customLong("stage2-maxnorm-thresh"),
+    @Option(name: .customLong("stage2-maxnorm-thresh"), parsing: .unconditional,
             help: "MaxNorm radius of retraining: min + t*(max-min) of the stage-1 row norms, t in [0, 1] (official code: 0.1).")
     var maxNormThresh: Double?
 
     @Option(name: .customLong("stage2-maxnorm-every"), help: "Project after every step (paper) or every epoch (official code).")
     var maxNormEvery: ProjectionSchedule?
 
-    @Option(help: "Exponent of the post-hoc tau-normalization w_k/||w_k||^tau, in [0, 10] (default \(Stage2Config.defaultTau)).")
+    @Option(parsing: .unconditional, help: "Exponent of the post-hoc tau-normalization w_k/||w_k||^tau, in [0, 10] (default \(Stage2Config.defaultTau)).")
     var tau: Double?
 
     init() {}
@@ -60,8 +62,12 @@ struct Stage2Options: ParsableArguments {
         if let v = maxNormThresh { c.maxNormThresh = v }
         if let v = maxNormEvery { c.maxNormEvery = v }
         if let v = tau { c.tau = v }
-        if let v = variants { c.variants = try Stage2Variant.parseList(v) }
+        if let v = variants {
+            try ListFlag.requireDistinct(v, flag: "--stage2-variants") { Stage2Variant(rawValue: $0.lowercased()) }
+            c.variants = try Stage2Variant.parseList(v)
+        }
         if let v = bases {
+            try ListFlag.requireDistinct(v, flag: "--stage2-base") { Regime.named($0)?.name }
             c.bases = v.trimmingCharacters(in: .whitespaces).lowercased() == "all"
                 ? regimes.map(\.name)
                 : try Regime.parseList(v, flag: "--stage2-base").map(\.name)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormscopeEngine
 
 extension Normscope {
     /// The program's entry point: parses, runs, and reports every error on ONE line of stderr.
@@ -20,16 +21,25 @@ extension Normscope {
         } catch let code as ExitCode {
             exit(withError: code)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }  // --help, --version
-            let text = fullMessage(for: error).split(whereSeparator: \.isNewline)
-                .filter { !$0.hasPrefix("Usage:") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }
-                .joined(separator: "\n")
-            if text.isEmpty { exit(withError: ExitCode(code.rawValue)) }
-            let sub = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
-            fail(oneLine(text), command: sub, code: code.rawValue)
+            guard let failure = failure(for: error, arguments: arguments) else { exit(withError: error) }  // --help, --version
+            StandardError.write(failure.line + "\n")
+            exit(withError: ExitCode(failure.status))
         }
         exit(withError: ExitCode.success)
+    }
+
+    /// What `main()` prints on stderr for an `error` thrown while parsing or validating `arguments` (one line,
+    /// `normscope: error: ...`) and the exit status; nil for help and version requests and for errors without
+    /// a message, which ArgumentParser reports itself.
+    static func failure(for error: Error, arguments: [String]) -> (line: String, status: Int32)? {
+        let code = exitCode(for: error)
+        guard code != .success else { return nil }
+        let text = fullMessage(for: error).split(whereSeparator: \.isNewline)
+            .filter { !$0.hasPrefix("Usage:") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }
+            .joined(separator: "\n")
+        guard !text.isEmpty else { return nil }
+        let sub = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
+        return (errorLine(oneLine(text), command: sub), code.rawValue)
     }
 
     /// Names of the subcommands (and `help`).
@@ -49,9 +59,15 @@ extension Normscope {
         }.filter { !$0.isEmpty }.joined(separator: " — ")
     }
 
-    private static func fail(_ message: String, command: String?, code: Int32 = 64) -> Never {
+    /// `normscope: error: <message> (see 'normscope <command> --help')`, the message shown through
+    /// `DisplayText.escape` (it may quote the command line).
+    static func errorLine(_ message: String, command: String?) -> String {
         let hint = command.map { "normscope \($0) --help" } ?? "normscope --help"
-        StandardError.write("normscope: error: \(message) (see '\(hint)')\n")
+        return "normscope: error: \(DisplayText.escape(message)) (see '\(hint)')"
+    }
+
+    private static func fail(_ message: String, command: String?, code: Int32 = 64) -> Never {
+        StandardError.write(errorLine(message, command: command) + "\n")
         exit(withError: ExitCode(code))
     }
 }

@@ -3,13 +3,14 @@ import NormscopeEngine
 
 /// The summary printed after a headless run: accuracy by group and the head/tail norms per regime.
 enum SummaryTable {
-    /// The table as text, one line per regime, aligned.
+    /// The table as text, one line per regime, aligned; names from the results are shown through `DisplayText`.
     static func render(_ results: ResultsFile) -> String {
         let groups = results.classCounts.map(ClassGroup.init(trainingCount:))
-        let w = max(22, (results.regimes.map(\.name.count).max() ?? 0) + 2)
+        let names = results.regimes.map { DisplayText.escape($0.name) }
+        let w = max(22, (names.map(\.count).max() ?? 0) + 2)
         var lines = [pad("regime", w) + lpad("Many", 7) + lpad("Medium", 8) + lpad("Few", 7) + lpad("All", 7)
                      + lpad("|w| head", 10) + lpad("|w| tail", 10) + lpad("time", 8) + "  note"]
-        for r in results.regimes {
+        for (r, name) in zip(results.regimes, names) {
             let last = r.finalNorms
             func meanNorm(_ g: ClassGroup) -> Double {
                 let v = zip(last, groups).filter { $0.1 == g }.map(\.0)
@@ -17,10 +18,10 @@ enum SummaryTable {
             }
             let a = r.accuracy
             var note = ""
-            if let d = r.diverged { note = "DIVERGED at epoch \(d.epoch): \(d.reason)" }
+            if let d = r.diverged { note = "DIVERGED at epoch \(d.epoch): \(DisplayText.escape(d.reason))" }
             else if let rad = r.maxNormRadius { note = String(format: "delta %.3f", rad) }
             let head = meanNorm(.many), tail = meanNorm(.few)
-            lines.append(pad(r.name, w) + f(a.many, 7) + f(a.medium, 8) + f(a.few, 7) + f(a.all, 7)
+            lines.append(pad(name, w) + f(a.many, 7) + f(a.medium, 8) + f(a.few, 7) + f(a.all, 7)
                          + f(head, 10, digits: 3) + f(tail.isNaN ? meanNorm(.medium) : tail, 10, digits: 3)
                          + lpad(r.seconds > 0 ? String(format: "%.1fs", r.seconds) : "-", 8) + "  " + note)
         }

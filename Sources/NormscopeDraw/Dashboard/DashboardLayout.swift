@@ -1,7 +1,7 @@
 /// Where each part of the dashboard goes for a terminal size: header, caption, panel grid, status, key hint.
 ///
-/// The panels are laid out in the grid (columns x rows) that gives the largest, squarest heatmaps; all of them
-/// side by side when each still gets `sideBySideWidth` columns. The status block (accuracy table and colour
+/// The panels are laid out in the grid (columns x rows) that gives the largest heatmaps, or all in one row above
+/// the table, as the paper's figure, when that loses at most a quarter of the area. The status block (accuracy table and colour
 /// bar) takes the empty cells of an incomplete grid when it fits there, else a strip at the bottom, else a
 /// single line. Below the minimum size, or when no grid fits, the layout is `tooSmall`.
 public struct DashboardLayout: Equatable, Sendable {
@@ -39,14 +39,12 @@ public struct DashboardLayout: Equatable, Sendable {
     public static let floor = (width: 60, height: 20)
     /// A panel narrower or lower than this is not drawn.
     public static let minPanelWidth = 14, minPanelHeight = 6
-    /// Panels at least this wide go side by side in one row.
-    public static let sideBySideWidth = 34
 
     /// The smallest size at which `panelCount` panels fit: at least `floor`, taller when there are many panels.
-    public static func minimumSize(panelCount: Int, hasCaption: Bool = false) -> (width: Int, height: Int) {
+    public static func minimumSize(panelCount: Int, captionLines: Int = 0) -> (width: Int, height: Int) {
         var h = floor.height
         while h < 2000 {
-            if candidates(panelCount: panelCount, width: floor.width, height: h, hasCaption: hasCaption).first != nil {
+            if candidates(panelCount: panelCount, width: floor.width, height: h, captionLines: captionLines).first != nil {
                 return (floor.width, h)
             }
             h += 1
@@ -55,16 +53,21 @@ public struct DashboardLayout: Equatable, Sendable {
     }
 
     /// The layout of `panelCount` panels in a `width` x `height` terminal showing `view`.
-    public init(panelCount: Int, width: Int, height: Int, hasCaption: Bool = false, view: DashboardView = .heatmapProfile) {
+    /// `tableRows` is the number of rows of the accuracy table (default: one per panel).
+    public init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile,
+                tableRows: Int? = nil) {
+        let tableRows = max(1, tableRows ?? panelCount)
         self.width = max(0, width)
         self.height = max(0, height)
-        let top = hasCaption ? 2 : 1
+        let captionLines = max(0, min(2, captionLines))
+        let top = 1 + captionLines
         header = Rect(x: 0, y: 0, width: self.width, height: min(1, self.height))
-        caption = hasCaption && self.height > 1 ? Rect(x: 0, y: 1, width: self.width, height: 1) : nil
+        caption = captionLines > 0 && self.height > 1 ? Rect(x: 0, y: 1, width: self.width, height: captionLines) : nil
         keyHint = Rect(x: 0, y: max(0, self.height - 1), width: self.width, height: min(1, self.height))
-        let need = DashboardLayout.minimumSize(panelCount: panelCount, hasCaption: hasCaption)
+        let need = DashboardLayout.minimumSize(panelCount: panelCount, captionLines: captionLines)
         let found = self.width >= need.width && self.height >= need.height
-            ? DashboardLayout.best(panelCount: panelCount, width: self.width, height: self.height, hasCaption: hasCaption)
+            ? DashboardLayout.best(panelCount: panelCount, width: self.width, height: self.height, captionLines: captionLines,
+                                   tableRows: tableRows)
             : nil
         guard let c = found else {
             tooSmall = true
@@ -79,7 +82,7 @@ public struct DashboardLayout: Equatable, Sendable {
         if view == .curves {
             // Charts need no grid: keep the status strip when the charts keep 12 rows, else a line.
             let avail = self.height - top - 1
-            let strip = DashboardLayout.stripHeight(panelCount: panelCount, width: self.width)
+            let strip = DashboardLayout.stripHeight(tableRows: tableRows)
             let h = avail - strip >= 12 ? strip : 1
             main = Rect(x: 0, y: top, width: self.width, height: avail - h)
             status = Rect(x: 0, y: top + avail - h, width: self.width, height: h)
@@ -96,10 +99,10 @@ public struct DashboardLayout: Equatable, Sendable {
     }
 
     /// The status strip's height: the table's rows (header + one per panel).
-    static func stripHeight(panelCount: Int, width: Int) -> Int { panelCount + 1 }
+    static func stripHeight(tableRows: Int) -> Int { tableRows + 1 }
 
     /// The status block's needs in a grid slot: width for the compact table, height for table + bar + progress.
-    static func slotNeeds(panelCount: Int) -> (width: Int, height: Int) { (27, panelCount + 3) }
+    static func slotNeeds(tableRows: Int) -> (width: Int, height: Int) { (27, tableRows + 4) }
 
     /// A candidate arrangement and its score.
     struct Candidate {
@@ -109,23 +112,33 @@ public struct DashboardLayout: Equatable, Sendable {
         var panels: [Rect]
         var status: Rect
         var panelWidth: Int, panelHeight: Int
-        /// Roughly the side of the largest square heatmap, in half-block units, plus a bonus for showing the table;
-        /// ties go to the larger panels.
-        var score: Int {
-            (min(panelWidth - 6, 2 * (panelHeight - 4)) + (placement == .line ? 0 : 3)) * 10_000 + panelWidth * panelHeight
+        /// The side of the largest square heatmap (columns and half-block slots, about square on a terminal's
+        /// cells), with a bonus for showing the table; ties go to the larger heatmap, then the larger panel.
+        var score: Int { (heatSide + (placement == .line ? 0 : 3)) * 10_000_000 + heatCells.columns * heatCells.slots * 100 + panelWidth * panelHeight }
+
+        /// The heatmap's columns and half-block slots, as a panel of this size lays it out (the profile takes a
+        /// third of a tall panel).
+        var heatCells: (columns: Int, slots: Int) {
+            let body = panelHeight - 3
+            let heat = body >= PanelView.profileFromRows ? body - 1 - min(12, max(3, (body - 1) / 3)) : body
+            return (max(0, panelWidth - 6), 2 * max(0, heat))
         }
+
+        /// The side of the largest square that fits the heatmap.
+        var heatSide: Int { min(heatCells.columns, heatCells.slots) }
     }
 
     /// Every arrangement that fits, best first.
-    static func candidates(panelCount n: Int, width: Int, height: Int, hasCaption: Bool) -> [Candidate] {
+    static func candidates(panelCount n: Int, width: Int, height: Int, captionLines: Int, tableRows: Int? = nil) -> [Candidate] {
+        let tableRows = max(1, tableRows ?? n)
         guard n >= 1 else {
-            let top = hasCaption ? 2 : 1, avail = height - top - 1
+            let top = 1 + captionLines, avail = height - top - 1
             guard avail >= 1 else { return [] }
             return [Candidate(columns: 0, rows: 0, placement: .line,
                               main: Rect(x: 0, y: top, width: width, height: avail - 1), panels: [],
                               status: Rect(x: 0, y: top + avail - 1, width: width, height: 1), panelWidth: width, panelHeight: avail)]
         }
-        let top = hasCaption ? 2 : 1
+        let top = 1 + captionLines
         let avail = height - top - 1
         var out: [Candidate] = []
         for cols in 1...n {
@@ -155,26 +168,29 @@ public struct DashboardLayout: Equatable, Sendable {
                 let g = grid(areaHeight: avail, centred: false)
                 let x = g.x0 + (cols - empty) * g.pw, y = top + (rows - 1) * g.ph
                 let slot = Rect(x: x + 1, y: y, width: width - x - 1, height: top + avail - y)
-                let needs = slotNeeds(panelCount: n)
+                let needs = slotNeeds(tableRows: tableRows)
                 if g.pw >= minPanelWidth, g.ph >= minPanelHeight, slot.width >= needs.width, slot.height >= needs.height {
                     out.append(Candidate(columns: cols, rows: rows, placement: .gridSlot,
                                          main: Rect(x: 0, y: top, width: width, height: avail), panels: g.panels,
                                          status: slot, panelWidth: g.pw, panelHeight: g.ph))
                 }
             }
-            if width >= slotNeeds(panelCount: n).width + 26 { add(.strip, statusHeight: stripHeight(panelCount: n, width: width)) }
+            if width >= slotNeeds(tableRows: tableRows).width + 26 { add(.strip, statusHeight: stripHeight(tableRows: tableRows)) }
             add(.line, statusHeight: 1)
         }
-        // All side by side when wide enough (the paper's figure), else the best score; ties go to more columns.
-        return out.sorted { a, b in
-            let sa = a.columns == n && a.panelWidth >= sideBySideWidth, sb = b.columns == n && b.panelWidth >= sideBySideWidth
-            if sa != sb { return sa }
-            if a.score != b.score { return a.score > b.score }
-            return a.columns > b.columns
-        }
+        // The best score; but the paper's arrangement, all panels in one row above the table, whenever its
+        // heatmaps keep at least 60% of the best square's side; ties go to more columns.
+        let sorted = out.sorted { a, b in a.score != b.score ? a.score > b.score : a.columns > b.columns }
+        guard let top = sorted.first else { return [] }
+        let row = sorted.first { $0.columns == n && $0.placement != .line && $0.panelWidth >= minRowPanelWidth
+            && 5 * $0.heatSide >= 3 * top.heatSide }
+        return row.map { r in [r] + sorted.filter { $0.columns != r.columns || $0.placement != r.placement } } ?? sorted
     }
 
-    static func best(panelCount: Int, width: Int, height: Int, hasCaption: Bool) -> Candidate? {
-        candidates(panelCount: panelCount, width: width, height: height, hasCaption: hasCaption).first
+    /// Panels in the one-row arrangement are at least this wide (a title and ten class columns).
+    static let minRowPanelWidth = 16
+
+    static func best(panelCount: Int, width: Int, height: Int, captionLines: Int, tableRows: Int) -> Candidate? {
+        candidates(panelCount: panelCount, width: width, height: height, captionLines: captionLines, tableRows: tableRows).first
     }
 }

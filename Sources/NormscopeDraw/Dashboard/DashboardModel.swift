@@ -2,8 +2,10 @@
 public struct DashboardModel: Equatable, Sendable {
     /// One panel per regime, in the paper's order (a)-(e), then any stage-2 variants.
     public var panels: [PanelModel]
-    /// The top of the colour scale shared by every panel (the paper uses 2.0).
+    /// The top of the colour scale shared by every panel (the paper uses 2.0), fixed for the whole run.
     public var vmax: Double
+    /// The largest norm shown when it exceeds `vmax` (such cells take the top colour), else nil.
+    public var overflow: Double?
     /// Run state for the header.
     public var status: StatusModel
     /// A line of narration under the header (demo mode), or nil.
@@ -20,6 +22,8 @@ public struct DashboardModel: Equatable, Sendable {
     public var help: [KeyHelp]
     /// Rows of the accuracy table when they are not simply the panels' (stage 1 and stage-2 results).
     public var tableRows: [AccuracyTable.Row]? = nil
+    /// The header of the table's label column.
+    public var tableCaption = "accuracy %"
     /// The program's name in the header.
     public var title: String
     /// A short subtitle after the name.

@@ -13,14 +13,18 @@ public struct HeaderLine: Widget {
     /// The state items with their priority (lower shows first when space is short), in display order.
     func items(glyphs: Glyphs, theme: Theme) -> [(priority: Int, span: Span)] {
         let s = status
+        // Numbers are padded to fixed widths, so the line does not shift as they grow.
+        func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+        let epoch = pad(String(s.epoch), String(max(s.epoch, s.totalEpochs)).count)
         var out: [(Int, Span)] = [(2, Span(glyphs.text(s.stageLabel), theme.label)),
-                                  (1, Span("epoch \(s.epoch)/\(s.totalEpochs)", theme.title))]
-        if let lr = s.learningRate { out.append((3, Span("lr " + NumberFormat.learningRate(lr), theme.faint))) }
-        out.append((4, Span(NumberFormat.duration(s.elapsedSeconds), theme.faint)))
-        if let r = s.samplesPerSecond { out.append((5, Span(NumberFormat.compact(r) + " samples/s", theme.faint))) }
+                                  (1, Span("epoch \(epoch)/\(s.totalEpochs)", theme.title))]
+        if let lr = s.learningRate { out.append((3, Span("lr " + pad(NumberFormat.learningRate(lr), 6), theme.faint))) }
+        out.append((4, Span(pad(NumberFormat.duration(s.elapsedSeconds), 6), theme.faint)))
+        if let r = s.samplesPerSecond { out.append((5, Span(pad(NumberFormat.compact(r), 4) + " samples/s", theme.faint))) }
         if let p = s.paceLabel { out.append((6, Span("pace " + glyphs.text(p), theme.faint))) }
         let state: Span = s.finished ? Span(glyphs.text("✓ finished"), theme.good)
-            : s.paused ? Span(glyphs.text("‖ paused"), theme.caution) : Span(glyphs.text("● running"), theme.good)
+            : s.paused ? Span(glyphs.text("‖ paused"), theme.caution)
+            : Span(glyphs.text("● " + (s.stateNote ?? "running")), theme.good)
         out.append((0, state))
         return out
     }

@@ -16,14 +16,20 @@ public struct Dashboard: Widget {
     /// The layout used for a terminal of `width` x `height`.
     public func layout(width: Int, height: Int) -> DashboardLayout {
         DashboardLayout(panelCount: model.panels.count, width: width, height: height,
-                        hasCaption: model.caption != nil, view: model.view)
+                        captionLines: captionLines(width: width), view: model.view, tableRows: model.accuracyRows.count)
+    }
+
+    /// Lines the caption takes at `width`: one, or two when it does not fit on one (0 without a caption).
+    func captionLines(width: Int) -> Int {
+        guard let text = model.caption else { return 0 }
+        return TextFit.wrap(text, max(1, width - 2)).count > 1 ? 2 : 1
     }
 
     public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let layout = layout(width: canvas.width, height: canvas.height)
         if layout.tooSmall {
-            let need = DashboardLayout.minimumSize(panelCount: model.panels.count, hasCaption: model.caption != nil)
+            let need = DashboardLayout.minimumSize(panelCount: model.panels.count, captionLines: captionLines(width: canvas.width))
             return TooSmallMessage(need: need).render(width: canvas.width, height: canvas.height, options: options)
         }
         let glyphs = Glyphs.forMode(options.glyphs)
@@ -32,8 +38,13 @@ public struct Dashboard: Widget {
         draw(HeaderLine(title: model.title, subtitle: model.subtitle, status: model.status), in: layout.header,
              on: &canvas, options: options)
         if let rect = layout.caption, let text = model.caption {
-            let t = TextFit.truncate(glyphs.text(text), rect.width - 2, ellipsis: glyphs.asciiOnly ? "..." : "…")
-            canvas.put(t, x: rect.x + 1, y: rect.y, style: theme.accent)
+            // Wrapped on words over the caption's lines; only a caption longer than all of them is cut.
+            var lines = TextFit.wrap(glyphs.text(text), rect.width - 2)
+            if lines.count > rect.height {
+                lines = Array(lines.prefix(rect.height))
+                lines[rect.height - 1] = TextFit.truncate(lines[rect.height - 1] + " …", rect.width - 2, ellipsis: glyphs.asciiOnly ? "..." : "…")
+            }
+            for (i, line) in lines.enumerated() { canvas.put(line, x: rect.x + 1, y: rect.y + i, style: theme.accent) }
         }
         switch model.view {
         case .heatmapProfile, .profiles:

@@ -14,27 +14,29 @@ public struct StatusBlock: Widget {
         var canvas = Canvas(width: width, height: height)
         let (w, h) = (canvas.width, canvas.height)
         guard w > 0 && h > 0 else { return canvas }
-        let table = AccuracyTable(rows: model.accuracyRows)
-        let bar = ColorBar(vmax: model.vmax)
+        let table = AccuracyTable(rows: model.accuracyRows, caption: model.tableCaption)
+        let bar = ColorBar(vmax: model.vmax, overflow: model.overflow)
         let progress = ProgressLine(status: model.status)
         switch placement {
         case .gridSlot:
-            let top = h >= table.neededHeight + 4 ? 1 : 0
+            // The colour bar first, beside the heatmaps it explains; then the table, then the progress.
             let tw = min(w, table.fullWidth)
-            canvas.blit(table.render(width: tw, height: min(table.neededHeight, h - top), options: options), x: 0, y: top)
-            var y = top + table.neededHeight + 1
-            if y >= h { y = h - 1 }
-            canvas.blit(bar.render(width: min(w, max(tw, 30)), height: 1, options: options), x: 0, y: y)
-            if y + 1 < h { canvas.blit(progress.render(width: min(w, max(tw, 30)), height: 1, options: options), x: 0, y: y + 1) }
+            let bw = min(w, max(tw, 30))
+            let barRows = h >= table.neededHeight + 5 ? ColorBar.preferredHeight : 1
+            canvas.blit(bar.render(width: bw, height: barRows, options: options), x: 0, y: 0)
+            let top = barRows + (h >= table.neededHeight + barRows + 3 ? 1 : 0)
+            canvas.blit(table.render(width: tw, height: min(table.neededHeight, max(0, h - top - 1)), options: options), x: 0, y: top)
+            let y = min(h - 1, top + table.neededHeight + 1)
+            if y > top { canvas.blit(progress.render(width: bw, height: 1, options: options), x: 0, y: y) }
         case .strip:
             let tw = min(table.fullWidth, max(table.compactWidth, w / 2))
             canvas.blit(table.render(width: tw, height: h, options: options), x: 1, y: 0)
             let rx = tw + 5, rw = min(w - rx - 1, 60)
             guard rw > 0 else { return canvas }
-            let by = h >= 3 ? 1 : 0
-            canvas.blit(bar.render(width: rw, height: 1, options: options), x: rx, y: by)
-            if by + 2 < h { canvas.blit(progress.render(width: rw, height: 1, options: options), x: rx, y: by + 2) }
-            else if by + 1 < h { canvas.blit(progress.render(width: rw, height: 1, options: options), x: rx, y: by + 1) }
+            let barRows = h >= 4 ? ColorBar.preferredHeight : 1
+            canvas.blit(bar.render(width: rw, height: barRows, options: options), x: rx, y: 0)
+            if barRows + 1 < h { canvas.blit(progress.render(width: rw, height: 1, options: options), x: rx, y: barRows + 1) }
+            else if barRows < h { canvas.blit(progress.render(width: rw, height: 1, options: options), x: rx, y: barRows) }
         case .line:
             let bw = min(w, max(w / 2 - 1, 16), 48)
             canvas.blit(bar.render(width: bw, height: 1, options: options), x: 0, y: 0)

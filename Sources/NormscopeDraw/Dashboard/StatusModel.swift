@@ -18,6 +18,8 @@ public struct StatusModel: Equatable, Sendable {
     public var finished: Bool
     /// How the run is paced ("live", "1 epoch/s", "step").
     public var paceLabel: String?
+    /// Shown instead of "running" while training is held for another reason than a pause ("intro").
+    public var stateNote: String?
 
     public init(stageLabel: String = "stage 1", epoch: Int = 0, totalEpochs: Int = 0, learningRate: Double? = nil,
                 elapsedSeconds: Double = 0, samplesPerSecond: Double? = nil, paused: Bool = false,

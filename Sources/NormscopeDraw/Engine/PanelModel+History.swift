@@ -16,12 +16,14 @@ extension PanelModel {
 }
 
 extension DashboardModel {
-    /// The top of the shared colour scale for these histories: the paper's 2.0, raised in steps of 0.5 only
-    /// when norms go well beyond it (so colours do not shift during an ordinary run).
-    public static func colorScaleTop(_ histories: [RegimeHistory]) -> Double {
-        var top = 0.0
+    /// The paper's colour scale: 0 to 2.0 (its Fig. 2), the same for every panel and every epoch.
+    public static let paperScaleTop = 2.0
+
+    /// The largest finite norm of `histories` when it exceeds `vmax`, else nil (see `overflow`).
+    public static func overflow(_ histories: [RegimeHistory], vmax: Double) -> Double? {
+        var top = -Double.infinity
         for h in histories { for r in h.records { for v in r.norms where v.isFinite { top = max(top, v) } } }
-        return top <= 2.25 ? 2.0 : (top * 2).rounded(.up) / 2
+        return top > vmax ? top : nil
     }
 
     /// Accuracy and loss curves of the histories, one series per regime in panel colours.

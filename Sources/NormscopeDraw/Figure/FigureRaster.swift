@@ -62,7 +62,7 @@ public struct FigureRaster: Sendable {
         epochs = max(results.config.training.epochs, stage1.map(\.epochsDone).max() ?? 0)
         classes = max(1, results.classCounts.count, stage1.map(\.classCount).max() ?? 0)
         stage2Epochs = stage2.map { s in s.histories.map(\.epochsDone).max() ?? 0 }
-        let top = vmax ?? DashboardModel.colorScaleTop(stage1)
+        let top = vmax ?? DashboardModel.paperScaleTop
         self.vmax = top
         layout = Layout(width: min(Self.widthRange.upperBound, max(Self.widthRange.lowerBound, width)),
                         panels: stage1.count, epochs: epochs)

@@ -9,13 +9,14 @@ import NormscopeEngine
 /// and, when the results hold stage 2, the same at the end of stage 2 for the first base's variants.
 /// Text is text; cells are merged into one path per colour, so the file stays small.
 public enum FigureSVG {
-    /// The SVG document for `results`. `vmax` fixes the top of the colour scale (default: as the live view,
-    /// 2.0 unless the norms go well beyond it).
+    /// The SVG document for `results`. `vmax` is the top of the colour scale (default: 2.0, the paper's and the
+    /// live view's); larger norms take the top colour, and the colour bar says how large they get.
     public static func render(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil) -> String {
         var doc = Document()
         let stage1 = results.regimes.filter { !$0.isStage2 }
         let stage2 = stage2Histories(results)
-        let top = vmax ?? DashboardModel.colorScaleTop(stage1)
+        let top = vmax ?? DashboardModel.paperScaleTop
+        let over = DashboardModel.overflow(stage1, vmax: top)
         let epochs = max(results.config.training.epochs, stage1.map(\.epochsDone).max() ?? 0)
         let classes = max(results.classCounts.count, stage1.map(\.classCount).max() ?? 0)
         let panels = max(1, stage1.count)
@@ -30,7 +31,7 @@ public enum FigureSVG {
             doc.text("no stage-1 regime in the results", x: L.panelX(0) + L.panel / 2, y: L.panelTop + L.panel / 2,
                      size: 13, anchor: "middle", fill: "#666666")
         }
-        colorBar(&doc, x: L.colorBarX, y: L.panelTop, height: L.panel, vmax: top, colorMap: colorMap)
+        colorBar(&doc, x: L.colorBarX, y: L.panelTop, height: L.panel, vmax: top, colorMap: colorMap, overflow: over)
 
         let stage1Series = stage1.enumerated().map { i, h in
             Series(name: h.id.title, values: h.finalNorms, color: palette[i % palette.count],
@@ -140,7 +141,8 @@ public enum FigureSVG {
         doc.raw("</g>")
     }
 
-    /// The level 0...255 of a value on the shared scale: `min(255, floor(v / vmax * 256))`.
+    /// The level 0...255 of a value on the shared scale: `min(255, floor(v / vmax * 256))`, clamped before it
+    /// becomes an integer (a tiny `vmax` makes the quotient infinite).
     static func colorLevel(_ v: Double, vmax: Double) -> Int {
         guard vmax > 0 else { return v > 0 ? 255 : 0 }
         let t = v / vmax
@@ -148,7 +150,8 @@ public enum FigureSVG {
         return min(255, Int(min(1, max(0, t)) * 256))
     }
 
-    static func colorBar(_ doc: inout Document, x: Double, y: Double, height: Double, vmax: Double, colorMap: ColorMapKind) {
+    static func colorBar(_ doc: inout Document, x: Double, y: Double, height: Double, vmax: Double, colorMap: ColorMapKind,
+                         overflow: Double? = nil) {
         doc.raw("<g id=\"colorbar\">")
         let w = 14.0, step = height / 256
         doc.raw("<g shape-rendering=\"crispEdges\">")
@@ -163,6 +166,10 @@ public enum FigureSVG {
             doc.raw("<line x1=\"\(SVGText.num(x + w))\" y1=\"\(SVGText.num(ty))\" x2=\"\(SVGText.num(x + w + 4))\" y2=\"\(SVGText.num(ty))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(fixed1(t), x: x + w + 7, y: ty + 3.5, size: 10, anchor: "start")
         }
+        if let o = overflow {
+            // Norms above the scale take its top colour; say how far they go.
+            doc.text("▲ max \(SVGText.num(o, 2))", x: x, y: y - 6, size: 10, anchor: "start", fill: "#b00000")
+        }
         doc.text("L2 norm of the class's weight row", x: x + w + 38, y: y + height / 2, size: 11, anchor: "middle", rotate: true)
         doc.raw("</g>")
     }
@@ -171,6 +178,11 @@ public enum FigureSVG {
     static func fixed1(_ v: Double) -> String {
         let s = SVGText.num(v, 1)
         return s.contains(".") ? s : s + ".0"
+    }
+
+    /// Whether two profiles are the same line on the plot: equal lengths, every value within `tolerance`.
+    static func coincide(_ a: [Double], _ b: [Double], tolerance: Double) -> Bool {
+        a.count == b.count && !a.isEmpty && zip(a, b).allSatisfy { x, y in x == y || abs(x - y) <= tolerance }
     }
 
     struct Series {
@@ -200,13 +212,17 @@ public enum FigureSVG {
             doc.text(SVGText.num(k), x: px(k), y: y + height + 15, size: 10, anchor: "middle")
         }
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(plotW))\" height=\"\(SVGText.num(height))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
-        // Earlier series are drawn wider, so a line hidden under a later equal one still shows at its edges.
+        // Earlier series are drawn wider, so a line hidden under a later equal one still shows at its edges; a
+        // series that coincides with an earlier one is dotted and says so in the legend.
+        let twins = series.indices.map { i in
+            series.indices.prefix(i).last { j in coincide(series[i].values, series[j].values, tolerance: ymax * 0.005) }
+        }
         for (i, s) in series.enumerated() {
             let widthText = SVGText.num(max(1.2, 2.8 - 0.35 * Double(i)))
             let pts = s.values.enumerated().filter { $0.element.isFinite }
                 .map { "\(SVGText.num(px(Double($0.offset)))),\(SVGText.num(py($0.element)))" }
             guard !pts.isEmpty else { continue }
-            let dash = s.dashed ? " stroke-dasharray=\"5,3\"" : ""
+            let dash = twins[i] != nil ? " stroke-dasharray=\"1.5,3\" stroke-linecap=\"round\"" : s.dashed ? " stroke-dasharray=\"5,3\"" : ""
             doc.raw("<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(widthText)\"\(dash) points=\"\(pts.joined(separator: " "))\"/>")
         }
         doc.text("class ID sorted by cardinality", x: x + plotW / 2, y: y + height + 31, size: 11, anchor: "middle")
@@ -215,9 +231,9 @@ public enum FigureSVG {
         let lx = x + plotW + 16
         for (i, s) in series.enumerated() {
             let ly = y + 8 + Double(i) * 17
-            let dash = s.dashed ? " stroke-dasharray=\"5,3\"" : ""
+            let dash = twins[i] != nil ? " stroke-dasharray=\"1.5,3\" stroke-linecap=\"round\"" : s.dashed ? " stroke-dasharray=\"5,3\"" : ""
             doc.raw("<line x1=\"\(SVGText.num(lx))\" y1=\"\(SVGText.num(ly))\" x2=\"\(SVGText.num(lx + 22))\" y2=\"\(SVGText.num(ly))\" stroke=\"\(s.color)\" stroke-width=\"2\"\(dash)/>")
-            doc.text(s.name, x: lx + 28, y: ly + 4, size: 10.5, anchor: "start")
+            doc.text(s.name + (twins[i].map { " (= \(series[$0].name))" } ?? ""), x: lx + 28, y: ly + 4, size: 10.5, anchor: "start")
         }
         doc.raw("</g>")
     }

@@ -1,45 +1,63 @@
+import NormscopeEngine
+
 /// Small helpers for writing SVG by hand: escaping, locale-free numbers, colours.
 enum SVGText {
-    /// `text` with the five XML special characters escaped (regime names contain `>`).
+    /// `text` as XML character data or attribute value: control and invisible characters spelled out as
+    /// everywhere else (`DisplayText.escape`, so an ESC in a recipe name reads `\x1b`), then the five XML
+    /// special characters escaped (regime names contain `>`). XML 1.0 forbids most C0 controls even as
+    /// character references, so nothing outside XML's `Char` production is left in the output.
     static func escape(_ text: String) -> String {
+        let shown = DisplayText.escape(text)
         var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
+        out.reserveCapacity(shown.utf8.count)
+        for scalar in shown.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            default: out.append(ch)
+            default: out.unicodeScalars.append(isXMLChar(scalar) ? scalar : "\u{FFFD}")
             }
         }
         return out
     }
 
-    /// `v` rounded to at most `decimals` places, without trailing zeros or a locale ("12.5", "-0.25", "3").
+    /// Whether XML 1.0 allows `scalar` in a document: tab, LF, CR, U+0020-D7FF, U+E000-FFFD, U+10000 up.
+    static func isXMLChar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    /// `v` rounded to at most `decimals` places (clamped to 0...12), without trailing zeros or a locale
+    /// ("12.5", "-0.25", "3"). Magnitudes of 10^15 and more are written in exponent form ("1e+300"), which SVG
+    /// accepts; NaN and infinities, which it does not, are written as "0".
     static func num(_ v: Double, _ decimals: Int = 2) -> String {
         guard v.isFinite else { return "0" }
+        let places = min(12, max(0, decimals))
+        guard abs(v) < 1e15 else { return v.description }
         var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
+        for _ in 0..<places { scale *= 10 }
         let r = (abs(v) * scale).rounded()
-        guard r < 9e15 else { return String(format: "%.0f", v) }  // beyond Int's range too, without a trap
-        let n = Int(r)
-        let whole = n / Int(scale), frac = n % Int(scale)
+        guard r < 9e15 else { return String(Int(v.rounded())) }  // |v| < 1e15: fits an Int
+        let n = Int(r), unit = Int(scale)
+        let whole = n / unit, frac = n % unit
         var text = String(whole)
         if frac > 0 {
             var digits = String(frac)
-            while digits.count < decimals { digits = "0" + digits }
+            while digits.count < places { digits = "0" + digits }
             while digits.hasSuffix("0") { digits.removeLast() }
             text += "." + digits
         }
         return (v < 0 && n != 0 ? "-" : "") + text
     }
 
-    /// `#rrggbb` of an RGB colour with components in 0...1.
+    /// `#rrggbb` of an RGB colour with components in 0...1 (NaN counts as 0).
     static func hex(_ c: RGB) -> String {
         func byte(_ x: Double) -> String {
-            let v = Int((min(1, max(0, x)) * 255).rounded())
+            let v = x >= 1 ? 255 : x > 0 ? Int((x * 255).rounded()) : 0
             let digits = Array("0123456789abcdef")
             return String([digits[v / 16], digits[v % 16]])
         }
@@ -47,16 +65,27 @@ enum SVGText {
     }
 
     /// Round-number tick values covering `0...top` (about `count` of them), e.g. 0, 0.5, 1, 1.5, 2.
+    ///
+    /// Total for every input: a `top` that is not positive and finite gives [0]; one so small that a step
+    /// between ticks is not a normal number (below about 1e-307) gives [0, top]; at most `count` + 1 ticks
+    /// (`count` clamped to 2...100), and no loop runs more than a few hundred times.
     static func ticks(upTo top: Double, count: Int = 5) -> [Double] {
         guard top > 0, top.isFinite else { return [0] }
-        let raw = top / Double(max(1, count - 1))
+        let n = min(100, max(2, count))
+        let raw = top / Double(n - 1)
+        guard raw.isNormal, raw >= 1e-300 else { return [0, top] }
+        // The power of ten at or below raw: at most ~600 divisions or multiplications by 10.
         var step = 1.0
         while step > raw { step /= 10 }
         while step * 10 <= raw { step *= 10 }
         for m in [1.0, 2, 2.5, 5, 10] where step * m >= raw { step *= m; break }
+        guard step.isFinite, step > 0 else { return [0, top] }
         var out: [Double] = []
-        var i = 0
-        while Double(i) * step <= top * (1 + 1e-9) { out.append(Double(i) * step); i += 1 }
+        for i in 0...(2 * n) {
+            let t = Double(i) * step
+            guard t.isFinite, t / top <= 1 + 1e-9 else { break }
+            out.append(t)
+        }
         return out
     }
 }

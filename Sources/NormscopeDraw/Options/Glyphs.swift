@@ -1,3 +1,5 @@
+import NormscopeEngine
+
 /// The glyphs every widget draws with, in a Unicode and a pure-ASCII edition.
 ///
 /// Every character a widget places on the canvas comes from here or passes through ``text(_:)``,
@@ -51,8 +53,11 @@ public struct Glyphs: Sendable {
     /// The edition for a glyph mode.
     public static func forMode(_ mode: GlyphMode) -> Glyphs { mode == .ascii ? .ascii : .unicode }
 
-    /// `s` made safe for this edition: in ASCII, known symbols are spelled out and anything else becomes `?`.
+    /// `s` made safe to show in this edition: control and invisible characters (a recipe name may hold an
+    /// ESC or a right-to-left override) are spelled out by `DisplayText.escape`; in ASCII, known symbols are
+    /// spelled out and anything else becomes `?`.
     public func text(_ s: String) -> String {
+        let s = DisplayText.escape(s)
         guard asciiOnly, !s.unicodeScalars.allSatisfy(\.isASCII) else { return s }
         var out = ""
         for ch in s {

@@ -48,14 +48,14 @@ public struct Theme: Sendable {
             caution = Style(fg: c(11), attrs: .bold)
             alarm = Style(fg: c(15), bg: c(1), attrs: .bold)
             best = Style(fg: c(11), attrs: .bold)
-            seriesColors = [9, 11, 10, 12, 13, 14, 3, 6].map(c)
+            seriesColors = [9, 11, 10, 14, 13, 12, 3, 6].map(c)  // no dark blue on black: cyan for (d)
         case .basic8:
             accent = Style(fg: c(6))
             good = Style(fg: c(2))
             caution = Style(fg: c(3), attrs: .bold)
             alarm = Style(fg: c(7), bg: c(1), attrs: .bold)
             best = Style(fg: c(3), attrs: .bold)
-            seriesColors = [1, 3, 2, 4, 5, 6, 7].map(c)
+            seriesColors = [1, 3, 2, 6, 5, 4, 7].map(c)
         case .none:
             accent = Style(attrs: .bold)
             good = .plain

@@ -20,6 +20,12 @@ public struct PanelModel: Equatable, Sendable {
     public var stageBoundary: Int?
     /// The palette slot of the regime's colour (its curves, its tag).
     public var slot: Int
+    /// Training samples of the largest and the smallest class (the ends of the class axis), when known.
+    public var classSizes: (head: Int, tail: Int)? {
+        get { classSizeEnds.count == 2 ? (classSizeEnds[0], classSizeEnds[1]) : nil }
+        set { classSizeEnds = newValue.map { [$0.head, $0.tail] } ?? [] }
+    }
+    private var classSizeEnds: [Int] = []
 
     /// A panel; `slot` defaults to the letter's place in the alphabet ("a" is 0).
     public init(title: String, letter: String, rows: [EpochRow], totalEpochs: Int, maxNormRadius: Double? = nil,

@@ -51,6 +51,9 @@ public struct PanelView: Widget {
         return innerWidth - w >= 8 ? w : 0
     }
 
+    /// The panel body height from which the profile is drawn under the heatmap.
+    public static let profileFromRows = 14
+
     public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let glyphs = Glyphs.forMode(options.glyphs)
@@ -68,8 +71,10 @@ public struct PanelView: Widget {
         var heatRows = 0, profileRows = body, ruleRows = 0
         var classes: BinPlan?
         if content == .heatmapAndProfile {
-            ruleRows = body >= 12 ? 1 : 0
-            profileRows = body >= 6 ? min(12, max(2, (body - ruleRows) / 3)) : 0
+            // A short panel gives every row to the heatmap (the profile is the `v` view's); from 14 rows on, a
+            // third goes to the current profile under a rule naming its epoch.
+            ruleRows = body >= PanelView.profileFromRows ? 1 : 0
+            profileRows = body >= PanelView.profileFromRows ? min(12, max(3, (body - ruleRows) / 3)) : 0
             heatRows = body - profileRows - ruleRows
             let g = heatmap.geometry(width: inner.width, height: heatRows, options: options)
             if profileRows > 0 && g.usedRows < heatRows {
@@ -105,20 +110,17 @@ public struct PanelView: Widget {
         return canvas
     }
 
-    /// The axis hint: epochs run down, classes from head to tail, and how many classes share a column.
+    /// The axis hint: epochs run down, classes from the largest (left) to the smallest (right), with their
+    /// training-sample counts at the two ends when known ("epoch ↓  class size 500 … 5").
     func hint(plan: BinPlan, width: Int, glyphs: Glyphs) -> String {
-        let long = plan.perSlotLabel()
-        let short = plan.merges ? String(long.split(separator: " ")[0]) + "/col" : long
         let down = content == .heatmapAndProfile ? "epoch ↓  " : ""
-        let candidates = [
-            down + "class → head … tail  " + long,
-            down + "class→ head…tail " + long,
-            "class→ head…tail " + long,
-            "class→ head…tail " + short,
-            "head→tail " + short,
-            short,
-        ].map(glyphs.text)
-        return TextFit.firstFitting(candidates, width, ellipsis: "")
+        var candidates: [String] = []
+        if let (head, tail) = model.classSizes {
+            candidates += [down + "class size \(head) … \(tail)", down + "\(head) … \(tail) per class",
+                           down + "\(head) … \(tail)", "class size \(head) … \(tail)", "\(head) … \(tail)"]
+        }
+        candidates += [down + "class → head … tail", down + "class→ head…tail", "class→ head…tail", "head→tail"]
+        return TextFit.firstFitting(candidates.map(glyphs.text), width, ellipsis: "")
     }
 
     /// The thin rule between heatmap and profile, naming the epoch the profile shows: "╌╌ now: epoch 120 ╌╌".
@@ -126,7 +128,9 @@ public struct PanelView: Widget {
         guard width > 0 else { return }
         canvas.fill(x: x, y: y, width: width, height: 1, with: Cell(glyphs.dash, attrs: .dim))
         guard !model.rows.isEmpty else { return }
-        let label = " now: epoch \(model.lastRecordedEpoch) "
+        let last = model.lastRecordedEpoch
+        let label = model.stageBoundary.map { b in last > b ? " now: stage 2, epoch \(last - b) " : " now: epoch \(last) " }
+            ?? " now: epoch \(last) "
         if label.count + 4 <= width { canvas.put(label, x: x + 2, y: y, style: theme.faint) }
     }
 

@@ -15,6 +15,8 @@ public struct AccuracyTable: Widget {
         public var accuracy: GroupAccuracy?
         /// Shown instead of the numbers when set ("diverged").
         public var note: String?
+        /// A heading over the rows below it ("on (c) WD:"): its name only, no numbers.
+        public var isHeading = false
 
         public init(tag: String, name: String, slot: Int, accuracy: GroupAccuracy?, note: String? = nil) {
             self.tag = tag
@@ -23,6 +25,16 @@ public struct AccuracyTable: Widget {
             self.accuracy = accuracy
             self.note = note
         }
+
+        /// A heading row.
+        public static func heading(_ text: String) -> Row {
+            var r = Row(tag: "", name: text, slot: 0, accuracy: nil)
+            r.isHeading = true
+            return r
+        }
+
+        /// The label's width: "(a) Naive", or the name alone for an untagged row.
+        var labelWidth: Int { tag.isEmpty ? name.count + 1 : tag.count + 3 + name.count }
     }
 
     public var rows: [Row]
@@ -44,13 +56,13 @@ public struct AccuracyTable: Widget {
     /// Rows needed: a header and one per regime.
     public var neededHeight: Int { rows.count + 1 }
 
-    var fullLabelWidth: Int { max(caption.count, rows.map { $0.tag.count + 3 + $0.name.count }.max() ?? 0) }
+    var fullLabelWidth: Int { max(caption.count, rows.map(\.labelWidth).max() ?? 0) }
     var shortLabelWidth: Int { rows.map { $0.tag.count + 2 }.max() ?? 3 }
 
     /// The indices of the rows holding the best value of each column (ties all count).
     public func bestRows() -> [Set<Int>] {
         (0..<4).map { col in
-            let vals = rows.enumerated().compactMap { i, r in r.note == nil ? r.accuracy.map { (i, $0.columns[col]) } : nil }
+            let vals = rows.enumerated().compactMap { i, r in r.note == nil && !r.isHeading ? r.accuracy.map { (i, $0.columns[col]) } : nil }
             guard let best = vals.map(\.1).filter(\.isFinite).max() else { return [] }
             return Set(vals.filter { $0.1 == best }.map(\.0))
         }
@@ -75,10 +87,15 @@ public struct AccuracyTable: Widget {
         let best = bestRows()
         for (i, row) in rows.enumerated() where i + 1 < canvas.height {
             let y = i + 1
+            if row.isHeading {
+                canvas.put(TextFit.truncate(glyphs.text(row.name), canvas.width, ellipsis: glyphs.asciiOnly ? "." : "…"),
+                           x: 0, y: y, style: theme.faint)
+                continue
+            }
             let tag = Span("(" + glyphs.text(row.tag) + ")", Style(fg: theme.series(row.slot), attrs: .bold))
-            let name = Span(" " + glyphs.text(row.name), theme.label)
-            // Names on every row or on none, so the column reads evenly.
-            let label: [Span] = labelWidth >= shortLabelWidth + 4 ? [tag, name] : [tag]
+            let name = Span((row.tag.isEmpty ? " " : " ") + glyphs.text(row.name), theme.label)
+            // Names on every row or on none, so the column reads evenly (an untagged row always has its name).
+            let label: [Span] = row.tag.isEmpty ? [name] : labelWidth >= shortLabelWidth + 4 ? [tag, name] : [tag]
             canvas.put(label.truncated(to: labelWidth, ellipsis: glyphs.asciiOnly ? "." : "…"), x: 0, y: y)
             if let note = row.note {
                 canvas.put(glyphs.text(note), x: colX(0), y: y, style: theme.caution, maxWidth: canvas.width - colX(0))

@@ -11,11 +11,32 @@ public struct ColorBar: Widget {
     public var orientation: Orientation
     /// A caption before the numbers (horizontal) or above them (vertical), e.g. "‖w‖".
     public var caption: String
+    /// The largest value drawn, when it lies above `vmax` (drawn at the top colour): shown as `▲2.61`.
+    public var overflow: Double?
 
-    public init(vmax: Double, orientation: Orientation = .horizontal, caption: String = "‖w‖") {
+    public init(vmax: Double, orientation: Orientation = .horizontal, caption: String = "‖w‖", overflow: Double? = nil) {
         self.vmax = vmax
         self.orientation = orientation
         self.caption = caption
+        self.overflow = overflow
+    }
+
+    /// Rows the horizontal bar uses at most: the gradient, and tick labels under it.
+    public static let preferredHeight = 2
+
+    /// Tick labels under a gradient of `width` cells starting at `x0`: 0 to `vmax` in round steps, each centred
+    /// under its place (the first left-aligned, the last right-aligned), skipped where it would touch another.
+    func drawTicks(_ canvas: inout Canvas, x0: Int, width: Int, theme: Theme) {
+        var lastEnd = -1
+        let values = SVGText.ticks(upTo: vmax, count: width >= 24 ? 5 : 3)
+        for (i, v) in values.enumerated() {
+            let text = SVGText.num(v, 2)
+            let at = x0 + Int((v / vmax * Double(width)).rounded())
+            let start = i == 0 ? x0 - 1 : (i == values.count - 1 && at >= x0 + width - 1 ? x0 + width + 1 - text.count : at - text.count / 2)
+            guard start > lastEnd, start >= 0, start + text.count <= canvas.width else { continue }
+            canvas.put(text, x: start, y: 1, style: v == 1 ? theme.accent : theme.faint)
+            lastEnd = start + text.count
+        }
     }
 
     /// The gradient cell for fraction `t`.
@@ -34,23 +55,28 @@ public struct ColorBar: Widget {
 
         switch orientation {
         case .horizontal:
-            // caption, "0 ", bracket, gradient, bracket, " 2.0"; the caption goes first when room is short.
-            let fixed = low.count + high.count + 4
-            let withCaption = !cap.isEmpty && canvas.width - fixed - cap.count - 1 >= 6
+            // caption, bracket, gradient, bracket, then the overflow mark; tick labels (0, 0.5, 1, 1.5, 2) on the
+            // row below, under their places in the gradient, 1 (the L2-norm rows' value) marked.
+            let over = overflow.map { " " + glyphs.text("▲") + NumberFormat.fixed($0, 2) } ?? ""
+            let ticksBelow = canvas.height >= 2
+            let fixed = 2 + over.count + (ticksBelow ? 2 : low.count + high.count + 2)
+            let withCaption = !cap.isEmpty && canvas.width - fixed - cap.count - 1 >= 10
             var x = 0
             if withCaption { x += canvas.put(cap + " ", x: 0, y: 0, style: theme.faint) }
             let n = canvas.width - x - fixed
             guard n >= 2 else {
-                canvas.put(TextFit.truncate(low + "-" + high, canvas.width, ellipsis: ""), x: 0, y: 0, style: theme.faint)
+                canvas.put(TextFit.truncate(low + "-" + high + over, canvas.width, ellipsis: ""), x: 0, y: 0, style: theme.faint)
                 return canvas
             }
-            x += canvas.put(low + " ", x: x, y: 0, style: theme.faint)
+            if !ticksBelow { x += canvas.put(low + " ", x: x, y: 0, style: theme.faint) }
             x += canvas.put(String(glyphs.bracketLeft), x: x, y: 0, style: theme.border)
+            let x0 = x
             for i in 0..<n { canvas[x + i, 0] = ColorBar.swatch((Double(i) + 0.5) / Double(n), scale: scale) }
             x += n
             x += canvas.put(String(glyphs.bracketRight), x: x, y: 0, style: theme.border)
-            canvas.put(" " + high, x: x, y: 0, style: theme.faint)
-        case .vertical:
+            if !ticksBelow { x += canvas.put(" " + high, x: x, y: 0, style: theme.faint) }
+            if !over.isEmpty { canvas.put(over, x: x, y: 0, style: theme.caution) }
+            if ticksBelow { drawTicks(&canvas, x0: x0, width: n, theme: theme) }        case .vertical:
             // high at the top, low at the bottom, a two-column gradient beside them.
             let labelWidth = max(low.count, high.count)
             let top = cap.isEmpty || canvas.height < 4 ? 0 : 1

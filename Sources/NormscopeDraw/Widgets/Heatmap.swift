@@ -47,7 +47,7 @@ public struct Heatmap: Widget {
     /// The geometry for a canvas of `width` x `height`.
     public func geometry(width: Int, height: Int, options: RenderOptions) -> HeatmapGeometry {
         HeatmapGeometry(classCount: classCount, totalEpochs: lastEpoch, width: plotWidth(width),
-                        height: height, halfBlocks: Heatmap.usesHalfBlocks(options))
+                        height: height, halfBlocks: Heatmap.usesHalfBlocks(options), stage2After: stageBoundary)
     }
 
     /// The mean norm of each (epoch bin, class bin): nil for an epoch bin with no recorded epoch yet,
@@ -111,7 +111,7 @@ public struct Heatmap: Widget {
         return canvas
     }
 
-    /// Epoch labels (top, middle, bottom) and the stage-2 markers.
+    /// Epoch labels at round epochs (0, 25, 50, ...) and the stage-2 marker with its epoch.
     func drawGutter(_ canvas: inout Canvas, _ g: HeatmapGeometry, glyphs: Glyphs, theme: Theme) {
         let labelWidth = gutter - 1
         let rows = min(g.usedRows, canvas.height)
@@ -121,17 +121,55 @@ public struct Heatmap: Widget {
             guard labelWidth >= 1, text.count <= labelWidth else { return }
             canvas.put(text, x: labelWidth - text.count, y: row, style: style)
         }
-        var labelled: [Int: String] = [0: "0"]
-        if rows > 1 { labelled[rows - 1] = String(lastEpoch) }
-        if rows >= 7, let e = g.firstEpoch(ofRow: rows / 2) { labelled[rows / 2] = String(e) }
-        if let b = boundaryRow, let s = stageBoundary, b < rows {
-                        labelled[b] = String(s)
+        for (row, epoch) in Heatmap.tickRows(g, rows: rows, lastEpoch: lastEpoch, boundaryRow: boundaryRow) {
+            label(String(epoch), row: row, style: theme.faint)
         }
-        for (row, text) in labelled { label(text, row: row, style: row == boundaryRow ? theme.caution : theme.faint) }
-        if let b = boundaryRow, b < rows {
+        if let b = boundaryRow, let s = stageBoundary, b < rows {
+            label(String(s), row: b, style: theme.caution)
             if gutter >= 1 { canvas.put(String(glyphs.markerRight), x: gutter - 1, y: b, style: theme.caution) }
             let right = gutter + g.usedWidth
             if right < canvas.width { canvas.put(String(glyphs.markerLeft), x: right, y: b, style: theme.caution) }
         }
     }
+
+    /// The rows that get an epoch label and their epochs: 0 at the top, then the multiples of the roundest
+    /// step (1, 2, 5, 10, 20, 25, 50, 100, ...) that leaves at least two unlabelled rows between labels,
+    /// each at the row that shows its epoch; none on or beside the stage-2 marker's row.
+    static func tickRows(_ g: HeatmapGeometry, rows: Int, lastEpoch: Int, boundaryRow: Int?) -> [(row: Int, epoch: Int)] {
+        guard rows > 0 else { return [] }
+        let epochsPerRow = Double(max(1, lastEpoch + 1)) / Double(rows)
+        var step = 1
+        for candidate in NiceSteps.sequence where Double(candidate) >= 3 * epochsPerRow || candidate >= max(1, lastEpoch) {
+            step = candidate
+            break
+        }
+        var out: [(row: Int, epoch: Int)] = []
+        var e = 0
+        while e <= lastEpoch {
+            let row = g.row(ofEpoch: e)
+            let clear = out.last.map { row - $0.row >= 3 } ?? true
+            let awayFromBoundary = boundaryRow.map { abs($0 - row) >= 2 } ?? true
+            if row < rows && clear && awayFromBoundary {
+                out.append((row, e))
+            }
+            let (next, overflow) = e.addingReportingOverflow(step)
+            if overflow { break }
+            e = next
+        }
+        return out
+    }
+}
+
+/// Round step sizes: 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, ... (far past any run).
+enum NiceSteps {
+    static let sequence: [Int] = {
+        var out = Set<Int>()
+        var p = 1
+        while p <= 1_000_000_000 {
+            out.formUnion([p, 2 * p, 5 * p])
+            if p >= 10 { out.insert(25 * p / 10) }
+            p *= 10
+        }
+        return out.sorted()
+    }()
 }

@@ -6,14 +6,14 @@
 public struct HeatmapGeometry: Equatable, Sendable {
     /// Classes (most frequent first) over the plot's columns.
     public let classes: BinPlan
-    /// Epochs `0...totalEpochs` over the vertical slots.
-    public let epochs: BinPlan
+    /// Epochs `0...totalEpochs` over the vertical slots (stage 2, when there is one, below its own share).
+    public let epochs: EpochAxis
     /// Whether each text row shows two slots (upper and lower half block).
     public let halfBlocks: Bool
 
-    public init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool) {
+    public init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool, stage2After: Int? = nil) {
         classes = BinPlan(count: classCount, slots: width)
-        epochs = BinPlan(count: max(0, totalEpochs) + 1, slots: max(0, height) * (halfBlocks ? 2 : 1))
+        epochs = EpochAxis(lastEpoch: totalEpochs, slots: max(0, height) * (halfBlocks ? 2 : 1), stage2After: stage2After)
         self.halfBlocks = halfBlocks
     }
 

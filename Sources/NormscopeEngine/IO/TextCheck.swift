@@ -76,7 +76,8 @@ enum TextCheck {
         return column
     }
 
-    /// `text` in double quotes for an error message: control characters escaped, cut to `limit` characters.
+    /// `text` in double quotes for an error message: quotes and backslashes escaped, control and invisible
+    /// characters spelled out as `DisplayText` does, cut to `limit` characters.
     static func quote(_ text: String, limit: Int = 32) -> String {
         var out = ""
         var count = 0
@@ -85,13 +86,9 @@ enum TextCheck {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                if DisplayText.needsEscape(scalar) {
+                    out += DisplayText.spelling(of: scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

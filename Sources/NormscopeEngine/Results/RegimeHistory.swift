@@ -68,6 +68,19 @@ public struct RegimeHistory: Equatable, Sendable {
     }
 }
 
+extension RegimeHistory {
+    /// The history as it stood after epoch `epoch`: later records dropped, the latest accuracy that of the
+    /// last record kept. A live view shows every run at one common epoch this way.
+    public func truncated(through epoch: Int) -> RegimeHistory {
+        let keep = records.indices(recording: Int.min..<(epoch == .max ? .max : epoch + 1), epoch: \.epoch)
+        guard keep.count < records.count else { return self }
+        var h = self
+        h.records = Array(records[keep])
+        if let last = h.records.last { h.accuracy = last.accuracy }
+        return h
+    }
+}
+
 // MARK: - Bounded memory
 
 extension RegimeHistory {

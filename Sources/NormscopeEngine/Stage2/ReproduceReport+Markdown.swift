@@ -10,7 +10,7 @@ extension ReproduceReport {
         out.append("# Long-tailed recognition via weight balancing: Tables 1 and 2 on synthetic data")
         out.append("")
         let r = c.recipe
-        out.append("Data: synthetic analogue of CIFAR100-LT (`\(r.name)`: \(r.classes) classes, n_max \(r.maxPerClass), "
+        out.append("Data: synthetic analogue of CIFAR100-LT (`\(DisplayText.escape(r.name))`: \(r.classes) classes, n_max \(r.maxPerClass), "
                    + "\(r.profile.rawValue) profile, \(r.testPerClass) balanced test samples per class), imbalance factors "
                    + c.imbalances.map { Self.format($0) }.joined(separator: ", ") + "; seeds "
                    + c.seeds.map(String.init).joined(separator: ", ") + ".")

@@ -178,6 +178,15 @@ public struct RunSnapshot: Sendable {
         return fewest
     }
 
+    /// Every history of the current stage as it stood at `stageEpochsDone` (a run ahead of the others shows
+    /// the same epoch as they do); histories of a finished stage are left whole.
+    public func aligned() -> RunSnapshot {
+        let e = stageEpochsDone
+        var s = self
+        if stage2Started { s.stage2 = stage2.map { $0.truncated(through: e) } } else { s.stage1 = stage1.map { $0.truncated(through: e) } }
+        return s
+    }
+
     /// The stage-2 history of `variant` on stage-1 run `base`, if stage 2 has it.
     public func stage2(of base: Int, _ variant: Stage2Variant) -> RegimeHistory? {
         zip(stage2, stage2Bases).first { $0.1 == base && $0.0.id.variant == variant }?.0

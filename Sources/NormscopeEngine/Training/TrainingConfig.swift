@@ -12,8 +12,11 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public var epochs: Int
     /// Weight decay used by the regimes that have it (`wd`, `wd+maxnorm`).
     public var weightDecay: Double
-    /// MaxNorm radius rule, for the regimes that have it.
+    /// MaxNorm radius rule of the `maxnorm` regime.
     public var maxNorm: MaxNormRule
+    /// MaxNorm radius rule of the `wd+maxnorm` regime (nil: `maxNorm`, as in files of version 0.1.0, where
+    /// one radius served both).
+    public var wdMaxNorm: MaxNormRule?
     /// When the MaxNorm projection is applied.
     public var maxNormEvery: ProjectionSchedule
     /// Seed for data, initial weights and batch order.
@@ -22,6 +25,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public init(hidden: [Int] = [128, 128, 64], learningRate: Double = 0.01, momentum: Double = 0.9,
                 batchSize: Int = 64, epochs: Int = 100, weightDecay: Double = TrainingConfig.defaultWeightDecay,
                 maxNorm: MaxNormRule = .radius(TrainingConfig.defaultMaxNormRadius),
+                wdMaxNorm: MaxNormRule? = .radius(TrainingConfig.defaultWDMaxNormRadius),
                 maxNormEvery: ProjectionSchedule = .step, seed: UInt64 = 0) {
         self.hidden = hidden
         self.learningRate = learningRate
@@ -30,14 +34,25 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         self.epochs = epochs
         self.weightDecay = weightDecay
         self.maxNorm = maxNorm
+        self.wdMaxNorm = wdMaxNorm
         self.maxNormEvery = maxNormEvery
         self.seed = seed
     }
 
     /// Default stage-1 weight decay (see README, "Why these defaults").
     public static let defaultWeightDecay = 2e-3
-    /// Default absolute MaxNorm radius (see README, "Why these defaults").
-    public static let defaultMaxNormRadius = 0.8
+    /// Default MaxNorm radius of the `maxnorm` regime: the naive tail's final norm on the default data, so every
+    /// class reaches the cap, as in the paper's panel (d) (see README, "Why these defaults").
+    public static let defaultMaxNormRadius = 1.2
+    /// Default MaxNorm radius of the `wd+maxnorm` regime: below the `wd` tail's final norm, so every class ends
+    /// at it, small and balanced, as in the paper's panel (e).
+    public static let defaultWDMaxNormRadius = 0.6
+
+    /// The MaxNorm rule of `regime`, or nil when it does not project.
+    public func maxNormRule(of regime: Regime) -> MaxNormRule? {
+        guard regime.maxNorm else { return nil }
+        return regime.weightDecay ? (wdMaxNorm ?? maxNorm) : maxNorm
+    }
 
     /// Problems with the settings, each naming the flag and its valid range; empty when valid.
     public func validationErrors() -> [String] {
@@ -50,9 +65,13 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         if batchSize < 1 || batchSize > 65536 { e.append("--batch-size must be between 1 and 65536 (got \(batchSize))") }
         if epochs < 1 || epochs > 1_000_000 { e.append("--epochs must be between 1 and 1000000 (got \(epochs))") }
         if !(weightDecay >= 0 && weightDecay <= 10) { e.append("--weight-decay must be in [0, 10] (got \(weightDecay))") }
-        switch maxNorm {
-        case .radius(let r): if !(r > 0 && r.isFinite) { e.append("--maxnorm-radius must be > 0 (got \(r))") }
-        case .relative(let t): if !(t >= 0 && t <= 1) { e.append("--maxnorm-thresh must be in [0, 1] (got \(t))") }
+        for (rule, flag) in [(maxNorm, "--maxnorm-radius"), (wdMaxNorm ?? maxNorm, "--wd-maxnorm-radius")] {
+            let problem: String?
+            switch rule {
+            case .radius(let r): problem = r > 0 && r <= 1000 ? nil : "\(flag) must be in (0, 1000] (got \(r))"
+            case .relative(let t): problem = t >= 0 && t <= 1 ? nil : "--maxnorm-thresh must be in [0, 1] (got \(t))"
+            }
+            if let p = problem, !e.contains(p) { e.append(p) }
         }
         return e
     }

@@ -43,7 +43,7 @@ public struct TrainingPlan: Equatable, Sendable {
         self.init(id: RunID(regime), epochs: config.epochs, learningRate: config.learningRate,
                   momentum: config.momentum, batchSize: config.batchSize,
                   weightDecay: regime.weightDecay ? config.weightDecay : 0,
-                  maxNorm: regime.maxNorm ? config.maxNorm : nil, maxNormEvery: config.maxNormEvery,
+                  maxNorm: config.maxNormRule(of: regime), maxNormEvery: config.maxNormEvery,
                   l2Normalized: regime.l2Normalized, seed: config.seed)
     }
 

@@ -20,9 +20,10 @@ public final class TrainingSession: @unchecked Sendable {
     private var running = 0
     private var threads: [Thread] = []
     private var changeCount: UInt64 = 0
-    private let started = Date()
-    /// When the last epoch finished (the clock stops there once everything is done).
-    private var lastProgress = Date()
+    /// Seconds during which at least one worker was training, up to `activeSince`.
+    private var activeSeconds = 0.0
+    /// When the workers last went from all idle to at least one training (nil while all are idle).
+    private var activeSince: Date?
     private var samplesDone = 0
     /// Number of worker threads.
     public let threadCount: Int
@@ -111,14 +112,14 @@ public final class TrainingSession: @unchecked Sendable {
         return histories
     }
 
-    /// Wall-clock seconds since the session was created, stopped at the last epoch once every trainer has
-    /// finished (so a finished run shows how long it took, not how long it has been on screen).
+    /// Wall-clock seconds during which training ran: the clock stands still while every worker is idle
+    /// (paused, held by the pace, finished, waiting for stage 2).
     public var elapsedSeconds: Double {
         condition.lock(); defer { condition.unlock() }
-        return ((allFinished ? lastProgress : Date())).timeIntervalSince(started)
+        return activeSeconds + (activeSince.map { Date().timeIntervalSince($0) } ?? 0)
     }
 
-    /// Training throughput over `elapsedSeconds`, in samples per second of wall time.
+    /// Training throughput over `elapsedSeconds`, in samples per second of training time.
     public var samplesPerSecond: Double {
         let t = elapsedSeconds
         condition.lock(); defer { condition.unlock() }
@@ -190,6 +191,7 @@ public final class TrainingSession: @unchecked Sendable {
                 condition.wait()
                 continue
             }
+            if !busy.contains(true) { activeSince = Date() }
             busy[pick] = true
             let trainer = trainers[pick]
             condition.unlock()
@@ -199,7 +201,10 @@ public final class TrainingSession: @unchecked Sendable {
             histories[pick] = h
             busy[pick] = false
             samplesDone += samplesPerEpoch
-            lastProgress = Date()
+            if !busy.contains(true), let since = activeSince {
+                activeSeconds += Date().timeIntervalSince(since)
+                activeSince = nil
+            }
             changeCount &+= 1
             condition.broadcast()
         }

@@ -15,6 +15,8 @@ public final class LiveApp {
     private var message: (text: String, until: Date)?
     private var demo: DemoScript?
     private var holdStarted: Date?
+    /// Until when a second `r` restarts (the first one asks).
+    private var restartAskedUntil: Date?
     private let exporter: Exporter
     private let recorder: CastRecorder?
 
@@ -65,18 +67,18 @@ public final class LiveApp {
             }
             let now = Date()
             if demo != nil {
-                switch demo!.tick(now: now, run: current, paused: &paused) {
+                switch demo!.tick(now: now, run: current) {
                 case .continue: break
                 case .startStage2: startStage2()
                 case .finished:
                     if holdStarted == nil { holdStarted = now }
                 }
-                if let h = config.hold, let s = holdStarted, now.timeIntervalSince(s) >= h { return 0 }
+                if let s = holdStarted, now.timeIntervalSince(s) >= config.hold ?? DemoScript.finalHoldSeconds { return 0 }
             } else if config.hold != nil, current.session.isFinished {
                 if holdStarted == nil { holdStarted = now }
                 if now.timeIntervalSince(holdStarted!) >= config.hold! { return 0 }
             }
-            current.pace(pace, paused: paused, now: now)
+            current.pace(pace, paused: paused || demo?.holdsTraining == true, now: now)
             if let m = message, m.until < now { message = nil; dirty = true }
             let size = screen.size
             let version = current.session.version
@@ -131,7 +133,14 @@ public final class LiveApp {
         case .char("2"):
             if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
         case .char("r"):
-            restart()
+            // A run in progress is only thrown away on a second r.
+            if current.session.isFinished || restartAskedUntil.map({ $0 > Date() }) == true {
+                restartAskedUntil = nil
+                restart()
+            } else {
+                restartAskedUntil = Date().addingTimeInterval(4)
+                flash("press r again to restart with a new seed (this run is discarded)", seconds: 4)
+            }
         case .char("e"):
             export()
         case .ctrlL:
@@ -191,39 +200,38 @@ public final class LiveApp {
     }
 
     private func model(now: Date) -> DashboardModel {
-        let snapshot = current.snapshot()
-        let histories = LiveRun.panelHistories(snapshot)
-        let total = current.plannedEpochs
-        let panels = histories.enumerated().map { PanelModel(history: $0.element, index: $0.offset, totalEpochs: total) }
+        let snapshot = current.snapshot().aligned()  // every panel at the header's epoch
+        // The demo ends on the paper's Fig. 2: stage 1's panels, with stage 2 in the table.
+        let figure2 = demo != nil && holdStarted != nil
+        let histories = figure2 ? snapshot.stage1 : LiveRun.panelHistories(snapshot)
+        let total = figure2 ? current.stage1Epochs : current.plannedEpochs
+        let counts = current.experiment.dataset.classCounts
+        let panels = histories.enumerated().map { i, h in
+            var p = PanelModel(history: h, index: i, totalEpochs: total)
+            p.title = h.id.base.title  // the rule and the table say which stage 2 continues it
+            if let head = counts.first, let tail = counts.last { p.classSizes = (head, tail) }
+            return p
+        }
         let stage = current.stageLabel
         let epochs = snapshot.stageEpochsDone
-        let status = StatusModel(stageLabel: stage.label, epoch: epochs, totalEpochs: stage.epochs,
+        var status = StatusModel(stageLabel: stage.label, epoch: epochs, totalEpochs: stage.epochs,
                                  learningRate: current.learningRate, elapsedSeconds: current.session.elapsedSeconds,
                                  samplesPerSecond: current.session.samplesPerSecond, paused: paused,
                                  finished: current.session.isFinished, paceLabel: demo != nil && !demo!.userInControl ? "demo" : pace.label)
+        status.stateNote = demo?.holdsTraining == true && !paused ? "intro" : nil
         var hint: String? = message?.text
         if hint == nil && current.session.isFinished && !current.stage2Started && demo == nil {
-            hint = "stage 1 done: press 2 for stage 2 (classifier retraining), e to export, q to quit"
+            hint = "stage 1 done: 2 retrains the classifiers (stage 2), e exports"
         }
         let d = current.experiment.dataset
-        var model = DashboardModel(panels: panels, vmax: DashboardModel.colorScaleTop(histories), status: status,
+        var model = DashboardModel(panels: panels, vmax: config.vmax, status: status,
                                    caption: demo?.caption, message: hint,
                                    curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
                                    showHelp: showHelp, help: KeyHelp.standard, title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
+        model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
         if current.stage2Started {
-            // The table keeps the stage-1 rows and gains one row per stage-2 result, tagged by its base panel.
-            let rows1 = zip(snapshot.stage1, panels).map { h, p in
-                AccuracyTable.Row(tag: p.letter, name: h.id.title, slot: p.slot,
-                                  accuracy: h.accuracy, note: h.diverged.map { "diverged at epoch \($0.epoch)" })
-            }
-            let rows2 = zip(snapshot.stage2, snapshot.stage2Bases).compactMap { h, base -> AccuracyTable.Row? in
-                guard let variant = h.id.variant, base < panels.count else { return nil }
-                return AccuracyTable.Row(tag: panels[base].letter + "2", name: variant.shortTitle,
-                                         slot: panels[base].slot, accuracy: h.epochsDone > 0 || variant.isPostHoc ? h.accuracy : nil,
-                                         note: h.diverged.map { "diverged at epoch \($0.epoch)" })
-            }
-            model.tableRows = rows1 + rows2
+            model.tableRows = AccuracyTable.stage2Rows(snapshot, panels: panels)
         }
         return model
     }

@@ -29,6 +29,8 @@ public struct LiveConfiguration: Sendable {
     public var stage2: Stage2Config
     /// Where `--record` writes the asciicast (a checked file path, links resolved), how to name it, its title.
     public var recording: (path: String, shownAs: String, title: String)?
+    /// The top of the colour scale, fixed for the whole run (the paper's 2.0 by default).
+    public var vmax: Double = DashboardModel.paperScaleTop
 
     public init(makeExperiment: @escaping @Sendable (UInt64) throws -> Experiment, seed: UInt64, threads: Int,
                 colorMap: ColorMapKind = .jet, noColor: Bool = false, ascii: Bool = false, pace: Pace = .standard,

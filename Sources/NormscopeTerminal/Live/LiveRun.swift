@@ -56,8 +56,8 @@ final class LiveRun {
     /// Whether stage 2 has been started.
     var stage2Started: Bool { run.stage2Started }
 
-    /// Epochs the heatmaps are laid out for: stage 1 plus the stage 2 that can follow it.
-    var plannedEpochs: Int { stage1Epochs + stage2Epochs }
+    /// Epochs the heatmaps are laid out for: stage 1, and stage 2 once it has started.
+    var plannedEpochs: Int { stage1Epochs + (stage2Started ? stage2Epochs : 0) }
     /// Stage-2 epochs planned.
     private(set) var stage2Epochs: Int
 

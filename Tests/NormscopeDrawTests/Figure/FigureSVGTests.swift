@@ -23,8 +23,9 @@ struct FigureSVGTests {
         if stage2 {
             config.stage2 = Stage2Config()
             let base = regimes[2].finalNorms
-            for v in Stage2Variant.all {
-                let rows = v.isPostHoc ? [base.map { _ in 1.0 }] : [base] + (1...3).map { e in base.map { $0 / Double(e + 1) } }
+            for (vi, v) in Stage2Variant.all.enumerated() {
+                let rows = v.isPostHoc ? [base.map { _ in 1.0 - 0.2 * Double(vi) }]
+                    : [base] + (1...3).map { e in base.map { $0 / Double(e + vi) } }
                 var h = history(RunID(.wd, v), epochs: rows.count - 1, rows: rows)
                 h.stage2StartEpoch = 0
                 regimes.append(h)
@@ -147,5 +148,18 @@ struct FigureSVGTests {
         #expect(SVGText.ticks(upTo: 0) == [0])
         #expect(SVGText.hex(RGB(1, 0.5, 0)) == "#ff8000")
         #expect(SVGText.escape("wd>cb&x") == "wd&gt;cb&amp;x")
+    }
+}
+
+/// Profiles that coincide stay visible in the SVG.
+struct FigureSVGCoincidingTests {
+    @Test func aProfileEqualToAnEarlierOneIsDottedAndNamedInTheLegend() throws {
+        var r = FigureSVGTests.results(epochs: 4, classes: 6, stage2: false)
+        let same = r.regimes[3].records.map(\.norms)
+        r.regimes[4] = FigureSVGTests.history(RunID(.wdMaxnorm), epochs: 4, rows: same)
+        let svg = FigureSVG.render(results: r)
+        #expect(svg.contains("WD+MaxNorm (= MaxNorm)"))
+        #expect(svg.contains("stroke-dasharray=\"1.5,3\""))
+        #expect(!FigureSVG.render(results: FigureSVGTests.results(epochs: 4, classes: 6, stage2: false)).contains("(= "))
     }
 }

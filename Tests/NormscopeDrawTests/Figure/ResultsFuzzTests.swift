@@ -23,7 +23,7 @@ struct ResultsFuzzTests {
     }
 
     /// Values that stress a reader: extremes, wrong types, non-finite numbers as normscope writes them.
-    static var oddValues: [Any] { [0, -1, 1, 2, 1e300, -1e300, 5e-324, Int.max, Int.min, Int64(1) << 53, 1_000_000_001,
+    static var oddValues: [Any] { [0, -1, 1, 2, 1e300, -1e300, Double.leastNonzeroMagnitude, Int.max, Int.min, Int64(1) << 53, 1_000_000_001,
                                    "nan", "inf", "-inf", "", "x", "wd>cb+wd", NSNull(), true, [Any](), [String: Any](),
                                    [1.0, 2.0], [[Double]](), [[1e308, -1e308]]] }
 
@@ -53,7 +53,7 @@ struct ResultsFuzzTests {
     }
 
     /// Numbers only: the damage a hand edit or a bit flip most often does.
-    static var oddNumbers: [Any] { [0, -1, 1, 2, 0.5, 1e300, -1e300, 5e-324, Int.max, Int.min, 1_000_000_001, 99] }
+    static var oddNumbers: [Any] { [0, -1, 1, 2, 0.5, 1e300, -1e300, Double.leastNonzeroMagnitude, Int.max, Int.min, 1_000_000_001, 99] }
 
     @Test("1,200 mutations of a results file: an error or a figure, never a trap")
     func mutations() throws {
