@@ -53,9 +53,12 @@ public struct FigureRaster: Sendable {
     let footer: String
     let profileTop: Double
     let stage2ProfileTop: Double
+    /// The largest stage-1 norm recorded up to each epoch (index = epoch), for the colour bar's overflow mark.
+    let largestUpTo: [Double]
 
-    /// Prepares `results` for drawing `width` pixels wide (clamped to `widthRange`); `vmax` fixes the top of
-    /// the colour scale (default: as the live view and the SVG, 2.0 unless the norms go well beyond).
+    /// Prepares `results` for drawing `width` pixels wide (clamped to `widthRange`); `vmax` is the top of the
+    /// colour scale (default: 2.0, the paper's, the live view's and the SVG's); larger norms take the top colour
+    /// and the colour bar says how large they get.
     public init(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil, width: Int = defaultWidth) {
         stage1 = results.regimes.filter { !$0.isStage2 }
         stage2 = FigureSVG.stage2Histories(results).map { (base: $0.0, histories: $0.1) }
@@ -78,6 +81,14 @@ public struct FigureRaster: Sendable {
         var s2Values = stage2?.histories.flatMap { $0.records.flatMap(\.norms) } ?? []
         if let base = stage2?.base, let b = stage1.first(where: { $0.id == base }) { s2Values += b.finalNorms }
         stage2ProfileTop = Self.axisTop(s2Values)
+        var largest = [Double](repeating: -.infinity, count: epochs + 1)
+        for h in stage1 {
+            for r in h.records where r.epoch <= epochs {
+                for v in r.norms where v.isFinite { largest[r.epoch] = max(largest[r.epoch], v) }
+            }
+        }
+        for e in largest.indices.dropFirst() { largest[e] = max(largest[e], largest[e - 1]) }
+        largestUpTo = largest
     }
 
     /// The end of training: the static figure.
@@ -122,7 +133,7 @@ public struct FigureRaster: Sendable {
         r.text(Self.fitting(["class ID, sorted by training count (most frequent left)", "class ID sorted by cardinality"],
                             width: L.panelsRight - L.left, font: regular),
                x: (L.left + L.panelsRight) / 2, y: L.axisLabelY, font: regular, color: Self.ink, anchor: .middle)
-        drawColorBar(&r, regular: regular)
+        drawColorBar(&r, regular: regular, largest: largestUpTo[max(0, min(epochs, moment.stage1Epoch))])
         drawProfiles(&r, moment: moment, regular: regular, bold: bold)
         r.text(footer, x: L.width - L.pad, y: L.footerY, font: regular, color: Self.faint, anchor: .end)
         return r
@@ -137,7 +148,8 @@ public struct FigureRaster: Sendable {
     static let empty: UInt32 = 0xEEEEEE
     static let gridLine: UInt32 = 0xDDDDDD
     static let alarm: UInt32 = 0xCC0000
-    static let fixedColors: [UInt32] = [background, ink, grey, faint, empty, gridLine, alarm]
+    static let overflowMark: UInt32 = 0xB00000
+    static let fixedColors: [UInt32] = [background, ink, grey, faint, empty, gridLine, alarm, overflowMark]
     /// matplotlib's tab10, as the SVG's lines: stage-1 regimes take the first five, stage-2 variants the rest.
     static let lineColors: [UInt32] = [0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD,
                                        0x8C564B, 0xE377C2, 0x7F7F7F, 0xBCBD22, 0x17BECF]
@@ -239,7 +251,7 @@ extension FigureRaster {
         }
     }
 
-    func drawColorBar(_ r: inout Raster, regular: BitmapFont) {
+    func drawColorBar(_ r: inout Raster, regular: BitmapFont, largest: Double) {
         let L = layout, x = L.colorBarX, y = L.panelTop, w = L.colorBarWidth, P = L.panel
         for py in 0..<P {
             // Bottom row the lowest step, top row the highest.
@@ -253,6 +265,15 @@ extension FigureRaster {
             r.fill(x: x + w + L.stroke, y: ty, width: L.tick, height: L.stroke, color: Self.ink)
             r.text(FigureSVG.fixed1(t), x: x + w + L.stroke + L.tick + 2 * L.scale, y: ty - L.line / 2, font: regular,
                    color: Self.ink)
+        }
+        if largest > vmax {
+            // Norms above the scale take its top colour: a mark above the bar says how far they go.
+            let s = L.scale, side = 7 * s, top = L.titleY + (L.line - side) / 2 + s
+            for row in 0..<side {
+                let half = row / 2
+                r.fill(x: x + side / 2 - half, y: top + row, width: 2 * half + 1, height: 1, color: Self.overflowMark)
+            }
+            r.text("max \(SVGText.num(largest, 2))", x: x + side + 3 * s, y: L.titleY, font: regular, color: Self.overflowMark)
         }
         let labelX = x + w + L.stroke + L.tick + 2 * L.scale + 4 * L.advance + 4 * L.scale
         r.text(Self.fitting(["L2 norm of the class's weight row", "L2 norm of class weights", "weight norm"], width: P, font: regular),
@@ -312,7 +333,12 @@ extension FigureRaster {
     func profile(_ r: inout Raster, title: String, series: [Series], top: Double, x: Int, width: Int,
                  regular: BitmapFont, bold: BitmapFont) {
         let L = layout, y = L.plotTop, h = L.plotHeight
-        let legendWidth = min(width * 2 / 5, (series.map(\.name.count).max() ?? 10) * L.advance + 30 * L.scale)
+        // A series that coincides with an earlier one (as the SVG decides) is dotted and says so in the legend.
+        let twins = series.indices.map { i in
+            series.indices.prefix(i).last { j in FigureSVG.coincide(series[i].values, series[j].values, tolerance: top * 0.005) }
+        }
+        let names = series.indices.map { i in series[i].name + (twins[i].map { " (= \(series[$0].name))" } ?? "") }
+        let legendWidth = min(width * 2 / 5, (names.map(\.count).max() ?? 10) * L.advance + 30 * L.scale)
         let plotW = max(10, width - legendWidth - 10 * L.scale)
         r.text(Self.fitting([title], width: plotW + legendWidth, font: bold), x: x + plotW / 2, y: L.profileTitleY,
                font: bold, color: Self.ink, anchor: .middle)
@@ -338,7 +364,8 @@ extension FigureRaster {
             let t = L.scale * max(1, 3 - i / 2)
             var run: [(x: Int, y: Int)] = []
             func flush() {
-                r.polyline(run.map { ($0.x - t / 2, $0.y - t / 2) }, color: s.color, thickness: t, dash: s.dashed ? 6 * L.scale : nil)
+                let (dash, gap): (Int?, Int?) = twins[i] != nil ? (t, 2 * t + L.scale) : s.dashed ? (6 * L.scale, nil) : (nil, nil)
+                r.polyline(run.map { ($0.x - t / 2, $0.y - t / 2) }, color: s.color, thickness: t, dash: dash, gap: gap)
                 run = []
             }
             for (k, v) in s.values.enumerated() {
@@ -351,9 +378,10 @@ extension FigureRaster {
         let lx = x + plotW + 12 * L.scale
         for (i, s) in series.enumerated() {
             let ly = y + 4 * L.scale + i * (L.line + 4 * L.scale)
+            let (dash, gap): (Int?, Int?) = twins[i] != nil ? (2 * L.scale, 3 * L.scale) : s.dashed ? (4 * L.scale, nil) : (nil, nil)
             r.line(from: (lx, ly + L.line / 2), to: (lx + 18 * L.scale, ly + L.line / 2), color: s.color,
-                   thickness: 2 * L.scale, dash: s.dashed ? 4 * L.scale : nil)
-            r.text(Self.fitting([s.name], width: max(0, legendWidth - 24 * L.scale), font: regular),
+                   thickness: 2 * L.scale, dash: dash, gap: gap)
+            r.text(Self.fitting([names[i], s.name], width: max(0, legendWidth - 24 * L.scale), font: regular),
                    x: lx + 24 * L.scale, y: ly, font: regular, color: Self.ink)
         }
     }

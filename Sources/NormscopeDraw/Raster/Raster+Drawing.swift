@@ -23,16 +23,16 @@ extension Raster {
     }
 
     /// A straight line from (x0, y0) to (x1, y1) (Bresenham), `thickness` pixels wide (a square pen whose
-    /// top-left follows the line), optionally dashed: `dash` pixels on, `dash / 2 + 1` off.
+    /// top-left follows the line), optionally dashed: `dash` steps on, then `gap` off (default `dash / 2 + 1`).
     public mutating func line(from p0: (x: Int, y: Int), to p1: (x: Int, y: Int), color: UInt32,
-                              thickness: Int = 1, dash: Int? = nil) {
+                              thickness: Int = 1, dash: Int? = nil, gap: Int? = nil) {
         var (x, y) = p0
         let dx = abs(p1.x - x), dy = -abs(p1.y - y)
         let sx = x < p1.x ? 1 : -1, sy = y < p1.y ? 1 : -1
         var err = dx + dy
         var step = 0
         while true {
-            let on = dash.map { step % ($0 + $0 / 2 + 1) < $0 } ?? true
+            let on = dash.map { step % ($0 + (gap ?? $0 / 2 + 1)) < $0 } ?? true
             if on { fill(x: x, y: y, width: thickness, height: thickness, color: color) }
             if x == p1.x && y == p1.y { break }
             let e2 = 2 * err
@@ -42,13 +42,14 @@ extension Raster {
         }
     }
 
-    /// A line through `points` in order (see `line(from:to:color:thickness:dash:)`); dashes run on across
-    /// the joints.
-    public mutating func polyline(_ points: [(x: Int, y: Int)], color: UInt32, thickness: Int = 1, dash: Int? = nil) {
+    /// A line through `points` in order (see `line(from:to:color:thickness:dash:gap:)`); each segment starts
+    /// its dash pattern anew.
+    public mutating func polyline(_ points: [(x: Int, y: Int)], color: UInt32, thickness: Int = 1, dash: Int? = nil,
+                                  gap: Int? = nil) {
         guard let first = points.first else { return }
         if points.count == 1 { fill(x: first.x, y: first.y, width: thickness, height: thickness, color: color) }
         for i in points.indices.dropFirst() {
-            line(from: points[i - 1], to: points[i], color: color, thickness: thickness, dash: dash)
+            line(from: points[i - 1], to: points[i], color: color, thickness: thickness, dash: dash, gap: gap)
         }
     }
 }

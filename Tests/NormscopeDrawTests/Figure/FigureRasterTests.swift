@@ -71,6 +71,16 @@ struct FigureRasterTests {
         #expect(FigureRaster.norms(thin.stage1[0], atEpoch: 29) == full.stage1[0].records[27].norms)
     }
 
+    @Test func normsAboveTheScaleAreMarkedOnceTheyAppear() {
+        // The fixture's naive norms reach 0.3 + 1.7 = 2.0 at the last epoch: above a top of 1.5 from about epoch 9.
+        let r = FigureSVGTests.results(epochs: 12, stage2: false)
+        let f = FigureRaster(results: r, vmax: 1.5, width: 600)
+        #expect(f.render(f.finalMoment).distinctColors.contains(FigureRaster.overflowMark))
+        #expect(!f.render(.init(stage1Epoch: 3)).distinctColors.contains(FigureRaster.overflowMark))
+        let paper = FigureRaster(results: r, width: 600)
+        #expect(paper.vmax == 2.0 && !paper.render(paper.finalMoment).distinctColors.contains(FigureRaster.overflowMark))
+    }
+
     @Test func levelsCoverTheScale() {
         #expect(FigureRaster.level(0, vmax: 2) == 0)
         #expect(FigureRaster.level(2, vmax: 2) == FigureRaster.levels - 1)

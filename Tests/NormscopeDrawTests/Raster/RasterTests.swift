@@ -37,6 +37,9 @@ struct RasterTests {
         let on = r.pixels.map { $0 == 0 }
         #expect(Array(on[0..<7]) == [true, true, true, true, false, false, false])
         #expect(on.filter { $0 }.count == 24)
+        var dotted = Raster(width: 12, height: 1)
+        dotted.line(from: (0, 0), to: (11, 0), color: 0, dash: 1, gap: 2)
+        #expect(dotted.pixels.map { $0 == 0 } == (0..<12).map { $0 % 3 == 0 })
     }
 
     @Test func textHasTheFontsGlyphsAndWidth() {
