@@ -18,7 +18,7 @@ struct RunCommand: ParsableCommand {
         cannot be written at the end, the results go to a file in the temporary directory and the exit status is 73.
         With --stage2 the base regimes (default wd) are then rebalanced: post-hoc L2 and tau normalization and \
         classifier retraining on frozen features with the class-balanced loss; results are named like \
-        wd>cb+wd+maxnorm (see the README).
+        wd>cb+wd+maxnorm (see docs/results-format.md).
         """
     )
 

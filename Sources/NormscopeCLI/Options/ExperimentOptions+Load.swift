@@ -9,12 +9,8 @@ extension ExperimentOptions {
         guard let path = dataset else {
             return Experiment(recipe: try fitting(validRecipe(recipeOverrides(.default)), config, regimes), config: config, regimes: regimes)
         }
-        let resolved = Self.resolveDatasetPath(path)
-        if !FileManager.default.fileExists(atPath: resolved) && !path.contains("/") && !path.contains(".") {
-            throw NormscopeError.badFile(
-                "\(path): no such file, and no recipe datasets/\(path).json in this directory — give the path of a recipe (.json) or CSV file")
-        }
-        switch try DatasetSource.load(path: resolved) {
+        let (source, provenance) = try Self.loadDataset(path)
+        switch source {
         case .recipe(let recipe):
             return Experiment(recipe: try fitting(validRecipe(recipeOverrides(recipe)), config, regimes), config: config, regimes: regimes)
         case .data(let data):
@@ -24,9 +20,27 @@ extension ExperimentOptions {
             }
             try MemoryCheck.check(samples: data.trainCount + data.testCount, dimension: data.dimension,
                                   classes: data.classCount, config: config, regimes: regimes.count, dataFromFile: true)
-            return Experiment(dataset: data, origin: DataOrigin(recipe: nil, file: path, dataset: data),
+            return Experiment(dataset: data, origin: DataOrigin(recipe: nil, file: path, dataset: data, provenance: provenance),
                               config: config, regimes: regimes)
         }
+    }
+
+    /// What `--dataset` names: a file; a bare name such as `quick` is `datasets/quick.json` when no file of that
+    /// name exists, else a built-in data set such as `digits-lt` (embedded: it works from any directory).
+    /// Data that are a built-in data set, however named, come with its provenance.
+    static func loadDataset(_ path: String) throws -> (source: DatasetSource, provenance: DataProvenance?) {
+        let resolved = resolveDatasetPath(path)
+        if !FileManager.default.fileExists(atPath: resolved) && !path.contains("/") && !path.contains(".") {
+            if let builtin = BuiltinDataset.named(path) { return (.data(builtin.load()), builtin.provenance) }
+            let names = BuiltinDataset.allCases.map(\.name).joined(separator: ", ")
+            throw NormscopeError.badFile(
+                "\(path): no such file, no recipe datasets/\(path).json in this directory, and no built-in data set of that name (\(names)) — give the path of a recipe (.json) or CSV file")
+        }
+        let source = try DatasetSource.load(path: resolved)
+        if case .data(let data) = source, let builtin = BuiltinDataset.matching(data) {
+            return (source, builtin.provenance)
+        }
+        return (source, nil)
     }
 
     /// A bare recipe name such as `quick` means `datasets/quick.json` when no file of that name exists.

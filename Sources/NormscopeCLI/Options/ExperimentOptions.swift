@@ -78,6 +78,9 @@ public struct ExperimentOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
     var threads: Int?
 
+    @Flag(name: .customLong("batchnorm"), help: "Batch normalization after every hidden layer, before ReLU (PyTorch's BatchNorm1d).")
+    var batchNorm = false
+
     public init() {}
 
     public mutating func validate() throws {
@@ -118,7 +121,7 @@ public struct ExperimentOptions: ParsableArguments {
         let wdRule: MaxNormRule = maxNormThresh.map { .relative($0) } ?? .radius(wdMaxNormRadius ?? TrainingConfig.defaultWDMaxNormRadius)
         let c = TrainingConfig(hidden: try hiddenWidths(), learningRate: lr, momentum: momentum, batchSize: batchSize,
                                epochs: epochs, weightDecay: weightDecay, maxNorm: rule, wdMaxNorm: wdRule,
-                               maxNormEvery: maxNormEvery, seed: seed)
+                               maxNormEvery: maxNormEvery, batchNorm: batchNorm, seed: seed)
         if let first = c.validationErrors().first { throw NormscopeError.invalidValue(first) }
         return c
     }

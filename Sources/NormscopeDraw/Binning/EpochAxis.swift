@@ -2,7 +2,7 @@
 /// stage 1, so that a short stage 2 still gets visible height.
 ///
 /// With a split, stage 1 (epochs `0...split`) fills the upper slots and stage 2 (`split+1...lastEpoch`) the
-/// lower ones, at least `minimumStage2Share` of them: each part is laid out evenly (a `BinPlan`), so an epoch
+/// lower ones, about `minimumStage2Share` of them and never less than a quarter: each part is laid out evenly (a `BinPlan`), so an epoch
 /// row of stage 2 may be taller than one of stage 1. The API is a `BinPlan`'s.
 public struct EpochAxis: Equatable, Sendable {
     /// The part above the split (or the whole axis).
@@ -11,30 +11,42 @@ public struct EpochAxis: Equatable, Sendable {
     public let lower: BinPlan?
     /// The last epoch of the upper part.
     public let split: Int
+    /// The first slot of the lower part: the upper part's slots rounded up to whole text rows.
+    public let lowerOffset: Int
 
     /// The smallest share of the slots stage 2 gets.
     public static let minimumStage2Share = 0.3
 
-    public init(lastEpoch: Int, slots: Int, stage2After split: Int? = nil) {
-        let last = max(0, lastEpoch), slots = max(0, slots)
-        guard let split, split >= 0, split < last, slots >= 4 else {
+    /// `slotsPerRow` is 2 when two slots share a text row (half blocks): stage 2 then starts on a row of its own.
+    public init(lastEpoch: Int, slots: Int, stage2After split: Int? = nil, slotsPerRow: Int = 1) {
+        let last = max(0, lastEpoch), slots = max(0, slots), align = max(1, slotsPerRow)
+        guard let split, split >= 0, split < last, slots >= 4 * align else {
             upper = BinPlan(count: last + 1, slots: slots)
             lower = nil
             self.split = last
+            lowerOffset = upper.usedSlots
             return
         }
         let stage2 = last - split
         let proportional = Double(stage2) / Double(last + 1) * Double(slots)
-        let lowerSlots = min(slots - 2, max(Int(proportional.rounded()), Int((Double(slots) * Self.minimumStage2Share).rounded()), 1))
-        upper = BinPlan(count: split + 1, slots: slots - lowerSlots, stretch: false)
-        lower = BinPlan(count: stage2, slots: lowerSlots)
+        var lowerSlots = min(slots - 2, max(Int(proportional.rounded()), Int((Double(slots) * Self.minimumStage2Share).rounded()), 1))
+        if stage2 < lowerSlots {
+            // Fewer epochs than slots: each epoch takes a whole number of slots, at least a quarter in all.
+            var k = max(1, Int((Double(lowerSlots) / Double(stage2)).rounded()))
+            if 4 * stage2 * k < slots && 2 * stage2 * (k + 1) <= slots { k += 1 }
+            lowerSlots = min(slots - 2, stage2 * k)
+        }
+        let upperSlots = (slots - lowerSlots) / align * align
+        upper = BinPlan(count: split + 1, slots: upperSlots)
+        lowerOffset = (upper.usedSlots + align - 1) / align * align
+        lower = BinPlan(count: stage2, slots: slots - lowerOffset)
         self.split = split
     }
 
     /// Number of bins.
     public var binCount: Int { upper.binCount + (lower?.binCount ?? 0) }
     /// Slots in use from the top.
-    public var usedSlots: Int { upper.usedSlots + (lower?.usedSlots ?? 0) }
+    public var usedSlots: Int { lower.map { lowerOffset + $0.usedSlots } ?? upper.usedSlots }
     /// The average number of epochs per bin.
     public var itemsPerBin: Double { Double(upper.count + (lower?.count ?? 0)) / Double(max(1, binCount)) }
 
@@ -49,7 +61,8 @@ public struct EpochAxis: Equatable, Sendable {
     /// The bin shown in slot `s`, or nil for an unused slot.
     public func bin(ofSlot s: Int) -> Int? {
         if s < upper.usedSlots { return upper.bin(ofSlot: s) }
-        return lower?.bin(ofSlot: s - upper.usedSlots).map { $0 + upper.binCount }
+        guard s >= lowerOffset else { return nil }
+        return lower?.bin(ofSlot: s - lowerOffset).map { $0 + upper.binCount }
     }
 
     /// The epochs shown in slot `s` (empty for an unused slot).
@@ -58,6 +71,6 @@ public struct EpochAxis: Equatable, Sendable {
     /// The first slot that shows epoch `e` (clamped to the axis).
     public func slot(ofItem e: Int) -> Int {
         guard let lower, e > split else { return upper.slot(ofItem: e) }
-        return upper.usedSlots + lower.slot(ofItem: e - split - 1)
+        return lowerOffset + lower.slot(ofItem: e - split - 1)
     }
 }

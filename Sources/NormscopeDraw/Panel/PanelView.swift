@@ -129,9 +129,10 @@ public struct PanelView: Widget {
         canvas.fill(x: x, y: y, width: width, height: 1, with: Cell(glyphs.dash, attrs: .dim))
         guard !model.rows.isEmpty else { return }
         let last = model.lastRecordedEpoch
-        let label = model.stageBoundary.map { b in last > b ? " now: stage 2, epoch \(last - b) " : " now: epoch \(last) " }
-            ?? " now: epoch \(last) "
-        if label.count + 4 <= width { canvas.put(label, x: x + 2, y: y, style: theme.faint) }
+        let labels = model.stageBoundary.flatMap { b in last > b ? [" now: stage 2, epoch \(last - b) ", " stage 2, epoch \(last - b) ",
+                                                                    " s2 epoch \(last - b) "] : nil }
+            ?? [" now: epoch \(last) ", " epoch \(last) "]
+        if let label = labels.first(where: { $0.count + 4 <= width }) { canvas.put(label, x: x + 2, y: y, style: theme.faint) }
     }
 
     /// A red banner with the divergence text, centred on the panel body, wrapped to fit.

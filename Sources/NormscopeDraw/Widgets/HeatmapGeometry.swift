@@ -13,7 +13,8 @@ public struct HeatmapGeometry: Equatable, Sendable {
 
     public init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool, stage2After: Int? = nil) {
         classes = BinPlan(count: classCount, slots: width)
-        epochs = EpochAxis(lastEpoch: totalEpochs, slots: max(0, height) * (halfBlocks ? 2 : 1), stage2After: stage2After)
+        epochs = EpochAxis(lastEpoch: totalEpochs, slots: max(0, height) * (halfBlocks ? 2 : 1), stage2After: stage2After,
+                           slotsPerRow: halfBlocks ? 2 : 1)
         self.halfBlocks = halfBlocks
     }
 

@@ -98,7 +98,7 @@ public struct ProgramInfo: Codable, Equatable, Sendable {
     public var version = ProgramInfo.currentVersion
     public init() {}
     /// The version of this build.
-    public static let currentVersion = "0.1.0"
+    public static let currentVersion = "0.2.0"
 }
 
 extension ResultsFile {

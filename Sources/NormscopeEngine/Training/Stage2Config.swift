@@ -1,5 +1,5 @@
 /// Settings of stage 2, classifier retraining on frozen features, and of the post-hoc normalizations
-/// (see PAPER.md and the README). The defaults are the paper's.
+/// (see docs/stage2-and-reproduce.md). The defaults are the paper's.
 public struct Stage2Config: Codable, Equatable, Sendable {
     /// The stage-1 regimes whose features are reused, each giving one continuation per variant.
     public var bases: [String]
@@ -43,7 +43,7 @@ public struct Stage2Config: Codable, Equatable, Sendable {
         self.tau = tau
     }
 
-    /// Default tau of the post-hoc tau-normalization (chosen on a validation split, see the README).
+    /// Default tau of the post-hoc tau-normalization (chosen on a validation split, see docs/stage2-and-reproduce.md).
     public static let defaultTau = 0.4
 
     /// Problems with the settings, each naming the flag and its valid range; empty when valid.

@@ -36,3 +36,21 @@ struct LongStage2Tests {
         }
     }
 }
+
+/// The session's clock counts training time only.
+struct TrainingClockTests {
+    @Test("while training is held (paused), the clock and the throughput stand still")
+    func pausedClockStandsStill() async throws {
+        let exp = Experiment(recipe: LongStage2Tests.recipe, config: TrainingConfig(hidden: [4], batchSize: 16, epochs: 50))
+        let run = StagedRun(stage1: exp.makeTrainers(data: TrainingData(exp.dataset)), threads: 2, epochLimit: 3)
+        defer { run.stop() }
+        for _ in 0..<2_000 where !run.session.isIdleAtLimit { try await Task.sleep(for: .milliseconds(2)) }
+        let held = run.session.elapsedSeconds
+        #expect(held > 0)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(run.session.elapsedSeconds == held, "no training, no time")
+        run.session.epochLimit = .max
+        run.session.waitUntilFinished()
+        #expect(run.session.elapsedSeconds > held && run.session.elapsedSeconds < held + 30)
+    }
+}
