@@ -41,10 +41,10 @@ struct FigureCommand: ParsableCommand {
             help: "Top of the shared colour scale, 1e-6 to 1e6 (default: 2.0, as the paper; larger norms take the top colour).")
     var vmax: Double?
 
-    @Option(help: ArgumentHelp("GIF frames per second, \(FigureImages.fpsRange.lowerBound) to \(FigureImages.fpsRange.upperBound) (default \(FigureImages.defaultFPS)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("GIF frames per second, \(FigureImages.fpsRange.lowerBound) to \(FigureImages.fpsRange.upperBound) (default \(FigureImages.defaultFPS)).", valueName: "n"))
     var fps: Int?
 
-    @Option(help: ArgumentHelp("PNG or GIF width in pixels, \(FigureRaster.widthRange.lowerBound) to \(FigureRaster.widthRange.upperBound) (default \(FigureRaster.defaultWidth)).", valueName: "pixels"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("PNG or GIF width in pixels, \(FigureRaster.widthRange.lowerBound) to \(FigureRaster.widthRange.upperBound) (default \(FigureRaster.defaultWidth)).", valueName: "pixels"))
     var width: Int?
 
     func validate() throws {
