@@ -28,20 +28,25 @@ let package = Package(
         .target(name: "NormscopeDraw", dependencies: ["NormscopeEngine"]),
         // ncursesw through a tiny C shim (see shim.h).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // zlib's deflate and crc32 for PNG files.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Image files from rasters: PNG (deflate from zlib), animated GIF (our own LZW).
+        .target(name: "NormscopeImage", dependencies: ["CZlib", "NormscopeDraw"]),
         // The thin ncurses backend and the live TUI's event loop.
-        .target(name: "NormscopeTerminal", dependencies: ["CNcursesw", "NormscopeDraw", "NormscopeEngine"]),
+        .target(name: "NormscopeTerminal", dependencies: ["CNcursesw", "NormscopeDraw", "NormscopeEngine", "NormscopeImage"]),
         // Command-line commands (a library so tests can parse flags without spawning).
         .target(
             name: "NormscopeCLI",
             dependencies: [
-                "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal",
+                "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal", "NormscopeImage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "normscope", dependencies: ["NormscopeCLI"]),
         .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine"]),
         .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine"]),
-        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "CNcursesw"]),
+        .testTarget(name: "NormscopeImageTests", dependencies: ["NormscopeImage", "NormscopeDraw", "NormscopeEngine"]),
+        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "NormscopeImage", "CNcursesw"]),
     ],
     swiftLanguageModes: [.v6]
 )

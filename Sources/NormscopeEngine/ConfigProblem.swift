@@ -16,6 +16,8 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
         case repeated(entry: String, value: String)
         /// A stage-2 base that is not among the `trained` regimes.
         case notTrained(value: String, trained: [String])
+        /// Read data cannot be thinned to an imbalance factor of the list; `reason` says why.
+        case cannotThin(reason: String)
     }
 
     public var setting: ConfigSetting
@@ -37,6 +39,7 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
         case .repeated(let entry, let v): return "\(n) lists \(v) twice; give each \(entry) once"
         case .notTrained(let v, let trained):
             return "\(n) \(v) is not among the trained regimes (\(name(.regimes)) \(trained.joined(separator: ",")))"
+        case .cannotThin(let reason): return "\(n): \(reason)"
         }
     }
 

@@ -29,7 +29,8 @@ struct BadFileTests {
 
     static let cases: [Case] = [
         Case("missing.csv", nil, "missing.csv: no such file"),
-        Case("quikc", nil, "quikc: no such file", "no built-in recipe of that name", "quick"),
+        Case("quikc", nil, "quikc: no such file", "no built-in recipe of that name", "quick",
+             "no built-in data set of that name (digits-lt)"),
         Case("empty.csv", "", "empty.csv: file is empty"),
         Case("header.csv", "Label,split,x\n0,train,1\n", "header.csv:1:1:", "\"label\""),
         Case("noheader.csv", "0,train,1\n1,train,2\n", "noheader.csv:1:"),

@@ -10,7 +10,7 @@ struct CommandFlagsTests {
                                     "--test-per-class", "--dim", "--noise", "--modes"]
     static let training: Set<String> = ["--epochs", "--hidden", "--lr", "--momentum", "--batch-size", "--weight-decay",
                                         "--maxnorm-radius", "--wd-maxnorm-radius", "--maxnorm-thresh", "--maxnorm-every",
-                                        "--regimes", "--threads"]
+                                        "--regimes", "--threads", "--batchnorm"]
     static let stage2: Set<String> = ["--stage2-epochs", "--stage2-base", "--stage2-variants", "--stage2-lr",
                                       "--stage2-weight-decay", "--cb-beta", "--stage2-maxnorm-thresh",
                                       "--stage2-maxnorm-every", "--tau"]
@@ -18,15 +18,15 @@ struct CommandFlagsTests {
     /// Every long option (and flag) of every command, as `--experimental-dump-help` describes them.
     static let expected: [String: Set<String>] = [
         "watch": data.union(training).union(stage2).union(["--no-color", "--ascii", "--colormap", "--vmax", "--pace",
-                                                           "--demo", "--hold", "--export-dir"]),
+                                                           "--demo", "--hold", "--export-dir", "--record"]),
         "run": data.union(training).union(stage2).union(["--stage2", "--output", "--timings", "--no-timings", "--quiet"]),
         "dataset": data.union(["--output", "--list"]),
         "bench": data.union(training).union(["--timed-epochs", "--only", "--sweep", "--format"]),
         "reproduce": ["--seed", "--seeds", "--imbalances", "--dataset", "--classes", "--max-per-class", "--test-per-class",
-                      "--epochs", "--hidden", "--weight-decay", "--wd-grid", "--tau", "--tau-grid", "--validation-fraction",
+                      "--epochs", "--hidden", "--batchnorm", "--weight-decay", "--wd-grid", "--tau", "--tau-grid", "--validation-fraction",
                       "--stage2-epochs", "--stage2-weight-decay", "--stage2-maxnorm-thresh", "--cb-beta", "--threads",
                       "--output", "--no-timings", "--quiet"],
-        "figure": ["--output", "--format", "--colormap", "--vmax"],
+        "figure": ["--output", "--format", "--colormap", "--vmax", "--fps", "--width"],
     ]
 
     @Test("each command takes exactly its own flags, and its --help shows no other command's")
@@ -112,7 +112,7 @@ struct CommandFlagsTests {
         (["run", "--bogus"], "normscope run has no option --bogus"),
         (["run", "extra"], "unexpected argument 'extra': give each value after its flag, as in --epochs 5"),
         (["figure", "r.json"], "--output is needed — The file to write; - for standard output."),
-        (["run", "--dataset"], "--dataset needs a value — A built-in recipe such as quick ('normscope dataset --list'), a recipe file (.json) or a CSV file."),
+        (["run", "--dataset"], "--dataset needs a value — A built-in recipe such as quick or the built-in data set digits-lt ('normscope dataset --list'), a recipe file (.json) or a CSV file."),
     ]
 
     @Test("parser messages name the flag, what it takes and the value, in one line", arguments: 0..<parserMessages.count)

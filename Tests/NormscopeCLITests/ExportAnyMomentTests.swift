@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import NormscopeDraw
 import NormscopeEngine
+import NormscopeImage
 @testable import NormscopeTerminal
 import Testing
 
@@ -14,17 +15,20 @@ struct ExportAnyMomentTests {
     static let recipe = DatasetRecipe(name: "tiny", classes: 4, dimension: 3, maxPerClass: 20, imbalance: 5,
                                       testPerClass: 3, modesPerClass: 1, latentDimension: 2, noise: 0.5)
 
-    /// Exports `run` now into `dir` and checks that the JSON loads and the SVG is well-formed XML.
+    /// Exports `run` now into `dir` and checks that the JSON loads, the SVG is well-formed XML and the PNG is
+    /// the raster figure of what the JSON holds.
     func exportAndCheck(_ run: LiveRun, _ dir: String, _ moment: String, at second: Int) throws {
         let exporter = Exporter(directory: dir)
         let result = exporter.export(run.results(), seed: 0, colorMap: .jet, now: Date(timeIntervalSince1970: Double(second)))
         let paths = try result.get()
-        #expect(paths.count == 2, "\(moment)")
+        #expect(paths.count == 3, "\(moment)")
         let r = try ResultsFile.load(path: paths[0])
         #expect(r.regimes.count >= 5, "\(moment)")
         let svg = try String(contentsOfFile: paths[1], encoding: .utf8)
         #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(moment): well-formed SVG")
         _ = FigureCSV.render(results: r)
+        let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: paths[2])))
+        #expect(paths[2].hasSuffix(".png") && png == FigureImages.png(FigureRaster(results: r)), "\(moment)")
     }
 
     /// Waits until the workers are idle at the epoch limit.

@@ -421,7 +421,8 @@ struct LiveViewTests {
         func exportAndCheck(_ count: Int) async throws {
             try tmux.sendKeys("e")
             try await tmux.waitFor(timeout: .seconds(20), "export number \(count)") { _ in
-                Paths.contents(dir).filter { $0.hasSuffix(".svg") }.count >= count
+                // The PNG is written last: once it is there, the export is done.
+                Paths.contents(dir).filter { $0.hasSuffix(".png") }.count >= count
             }
             for f in Paths.contents(dir) where f.hasSuffix(".json") {
                 let r = try ResultsFile.load(path: dir + "/" + f)

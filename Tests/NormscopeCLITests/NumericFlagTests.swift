@@ -81,19 +81,21 @@ struct NumericFlagTests {
         .real(["reproduce"], "--tau-grid", "each in [0, 10]", "0", "10", below: "-0.001", above: "10.001"),
         .real(["reproduce"], "--validation-fraction", "in (0, 1)", tiny, belowOne, below: "0", above: "1"),
         .real(["figure", "watch"], "--vmax", "1e-6 to 1e6", "1e-6", "1e6", below: "9.99e-7", above: "1000001"),
+        .int(["figure"], "--fps", "1 to 50", "1", "50", below: "0", above: "51"),
+        .int(["figure"], "--width", "480 to 3000", "480", "3000", below: "479", above: "3001"),
     ]
 
     /// Options that take no number (names, paths, choices).
     static let nonNumeric: Set<String> = [
         "--dataset", "--profile", "--maxnorm-every", "--regimes", "--colormap", "--export-dir", "--stage2-base",
-        "--stage2-variants", "--stage2-maxnorm-every", "--output", "--only", "--format",
+        "--stage2-variants", "--stage2-maxnorm-every", "--output", "--only", "--format", "--record",
     ]
 
     /// Arguments a command needs besides the flag under test.
     static func required(_ command: String) -> [String] {
         switch command {
         case "dataset": ["-o", "d.csv"]
-        case "figure": ["r.json", "-o", "f.svg"]
+        case "figure": ["r.json", "-o", "f.gif"]  // a GIF: every figure flag applies to it
         default: []
         }
     }

@@ -43,13 +43,51 @@ struct ReproduceCommandTests {
         }
     }
 
-    @Test func csvDataIsRefused() throws {
+    @Test func csvDataIsThinnedToEachFactorOrRefusedInOneLine() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ns-repro-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("d.csv").path
-        try "label,split,x0\n0,train,1\n1,test,2\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        #expect(throws: NormscopeError.self) { try ReproduceCommand.parse(["--dataset", csv]).makeConfig() }
+        // Training counts 4, 2, 1: the exponential profile at IF 4.
+        try "label,split,x0\n0,train,1\n0,train,1\n0,train,1\n0,train,1\n1,train,2\n1,train,2\n2,train,3\n0,test,1\n1,test,2\n2,test,3\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let c = try ReproduceCommand.parse(["--dataset", csv]).makeConfig()
+        #expect(c.imbalances == [4], "the data's own factor by default")
+        #expect(c.data?.classCounts == [4, 2, 1] && c.dataOrigin?.file == csv && c.dataOrigin?.provenance == nil)
+        #expect(try ReproduceCommand.parse(["--dataset", csv, "--imbalances", "8,4"]).makeConfig().imbalances == [8, 4])
+        #expect(throws: NormscopeError.invalidValue("--imbalances: d cannot be thinned to imbalance factor 2: class 2 (rank 3 of 3) has 1 training samples, the exponential profile from the most frequent class's 4 needs 2; its own factor is 4 — give factors of at least that")) {
+            try ReproduceCommand.parse(["--dataset", csv, "--imbalances", "2"]).makeConfig()
+        }
+        #expect(throws: NormscopeError.self) { try ReproduceCommand.parse(["--dataset", csv, "--classes", "5"]).makeConfig() }
+    }
+
+    @Test func digitsAndBatchNormReachTheConfig() throws {
+        let c = try ReproduceCommand.parse(["--dataset", "digits-lt", "--batchnorm"]).makeConfig()
+        #expect(c.imbalances == [20] && c.data == BuiltinDataset.digitsLT.load())
+        #expect(c.dataOrigin?.provenance == BuiltinDataset.digitsLT.provenance && c.training.usesBatchNorm)
+        #expect(try ReproduceCommand.parse(["--dataset", "digits-lt", "--imbalances", "100,50,20"]).makeConfig().imbalances == [100, 50, 20])
+        #expect(throws: NormscopeError.self) { try ReproduceCommand.parse(["--dataset", "digits-lt", "--imbalances", "10"]).makeConfig() }
+        #expect(try ReproduceCommand.parse([]).makeConfig().training.usesBatchNorm == false)
+    }
+
+    @Test func tinyRunOnDigitsRecordsTheirProvenance() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ns-repro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = dir.appendingPathComponent("digits").path
+        try ReproduceCommand.parse(["--dataset", "digits-lt", "--imbalances", "20,50", "--batchnorm", "--epochs", "2",
+                                    "--hidden", "16", "--seeds", "1", "--stage2-epochs", "1", "--wd-grid", "0.001",
+                                    "--tau-grid", "0,1", "--threads", "2", "--quiet", "--no-timings", "-o", base]).run()
+        let md = try String(contentsOfFile: base + ".md", encoding: .utf8)
+        #expect(md.contains("on digits-lt") && md.contains("CC BY 4.0") && md.contains("64-16-10 with batch normalization"))
+        #expect(md.contains("| Method | Many | Medium | Few | All IF20 | All IF50 |"))
+        let json = try Data(contentsOf: URL(fileURLWithPath: base + ".json"))
+        let report = try JSONDecoder().decode(ReproduceReport.self, from: json)
+        #expect(report.config.dataOrigin?.provenance?.license == "CC BY 4.0" && report.config.training.usesBatchNorm)
+        #expect(report.rows.allSatisfy { $0.cells.count == 2 })
+        // IF 20 is the data as they are: 1 Many, 5 Medium, 4 Few; IF 50 thins them (n_max 120, tail 2).
+        #expect(report.row(.naive)?.cell(20)?.groupSizes == [1, 5, 4])
+        #expect(report.row(.naive)?.cell(50)?.groupSizes == [1, 4, 5])
     }
 
     @Test func outputPathsPairMarkdownAndJSON() {

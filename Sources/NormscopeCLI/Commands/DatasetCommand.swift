@@ -6,7 +6,7 @@ import NormscopeEngine
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
-        abstract: "Write the experiment's data set as CSV (label, split, features) for other tools, or its recipe as JSON; --list shows the built-in recipes.",
+        abstract: "Write the experiment's data set as CSV (label, split, features) for other tools, or its recipe as JSON; --list shows the built-in recipes and data sets.",
         discussion: """
         The CSV can be trained on again with 'normscope run --dataset FILE.csv'. See datasets/README.md. \
         The output must be a regular file or a new path, not the --dataset file (a symbolic link is followed \
@@ -20,7 +20,7 @@ struct DatasetCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (.csv for data, .json for the recipe); - for CSV on standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "List the built-in recipes (name, classes, samples, what for) instead of writing a file.")
+    @Flag(help: "List the built-in recipes (name, classes, samples, what for) and data sets instead of writing a file.")
     var list = false
 
     func validate() throws {
@@ -49,7 +49,7 @@ struct DatasetCommand: ParsableCommand {
                                       config: TrainingConfig(), regimes: 0, dataFromFile: false)
                 recipe.seed = seed  // the recipe written stands for exactly this data
                 return (SyntheticGenerator.generate(recipe, seed: seed), recipe)
-            case .file(let dataset, _):
+            case .file(let dataset, _, _):
                 return (dataset, nil)
             }
         }
@@ -84,5 +84,10 @@ struct DatasetCommand: ParsableCommand {
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n")
             + "\n\n--dataset NAME uses one from any directory; datasets/NAME.json shows it as a file.\n"
+            + BuiltinDataset.allCases.map { b in
+                let d = b.load()
+                return "Built-in data set (read, not generated): \(b.name), \(d.classCount) classes, \(d.trainCount) training and "
+                    + "\(d.testCount) test samples (\(b.provenance.license)); datasets/\(b.name).csv is the same data.\n"
+            }.joined()
     }
 }

@@ -2,25 +2,27 @@ import ArgumentParser
 import Foundation
 import NormscopeDraw
 import NormscopeEngine
+import NormscopeImage
 
 /// `normscope figure`: the paper's Fig. 2 (and the Fig. 6 profiles) from a results file, as SVG or CSV.
 struct FigureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figure",
-        abstract: "Draw a results file as the paper's Fig. 2 (standalone SVG) or write its norms as CSV.",
+        abstract: "Draw a results file as the paper's Fig. 2 (SVG, PNG, or an animated GIF of it forming) or write its norms as CSV.",
         discussion: """
         The SVG has one heatmap per stage-1 regime (class sorted by cardinality against training epoch, one \
         shared colour scale with its colour bar) and the end-of-training norm profiles of stage 1 and, when \
         the results hold it, stage 2. The CSV has the columns regime,stage,epoch,class,count,norm \
-        (see docs/figures.md). Writes are atomic; the output must be a regular file or a new path, not the results \
-        file (a symbolic link is followed and its target replaced). -o - writes to standard output (SVG unless \
-        --format csv).
+        (see docs/figures.md). PNG is the same figure as pixels, for slide tools without SVG; GIF shows it \
+        forming epoch by epoch, then holds the final figure (--fps, --width). Writes are atomic; the output \
+        must be a regular file or a new path, not the results file (a symbolic link is followed and its \
+        target replaced). -o - writes to standard output (SVG unless --format says otherwise).
         """
     )
 
     /// What to write.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case svg, csv
+        case svg, csv, png, gif
     }
 
     @Argument(help: ArgumentHelp("A results JSON file written by 'normscope run -o'.", valueName: "results.json"))
@@ -29,7 +31,7 @@ struct FigureCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String
 
-    @Option(help: "svg or csv (default: from the output's extension, else svg).")
+    @Option(help: "svg, png, gif or csv (default: from the output's extension, else svg).")
     var format: Format?
 
     @Option(help: "Colour map of the heatmaps: jet (the paper's) or viridis.")
@@ -39,11 +41,18 @@ struct FigureCommand: ParsableCommand {
             help: "Top of the shared colour scale, 1e-6 to 1e6 (default: 2.0, as the paper; larger norms take the top colour).")
     var vmax: Double?
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("GIF frames per second, \(FigureImages.fpsRange.lowerBound) to \(FigureImages.fpsRange.upperBound) (default \(FigureImages.defaultFPS)).", valueName: "n"))
+    var fps: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("PNG or GIF width in pixels, \(FigureRaster.widthRange.lowerBound) to \(FigureRaster.widthRange.upperBound) (default \(FigureRaster.defaultWidth)).", valueName: "pixels"))
+    var width: Int?
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file path") }
         if let v = vmax, !(v >= Self.vmaxRange.lowerBound && v <= Self.vmaxRange.upperBound) {
             throw ValidationError("--vmax must be between 1e-6 and 1e6 (got \(v))")
         }
+        try validateRaster()
     }
 
     /// The values `--vmax` takes: from far below to far above any norm a run produces.
@@ -51,7 +60,10 @@ struct FigureCommand: ParsableCommand {
 
     /// The format to write: `--format`, or the output's extension.
     var resolvedFormat: Format {
-        format ?? (output.lowercased().hasSuffix(".csv") ? .csv : .svg)
+        if let format { return format }
+        let name = output.lowercased()
+        for f in [Format.csv, .png, .gif] where name.hasSuffix("." + f.rawValue) { return f }
+        return .svg
     }
 
     func run() throws {
@@ -60,12 +72,13 @@ struct FigureCommand: ParsableCommand {
                                    consequence: "nothing was written")
         }
         let file = try CommandErrors.wrap { try ResultsFile.load(path: results) }
-        let text: String
+        let bytes: Data
         switch resolvedFormat {
-        case .svg: text = FigureSVG.render(results: file, colorMap: colormap, vmax: vmax)
-        case .csv: text = FigureCSV.render(results: file)
+        case .svg: bytes = Data(FigureSVG.render(results: file, colorMap: colormap, vmax: vmax).utf8)
+        case .csv: bytes = Data(FigureCSV.render(results: file).utf8)
+        case .png, .gif: bytes = rasterFile(file)
         }
-        try CommandErrors.wrap { try target.write(Data(text.utf8)) }
+        try CommandErrors.wrap { try target.write(bytes) }
         StandardError.write("normscope: wrote \(target.isStandardOutput ? "the figure to standard output" : output) (\(resolvedFormat.rawValue), \(file.regimes.count) regime\(file.regimes.count == 1 ? "" : "s"))\n")
     }
 }

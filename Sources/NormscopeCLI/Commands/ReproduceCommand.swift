@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NormscopeEngine
 
-/// `normscope reproduce`: the paper's Tables 1 and 2 on the synthetic analogue of CIFAR100-LT.
+/// `normscope reproduce`: the paper's Tables 1 and 2 on the synthetic analogue of CIFAR100-LT, or on read data.
 struct ReproduceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reproduce",
@@ -13,6 +13,10 @@ struct ReproduceCommand: ParsableCommand {
         wd models are trained for every seed and the wd models rebalanced. Prints the table beside the paper's \
         numbers (Markdown) and, with -o, writes it as Markdown and JSON. Deterministic for the flags, whatever \
         --threads is. See docs/stage2-and-reproduce.md.
+        With --dataset digits-lt (or a CSV file) the data are read, not generated: each imbalance factor thins \
+        their training part to the exponential profile from the most frequent class (each seed keeping other \
+        samples; factors below the data's own are refused), and the default factor is the data's own (20 for \
+        digits-lt), where they are used as they are.
         -o PATH writes PATH.md and PATH.json; -o DIR (an existing directory, or a path ending in /) writes \
         DIR/reproduce.md and DIR/reproduce.json; -o - writes the JSON to standard output and the table to \
         stderr. The outputs are checked before training: regular files or new paths (symbolic links are \
@@ -30,11 +34,11 @@ struct ReproduceCommand: ParsableCommand {
     var seedCount: Int = 3
 
     @Option(parsing: .unconditional,
-            help: ArgumentHelp("Imbalance factors, comma-separated, each 1 to 1000000 and given once; the first gives the Many/Medium/Few columns.",
+            help: ArgumentHelp("Imbalance factors, comma-separated, each 1 to 1000000 and given once; the first gives the Many/Medium/Few columns (default 100,50,10; for data files and digits-lt, the data's own factor).",
                                valueName: "list"))
-    var imbalances: String = "100,50,10"
+    var imbalances: String?
 
-    @Option(help: ArgumentHelp("A built-in recipe ('normscope dataset --list') or a recipe file (.json); default: cifar100-lt, the CIFAR100-LT analogue.", valueName: "name|file"))
+    @Option(help: ArgumentHelp("A built-in recipe ('normscope dataset --list'), a recipe file (.json), the built-in data set digits-lt or a CSV file, whose training part each imbalance factor thins; default: cifar100-lt, the CIFAR100-LT analogue.", valueName: "name|file"))
     var dataset: String?
 
     @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")
@@ -52,6 +56,9 @@ struct ReproduceCommand: ParsableCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Hidden widths of the MLP, comma-separated, each 1 to 4096.", valueName: "widths"))
     var hidden: String = ReproduceConfig.defaultTraining.hidden.map(String.init).joined(separator: ",")
+
+    @Flag(name: .customLong("batchnorm"), help: "Batch normalization after every hidden layer, before ReLU.")
+    var batchNorm = false
 
     @Option(name: .customLong("weight-decay"), parsing: .unconditional,
             help: "Fix the stage-1 weight decay of the wd model, in [0, 10], instead of searching --wd-grid.")
@@ -113,18 +120,25 @@ struct ReproduceCommand: ParsableCommand {
     /// The reproduction the flags describe, on the `--dataset` recipe; throws naming the first bad flag or file.
     func makeConfig() throws -> ReproduceConfig {
         var recipe = DatasetRecipe.cifar100LTAnalogue
+        var data: Dataset?, origin: DataOrigin?
         if let path = dataset {
-            switch try DatasetArgument(path).load() {
+            let (source, provenance) = try DatasetArgument(path).loadWithProvenance()
+            switch source {
             case .recipe(let r): recipe = r
-            case .data:
-                throw NormscopeError.invalidValue("--dataset \(path): reproduce needs a recipe (.json) to generate each imbalance factor, not CSV data")
+            case .data(let d):
+                if classes != nil || maxPerClass != nil || testPerClass != nil {
+                    throw NormscopeError.invalidValue("--classes, --max-per-class and --test-per-class shape generated data; they cannot change the data of --dataset \(path)")
+                }
+                data = d
+                origin = DataOrigin(recipe: nil, file: path, dataset: d, provenance: provenance)
             }
         }
-        return try makeConfig(recipe: recipe)
+        return try makeConfig(recipe: recipe, data: data, origin: origin)
     }
 
-    /// The reproduction the flags describe on `recipe`; throws `invalidValue` naming the first bad flag.
-    func makeConfig(recipe base: DatasetRecipe) throws -> ReproduceConfig {
+    /// The reproduction the flags describe on `recipe` (or on read `data`); throws `invalidValue` naming the first
+    /// bad flag.
+    func makeConfig(recipe base: DatasetRecipe, data: Dataset? = nil, origin: DataOrigin? = nil) throws -> ReproduceConfig {
         var recipe = base
         // A recipe's recorded seed is the first seed; each seed then generates its own data.
         let first = seed ?? recipe.seed ?? 0
@@ -135,14 +149,17 @@ struct ReproduceCommand: ParsableCommand {
         var training = ReproduceConfig.defaultTraining
         training.epochs = epochs
         training.hidden = try ListFlag.numbers(hidden, flag: "--hidden") { Int($0) }
+        training.usesBatchNorm = batchNorm
         var s2 = Stage2Config(epochs: stage2Epochs, weightDecay: stage2WeightDecay, beta: beta, maxNormThresh: stage2MaxNormThresh)
         s2.bases = ["wd"]
+        let factors = try imbalances.map { try ListFlag.distinctNumbers($0, flag: "--imbalances") }
+            ?? data.map { [$0.imbalanceFactor] } ?? [100, 50, 10]
         let c = ReproduceConfig(
-            recipe: recipe, imbalances: try ListFlag.distinctNumbers(imbalances, flag: "--imbalances"),
+            recipe: recipe, imbalances: factors,
             seeds: (0..<UInt64(max(0, seedCount))).map { first &+ $0 }, training: training, weightDecay: weightDecay,
             weightDecayGrid: try ListFlag.distinctNumbers(weightDecayGrid, flag: "--wd-grid"), tau: tau,
             tauGrid: try tauGrid.map { try ListFlag.distinctNumbers($0, flag: "--tau-grid") } ?? ReproduceConfig.defaultTauGrid,
-            validationFraction: validationFraction, stage2: s2)
+            validationFraction: validationFraction, stage2: s2, data: data, dataOrigin: origin)
         try FlagName.throwFirst(c.validationErrors())
         return c
     }
@@ -163,8 +180,8 @@ struct ReproduceCommand: ParsableCommand {
         let interrupt = InterruptFlag()
         defer { interrupt.stop() }
         if !quiet {
-            let r = config.recipe
-            StandardError.write("normscope: reproduce on \(DisplayText.escape(r.name)): \(r.classes) classes, IF \(config.imbalances.map { $0 == $0.rounded() ? String(Int($0)) : "\($0)" }.joined(separator: ", ")), \(config.seeds.count) seed(s), \(config.training.epochs) + \(config.stage2.epochs) epochs, \(threadCount) thread(s)\n")
+            let name = config.data?.name ?? config.recipe.name, classes = config.data?.classCount ?? config.recipe.classes
+            StandardError.write("normscope: reproduce on \(DisplayText.escape(name)): \(classes) classes, IF \(config.imbalances.map { $0 == $0.rounded() ? String(Int($0)) : "\($0)" }.joined(separator: ", ")), \(config.seeds.count) seed(s), \(config.training.epochs) + \(config.stage2.epochs) epochs, \(threadCount) thread(s)\n")
         }
         var reporter: ProgressReporter?
         var total = 0

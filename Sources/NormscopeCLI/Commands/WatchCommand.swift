@@ -42,6 +42,9 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .customLong("export-dir"), help: ArgumentHelp("Where 'e' writes its files.", valueName: "dir"))
     var exportDir: String = "."
 
+    @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (plays in asciinema, converts with agg); it ends on the last frame drawn.", valueName: "file.cast"))
+    var record: String?
+
     @OptionGroup(title: "Stage 2") var stage2: Stage2Options
 
     func validate() throws {
@@ -49,6 +52,7 @@ struct WatchCommand: ParsableCommand {
         if let h = hold, !(h >= 0 && h <= 86_400) { throw ValidationError("--hold must be between 0 and 86400 seconds (got \(h))") }
         if !(vmax >= 1e-6 && vmax <= 1e6) { throw ValidationError("--vmax must be between 1e-6 and 1e6 (got \(vmax))") }
         if exportDir.isEmpty { throw ValidationError("--export-dir needs a directory") }
+        if record == "-" { throw ValidationError("--record needs a file: standard output is the terminal the live view draws on") }
     }
 
     func run() throws {
@@ -63,6 +67,7 @@ struct WatchCommand: ParsableCommand {
             stage2: try CommandErrors.wrap { try stage2.config() })
         var liveConfig = config
         liveConfig.demoPace = pace.map { Pace(secondsPerEpoch: $0) }
+        liveConfig.recording = try recording()
         liveConfig.vmax = vmax
         let app = try CommandErrors.wrap { try LiveApp(liveConfig) }
         do {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NormscopeEngine
 
-/// The flags that choose the data: a built-in recipe, a recipe file or a CSV file, the seed, and the
+/// The flags that choose the data: a built-in recipe or data set, a recipe file or a CSV file, the seed, and the
 /// generator's settings. Taken by every command that needs data (`dataset`, and through `ExperimentOptions`
 /// the live view, `run` and `bench`).
 ///
@@ -10,7 +10,7 @@ import NormscopeEngine
 /// `.unconditional`ly: `--seed -1` reads -1 as the value (then refused by the range) instead of taking it
 /// for a flag and reporting a missing value.
 struct DataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A built-in recipe such as quick ('normscope dataset --list'), a recipe file (.json) or a CSV file.",
+    @Option(help: ArgumentHelp("A built-in recipe such as quick or the built-in data set digits-lt ('normscope dataset --list'), a recipe file (.json) or a CSV file.",
                                valueName: "name|file"))
     var dataset: String?
 
@@ -55,15 +55,17 @@ struct DataOptions: ParsableArguments {
     enum Choice {
         /// Generate from `recipe` with `seed`. A recipe that records a seed records `seed`.
         case recipe(DatasetRecipe, seed: UInt64)
-        /// Train on `dataset`, read from `path`.
-        case file(Dataset, path: String)
+        /// Train on `dataset`, read from `path` (a file, or a built-in data set's name), with the built-in data
+        /// set's provenance when it is one (however named).
+        case file(Dataset, path: String, provenance: DataProvenance?)
     }
 
     /// Loads the `--dataset` file (if any) and applies the data flags; throws naming the flag or the file.
     /// The seed is `--seed`, else the one the recipe file records, else 0.
     func choice() throws -> Choice {
         guard let text = dataset else { return .recipe(try valid(recipeOverrides(.default)), seed: seed ?? 0) }
-        switch try DatasetArgument(text).load() {
+        let (source, provenance) = try DatasetArgument(text).loadWithProvenance()
+        switch source {
         case .recipe(let loaded):
             var recipe = try valid(recipeOverrides(loaded))
             let s = seed ?? loaded.seed ?? 0
@@ -74,7 +76,7 @@ struct DataOptions: ParsableArguments {
                 throw NormscopeError.invalidValue(
                     "--classes, --imbalance, --profile, --max-per-class, --test-per-class, --dim, --noise and --modes shape generated data; they cannot change the CSV file \(text)")
             }
-            return .file(data, path: text)
+            return .file(data, path: text, provenance: provenance)
         }
     }
 

@@ -3,7 +3,7 @@ import NormscopeEngine
 
 extension ExperimentOptions {
     /// The experiment the flags describe: generated from a recipe (the default, a built-in or a file), or
-    /// read from a CSV file; `seed` replaces the run's seed (the live view's restart).
+    /// read from a CSV file or a built-in data set (digits-lt); `seed` replaces the run's seed (the live view's restart).
     func makeExperiment(seed: UInt64? = nil) throws -> Experiment {
         var data = self.data
         if let seed { data.seed = seed }
@@ -15,11 +15,11 @@ extension ExperimentOptions {
             try MemoryCheck.check(samples: samples, dimension: recipe.dimension, classes: recipe.classes, config: config,
                                   regimes: regimes.count, dataFromFile: false)
             return Experiment(recipe: recipe, config: config, regimes: regimes)
-        case .file(let dataset, let path):
+        case .file(let dataset, let path, let provenance):
             let config = try training.trainingConfig(seed: data.seed ?? 0)
             try MemoryCheck.check(samples: dataset.trainCount + dataset.testCount, dimension: dataset.dimension,
                                   classes: dataset.classCount, config: config, regimes: regimes.count, dataFromFile: true)
-            return Experiment(dataset: dataset, origin: DataOrigin(recipe: nil, file: path, dataset: dataset),
+            return Experiment(dataset: dataset, origin: DataOrigin(recipe: nil, file: path, dataset: dataset, provenance: provenance),
                               config: config, regimes: regimes)
         }
     }

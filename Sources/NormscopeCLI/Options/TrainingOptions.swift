@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NormscopeEngine
 
-/// The flags of training: the network, the optimiser, the regimes and their MaxNorm, the threads. Taken by
+/// The flags of training: the network (and its batch normalization), the optimiser, the regimes and their MaxNorm, the threads. Taken by
 /// the commands that train (through `ExperimentOptions`: the live view, `run`, `bench`).
 ///
 /// Every numeric option states its range in its help and is checked in `validate()`. Numeric options parse
@@ -49,6 +49,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
     var threads: Int?
 
+    @Flag(name: .customLong("batchnorm"), help: "Batch normalization after every hidden layer, before ReLU (PyTorch's BatchNorm1d).")
+    var batchNorm = false
+
     init() {}
 
     func validate() throws {
@@ -84,7 +87,7 @@ struct TrainingOptions: ParsableArguments {
         let wdRule: MaxNormRule = maxNormThresh.map { .relative($0) } ?? .radius(wdMaxNormRadius ?? TrainingConfig.defaultWDMaxNormRadius)
         let c = TrainingConfig(hidden: try hiddenWidths(), learningRate: lr, momentum: momentum, batchSize: batchSize,
                                epochs: epochs, weightDecay: weightDecay, maxNorm: rule, wdMaxNorm: wdRule,
-                               maxNormEvery: maxNormEvery, seed: seed)
+                               maxNormEvery: maxNormEvery, batchNorm: batchNorm, seed: seed)
         try FlagName.throwFirst(c.validationErrors())
         return c
     }

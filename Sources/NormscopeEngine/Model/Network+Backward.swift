@@ -1,5 +1,6 @@
 extension Network {
     /// Back-propagates the logit gradient held in `activations.last` (as left by the loss) into `grads`.
+    /// With batch normalization the forward pass must have been a `.training` one (its `x̂` are used).
     ///
     /// With `classifierOnly` only the last layer's gradients are computed (stage 2: the features are frozen).
     func backward(batch: Int, classifierOnly: Bool = false) {
@@ -9,6 +10,13 @@ extension Network {
         for l in stride(from: last, through: 0, by: -1) {
             let inW = sizes[l], outW = sizes[l + 1]
             let gw = grads + weightOffset[l]
+            if batchNorm && l < last {
+                // delta is the gradient at the normalized output (ReLU's mask applied): carry it through the
+                // normalization to the layer's pre-activations, with the gradients of γ and β on the way.
+                BatchNorm.backward(delta, rows: batch, n: outW, hat: bnHat[l], invStd: bnInvStd[l],
+                                   gamma: params + bnScaleOffset[l],
+                                   gradGamma: grads + bnScaleOffset[l], gradBeta: grads + bnShiftOffset[l])
+            }
             // dWt[in×out] = Xᵀ · delta
             Gemm.gemm(m: inW, n: outW, k: batch, a: activations[l], lda: inW, transA: true,
                       b: delta, ldb: outW, c: gw, ldc: outW, start: .zero, finish: .store)

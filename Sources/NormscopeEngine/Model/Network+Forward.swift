@@ -1,3 +1,9 @@
+/// Whether a forward pass trains (batch normalization by batch statistics) or evaluates (by running averages).
+enum ForwardMode {
+    case training
+    case evaluation
+}
+
 extension Network {
     /// The classifier weights the forward pass uses: the raw `Wt`, or its column-normalized copy.
     var classifierForward: UnsafeMutablePointer<Float> {
@@ -22,21 +28,39 @@ extension Network {
     }
 
     /// Runs the forward pass on the `batch` samples in the input buffer; the logits end in `activations.last`.
-    func forward(batch: Int) {
+    ///
+    /// `mode` only matters with batch normalization: `.training` normalizes by the batch's statistics (and
+    /// updates the running averages), `.evaluation` by the running averages and changes nothing.
+    func forward(batch: Int, mode: ForwardMode = .evaluation) {
         if l2Normalized { refreshNormalizedClassifier() }
         for l in 0..<layerCount {
-            forwardLayer(l, batch: batch, upTo: nil)
+            forwardLayer(l, batch: batch, mode: mode)
         }
     }
 
-    /// The forward pass of layer l: bias and (after hidden layers) ReLU fused into the product.
+    /// The forward pass of layer l: bias and (after hidden layers) ReLU fused into the product; with batch
+    /// normalization the product is stored and normalized, then ReLU applied, in one more pass.
     @inline(__always)
-    func forwardLayer(_ l: Int, batch: Int, upTo _: Int?) {
+    func forwardLayer(_ l: Int, batch: Int, mode: ForwardMode) {
         let inW = sizes[l], outW = sizes[l + 1]
-        let w = l == layerCount - 1 ? classifierForward : params + weightOffset[l]
+        let hidden = l < layerCount - 1
+        let w = hidden ? params + weightOffset[l] : classifierForward
+        let normalized = hidden && batchNorm
         Gemm.gemm(m: batch, n: outW, k: inW, a: activations[l], lda: inW, transA: false,
                   b: w, ldb: outW, c: activations[l + 1], ldc: outW,
-                  start: .bias(params + biasOffset[l]), finish: l < layerCount - 1 ? .relu : .store)
+                  start: .bias(params + biasOffset[l]), finish: hidden && !normalized ? .relu : .store)
+        guard normalized else { return }
+        let gamma = params + bnScaleOffset[l], beta = params + bnShiftOffset[l]
+        switch mode {
+        case .training:
+            BatchNorm.forwardTraining(activations[l + 1], rows: batch, n: outW, gamma: gamma, beta: beta,
+                                      hat: bnHat[l], invStd: bnInvStd[l], mean: bnScratchA,
+                                      runningMean: runningMean[l], runningVar: runningVar[l])
+        case .evaluation:
+            BatchNorm.forwardEvaluation(activations[l + 1], rows: batch, n: outW, gamma: gamma, beta: beta,
+                                        runningMean: runningMean[l], runningVar: runningVar[l],
+                                        scale: bnScratchA, shift: bnScratchB)
+        }
     }
 
     /// The index of the largest logit of each of the `batch` samples (the first, on ties).

@@ -1,7 +1,7 @@
 /// An MLP feature extractor with a linear classifier on top, stored for fast batched training.
 ///
-/// Layers are `sizes[0] -> sizes[1] -> ... -> sizes.last`; every layer but the last is followed by ReLU, and the
-/// output of the last ReLU is the feature. Weights are stored input-major (`Wt[in×out]`, the transpose of
+/// Layers are `sizes[0] -> sizes[1] -> ... -> sizes.last`; every layer but the last is followed by ReLU (with
+/// `batchNorm`, by batch normalization and then ReLU), and the output of the last ReLU is the feature. Weights are stored input-major (`Wt[in×out]`, the transpose of
 /// PyTorch's `weight`), so class k's classifier row is column k of the last layer. All parameters live in one
 /// flat buffer (`params`), with gradients and momentum beside it, allocated once: a training step allocates nothing.
 public final class Network {
@@ -17,6 +17,8 @@ public final class Network {
     public var featureCount: Int { sizes[sizes.count - 2] }
     /// Total number of parameters.
     public let parameterCount: Int
+    /// Whether every hidden layer is batch-normalized before its ReLU (the classifier never is).
+    public let batchNorm: Bool
 
     let params: UnsafeMutablePointer<Float>
     let grads: UnsafeMutablePointer<Float>
@@ -25,6 +27,20 @@ public final class Network {
     let weightOffset: [Int]
     /// Offset of layer l's bias in `params`.
     let biasOffset: [Int]
+    /// Offsets of hidden layer l's batch-normalization scale γ and shift β in `params` (empty without
+    /// `batchNorm`). They follow the layer's bias, so the classifier stays the last block of `params`.
+    let bnScaleOffset: [Int]
+    let bnShiftOffset: [Int]
+    /// Running mean and variance of hidden layer l's pre-activations (state, not parameters: no gradient).
+    let runningMean: [UnsafeMutablePointer<Float>]
+    let runningVar: [UnsafeMutablePointer<Float>]
+    /// Hidden layer l's normalized pre-activations `x̂[maxBatch×width]` and `1/sqrt(var + eps)` of the last
+    /// training forward pass, for the backward pass.
+    let bnHat: [UnsafeMutablePointer<Float>]
+    let bnInvStd: [UnsafeMutablePointer<Float>]
+    /// Two scratch rows of the widest layer (batch means; evaluation scale and shift).
+    let bnScratchA: UnsafeMutablePointer<Float>
+    let bnScratchB: UnsafeMutablePointer<Float>
 
     /// `activations[0]`: the input batch; `activations[l]`: output of layer l (post-ReLU; logits for the last).
     let activations: [UnsafeMutablePointer<Float>]
@@ -45,18 +61,27 @@ public final class Network {
 
     /// A network of the given widths with PyTorch `nn.Linear` default initialisation
     /// (weight and bias uniform in ±1/sqrt(fan_in)), drawn in PyTorch's order (weight row by row, then bias).
-    public init(sizes: [Int], maxBatch: Int, rng: inout SplitMix64) {
+    /// With `batchNorm` every hidden layer also gets `BatchNorm1d`'s scale 1, shift 0, running mean 0 and
+    /// running variance 1; no random numbers are drawn for them, so the linear layers start the same either way.
+    public init(sizes: [Int], maxBatch: Int, batchNorm: Bool = false, rng: inout SplitMix64) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 >= 1 } && maxBatch >= 1)
         self.sizes = sizes
         self.maxBatch = maxBatch
-        var wOff: [Int] = [], bOff: [Int] = []
+        self.batchNorm = batchNorm
+        var wOff: [Int] = [], bOff: [Int] = [], gOff: [Int] = [], sOff: [Int] = []
         var total = 0
         for l in 0..<(sizes.count - 1) {
             wOff.append(total); total += sizes[l] * sizes[l + 1]
             bOff.append(total); total += sizes[l + 1]
+            if batchNorm && l < sizes.count - 2 {
+                gOff.append(total); total += sizes[l + 1]
+                sOff.append(total); total += sizes[l + 1]
+            }
         }
         weightOffset = wOff
         biasOffset = bOff
+        bnScaleOffset = gOff
+        bnShiftOffset = sOff
         parameterCount = total
         params = Self.buffer(total)
         grads = Self.buffer(total)
@@ -75,6 +100,17 @@ public final class Network {
         classScratch = Self.buffer(classes)
         classScratchD = .allocate(capacity: classes)
         classScratchD.initialize(repeating: 0, count: classes)
+        let normalizedWidths = batchNorm ? Array(sizes[1..<(sizes.count - 1)]) : []
+        runningMean = normalizedWidths.map { Self.buffer($0) }
+        runningVar = normalizedWidths.map { w in
+            let p = Self.buffer(w)
+            p.update(repeating: 1, count: w)
+            return p
+        }
+        bnHat = normalizedWidths.map { Self.buffer(maxBatch * $0) }
+        bnInvStd = normalizedWidths.map { Self.buffer($0) }
+        bnScratchA = Self.buffer(batchNorm ? widest : 1)
+        bnScratchB = Self.buffer(batchNorm ? widest : 1)
 
         for l in 0..<(sizes.count - 1) {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
@@ -84,6 +120,7 @@ public final class Network {
             let b = params + bOff[l]
             for o in 0..<fanOut { b[o] = rng.nextFloat(bound: bound) }
         }
+        for (l, g) in gOff.enumerated() { (params + g).update(repeating: 1, count: sizes[l + 1]) }
     }
 
     deinit {
@@ -91,6 +128,8 @@ public final class Network {
         for a in activations { a.deallocate() }
         deltaA.deallocate(); deltaB.deallocate(); transposed.deallocate(); normalized.deallocate()
         columnNorm.deallocate(); classScratch.deallocate(); classScratchD.deallocate()
+        for p in runningMean + runningVar + bnHat + bnInvStd { p.deallocate() }
+        bnScratchA.deallocate(); bnScratchB.deallocate()
     }
 
     /// A zeroed float buffer aligned to a cache line (64 bytes), so SIMD rows start on line boundaries.
@@ -118,11 +157,32 @@ public final class Network {
     /// Range in `parameters` of the classifier's weight and bias (the last layer).
     public var classifierRange: Range<Int> { weightOffset[layerCount - 1]..<parameterCount }
 
-    /// Copies all parameters (and momentum) from `other`, which must have the same sizes.
+    /// Copies all parameters (and momentum, and batch normalization's running averages) from `other`, which
+    /// must have the same sizes and normalization.
     public func copyState(from other: Network) {
-        precondition(other.sizes == sizes)
+        precondition(other.sizes == sizes && other.batchNorm == batchNorm)
         params.update(from: other.params, count: parameterCount)
         velocity.update(from: other.velocity, count: parameterCount)
+        copyRunningStatistics(from: other)
+    }
+
+    /// Copies batch normalization's running averages from `other` (same sizes and normalization).
+    func copyRunningStatistics(from other: Network) {
+        for l in runningMean.indices {
+            runningMean[l].update(from: other.runningMean[l], count: sizes[l + 1])
+            runningVar[l].update(from: other.runningVar[l], count: sizes[l + 1])
+        }
+    }
+
+    /// Batch normalization's running means, then running variances, layer by layer (empty without it): the
+    /// state evaluation uses besides `parameters`.
+    public var runningStatistics: [Float] {
+        var out: [Float] = []
+        for l in runningMean.indices {
+            out += UnsafeBufferPointer(start: runningMean[l], count: sizes[l + 1])
+            out += UnsafeBufferPointer(start: runningVar[l], count: sizes[l + 1])
+        }
+        return out
     }
 
     /// Clears the momentum buffer (a new optimizer).

@@ -21,16 +21,19 @@ public struct RunConfig: Codable, Equatable, Sendable {
 public struct DataOrigin: Codable, Equatable, Sendable {
     /// The recipe, when the data were generated.
     public var recipe: DatasetRecipe?
-    /// The CSV file's path as given, when the data were read from a file.
+    /// The CSV file's path as given (or a built-in data set's name), when the data were not generated.
     public var file: String?
+    /// Source, licence and preparation, when the data are a built-in data set (or a copy of its file).
+    public var provenance: DataProvenance?
     /// Training and test sample counts and dimension, to check a rerun against.
     public var trainSamples: Int
     public var testSamples: Int
     public var dimension: Int
 
-    public init(recipe: DatasetRecipe?, file: String?, dataset: Dataset) {
+    public init(recipe: DatasetRecipe?, file: String?, dataset: Dataset, provenance: DataProvenance? = nil) {
         self.recipe = recipe
         self.file = file
+        self.provenance = provenance
         trainSamples = dataset.trainCount
         testSamples = dataset.testCount
         dimension = dataset.dimension

@@ -1,7 +1,9 @@
 /// What stage 2 needs from a network: its features, a detached copy of its classifier, row normalization.
 extension Network {
     /// The output of the last hidden layer (the feature) for `count` rows of `inputs[count × sizes[0]]`,
-    /// row-major `[count × featureCount]`. A network without hidden layers returns its inputs.
+    /// row-major `[count × featureCount]`. A network without hidden layers returns its inputs. Batch
+    /// normalization is in evaluation mode (running averages): the features do not depend on the batching,
+    /// and the network is not changed.
     func features(of inputs: [Float], count: Int) -> [Float] {
         precondition(inputs.count == count * sizes[0])
         if layerCount == 1 { return inputs }
@@ -35,13 +37,14 @@ extension Network {
         return head
     }
 
-    /// A copy of this network (feature extractor and classifier; momentum cleared) whose classifier is the
-    /// one-layer `head`'s: the full model a stage-2 continuation stands for.
+    /// A copy of this network (feature extractor with its running averages, and classifier; momentum cleared)
+    /// whose classifier is the one-layer `head`'s: the full model a stage-2 continuation stands for.
     public func replacingClassifier(with head: Network) -> Network {
         precondition(head.sizes == [featureCount, classCount], "the head must map the features to the classes")
         var rng = SplitMix64(seed: 0)
-        let net = Network(sizes: sizes, maxBatch: maxBatch, rng: &rng)
+        let net = Network(sizes: sizes, maxBatch: maxBatch, batchNorm: batchNorm, rng: &rng)
         net.params.update(from: params, count: parameterCount)
+        net.copyRunningStatistics(from: self)
         net.params.advanced(by: weightOffset[layerCount - 1]).update(from: head.params, count: head.parameterCount)
         return net
     }

@@ -20,12 +20,23 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
     public var validationFraction: Double
     /// Stage-2 settings (its `tau` is replaced by the chosen one; bases are always `wd`).
     public var stage2: Stage2Config
+    /// Data read from a file or built in, used instead of `recipe`: each imbalance factor thins its training
+    /// part (`Dataset.resampled`), each seed choosing other samples. Not encoded; `dataOrigin` records it.
+    public var data: Dataset?
+    /// Where `data` came from (file, provenance, sizes), as results record it; nil for generated data.
+    public var dataOrigin: DataOrigin?
+
+    enum CodingKeys: String, CodingKey {
+        case recipe, imbalances, seeds, training, weightDecay, weightDecayGrid, tau, tauGrid, validationFraction, stage2
+        case dataOrigin
+    }
 
     public init(recipe: DatasetRecipe = .cifar100LTAnalogue, imbalances: [Double] = [100, 50, 10],
                 seeds: [UInt64] = [0, 1, 2], training: TrainingConfig = ReproduceConfig.defaultTraining,
                 weightDecay: Double? = nil, weightDecayGrid: [Double] = ReproduceConfig.defaultWeightDecayGrid,
                 tau: Double? = nil, tauGrid: [Double] = ReproduceConfig.defaultTauGrid,
-                validationFraction: Double = 0.2, stage2: Stage2Config = Stage2Config()) {
+                validationFraction: Double = 0.2, stage2: Stage2Config = Stage2Config(),
+                data: Dataset? = nil, dataOrigin: DataOrigin? = nil) {
         self.recipe = recipe
         self.imbalances = imbalances
         self.seeds = seeds
@@ -36,6 +47,8 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
         self.tauGrid = tauGrid
         self.validationFraction = validationFraction
         self.stage2 = stage2
+        self.data = data
+        self.dataOrigin = dataOrigin
     }
 
     /// Stage 1 as `normscope run` trains it by default.
@@ -49,6 +62,12 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
     public var needsSearch: Bool { weightDecay == nil || tau == nil }
     /// The weight decays tried on the validation split.
     public var searchedWeightDecays: [Double] { weightDecay.map { [$0] } ?? weightDecayGrid }
+
+    /// The data of imbalance factor `imbalance` and seed `seed`: generated from the recipe, or `data` thinned.
+    public func dataset(imbalance: Double, seed: UInt64) -> Dataset {
+        if let d = data { return d.resampled(imbalance: imbalance, seed: seed) }
+        return SyntheticGenerator.generate(recipe(imbalance: imbalance), seed: seed)
+    }
 
     /// The recipe at imbalance factor `imbalance`, named after it.
     public func recipe(imbalance: Double) -> DatasetRecipe {
@@ -72,11 +91,18 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
             e.append(ConfigProblem(.weightDecayGrid, .repeated(entry: "value", value: "\(w)")))
         }
         if tau == nil, let t = firstRepeat(tauGrid) { e.append(ConfigProblem(.tauGrid, .repeated(entry: "value", value: "\(t)"))) }
-        // The recipe at every factor: its imbalance is checked above, as --imbalances.
-        var r = recipe
-        for f in imbalances {
-            r.imbalance = f
-            for p in r.validationErrors() where p.setting != .imbalance && !e.contains(p) { e.append(p) }
+        if let d = data {
+            // Read data: each factor (in range) must leave every class enough samples to thin from.
+            for f in imbalances where ConfigSetting.imbalances.range?.contains(f) ?? true {
+                if let p = d.resampleProblem(imbalance: f) { e.append(ConfigProblem(.imbalances, .cannotThin(reason: p))) }
+            }
+        } else {
+            // The recipe at every factor: its imbalance is checked above, as --imbalances.
+            var r = recipe
+            for f in imbalances {
+                r.imbalance = f
+                for p in r.validationErrors() where p.setting != .imbalance && !e.contains(p) { e.append(p) }
+            }
         }
         e += training.validationErrors()
         if let w = weightDecay { e.check(.weightDecay, w) }

@@ -7,26 +7,47 @@ extension ReproduceReport {
         let c = config
         let first = c.imbalances[0]
         var out: [String] = []
-        out.append("# Long-tailed recognition via weight balancing: Tables 1 and 2 on synthetic data")
-        out.append("")
         let r = c.recipe
-        // Named as run: only the CIFAR100-LT analogue's shape is called that (the imbalance varies by column).
-        var shape = r
-        shape.imbalance = DatasetRecipe.cifar100LTAnalogue.imbalance
-        let kind = shape == .cifar100LTAnalogue ? "the synthetic analogue of CIFAR100-LT" : "synthetic"
-        out.append("Data: `\(DisplayText.escape(r.name))`, \(kind) (\(r.classes) classes, n_max \(r.maxPerClass), "
-                   + "\(r.profile.rawValue) profile, \(r.testPerClass) balanced test samples per class), imbalance factors "
-                   + c.imbalances.map { Self.format($0) }.joined(separator: ", ") + "; seeds "
-                   + c.seeds.map(String.init).joined(separator: ", ") + ".")
+        let factors = c.imbalances.map { Self.format($0) }.joined(separator: ", ")
+        let seedList = c.seeds.map(String.init).joined(separator: ", ")
+        let dimension: Int, classes: Int
+        if let d = c.data {
+            dimension = d.dimension
+            classes = d.classCount
+            out.append("# Long-tailed recognition via weight balancing: Tables 1 and 2 on \(DisplayText.escape(d.name))")
+            out.append("")
+            let counts = d.classCounts
+            let source = c.dataOrigin?.provenance.map { "; \($0.source), \($0.license)" } ?? ""
+            out.append("Data: `\(DisplayText.escape(d.name))` (\(classes) classes, \(dimension) features, \(d.trainCount) training samples, "
+                       + "\(counts.first ?? 0) down to \(counts.last ?? 0), \(d.testCount) test samples\(source)); its training "
+                       + "part thinned to the exponential profile from n_max \(counts.first ?? 0) at imbalance factors \(factors) "
+                       + "(at its own factor, \(Self.format(d.imbalanceFactor)), it is used as it is); seeds \(seedList).")
+        } else {
+            dimension = r.dimension
+            classes = r.classes
+            out.append("# Long-tailed recognition via weight balancing: Tables 1 and 2 on synthetic data")
+            out.append("")
+            // Named as run: only the CIFAR100-LT analogue's shape is called that (the imbalance varies by column).
+            var shape = r
+            shape.imbalance = DatasetRecipe.cifar100LTAnalogue.imbalance
+            let kind = shape == .cifar100LTAnalogue ? "the synthetic analogue of CIFAR100-LT" : "synthetic"
+            out.append("Data: `\(DisplayText.escape(r.name))`, \(kind) (\(r.classes) classes, n_max \(r.maxPerClass), "
+                       + "\(r.profile.rawValue) profile, \(r.testPerClass) balanced test samples per class), imbalance factors "
+                       + factors + "; seeds " + seedList + ".")
+        }
         let t = c.training
-        let widths = ([r.dimension] + t.hidden + [r.classes]).map(String.init).joined(separator: "-")
+        let widths = ([dimension] + t.hidden + [classes]).map(String.init).joined(separator: "-")
+            + (t.usesBatchNorm ? " with batch normalization after every hidden layer" : "")
         out.append("Stage 1: MLP \(widths), \(t.epochs) epochs, SGD lr \(Self.format(t.learningRate)) cosine, momentum "
                    + "\(Self.format(t.momentum)), batch \(t.batchSize). Stage 2 on the `wd` model's frozen features: "
                    + "\(c.stage2.epochs) epochs, lr \(Self.format(c.stage2.learningRate)) cosine, WD \(Self.format(c.stage2.weightDecay)), "
                    + "class-balanced loss (beta \(Self.format(c.stage2.beta))), MaxNorm t = \(Self.format(c.stage2.maxNormThresh)) "
                    + "(per \(c.stage2.maxNormEvery.rawValue)).")
+        let paperColumns = c.imbalances.contains { ReproduceMethod.naive.paper.all(imbalance: $0) != nil }
         out.append("Cells: accuracy in percent, mean ± standard deviation over \(c.seeds.count) seed\(c.seeds.count == 1 ? "" : "s"); "
-                   + "in brackets the paper's number (ResNet34 on real CIFAR100-LT). Many / Medium / Few are at IF \(Self.format(first)).")
+                   + (paperColumns ? "in brackets the paper's number (ResNet34 on real CIFAR100-LT)"
+                                   : "the paper gives no numbers at these imbalance factors (only 100, 50, 10)")
+                   + ". Many / Medium / Few are at IF \(Self.format(first)).")
         out.append("")
         var header = "| Method | Many | Medium | Few | All IF\(Self.format(first)) |"
         var rule = "|---|---:|---:|---:|---:|"

@@ -1,4 +1,5 @@
-/// `normscope reproduce`: the paper's Tables 1 and 2 on the synthetic analogue of CIFAR100-LT.
+/// `normscope reproduce`: the paper's Tables 1 and 2 on the synthetic analogue of CIFAR100-LT (or on read data,
+/// thinned to each imbalance factor: `ReproduceConfig.data`).
 ///
 /// For every imbalance factor: (1) on a validation split carved from the training data of the first seed,
 /// train the `wd` model for each candidate weight decay and keep the one with the best mean per-class
@@ -31,7 +32,7 @@ public enum Reproduction {
         // Data of every (imbalance, seed), generated once.
         var data: [Key: TrainingData] = [:]
         for f in config.imbalances {
-            for s in config.seeds { data[Key(f, s)] = TrainingData(SyntheticGenerator.generate(config.recipe(imbalance: f), seed: s)) }
+            for s in config.seeds { data[Key(f, s)] = TrainingData(config.dataset(imbalance: f, seed: s)) }
         }
         func stage1(_ regime: Regime, _ f: Double, _ s: UInt64, wd: Double) -> RegimeTrainer {
             var c = config.training
@@ -46,7 +47,7 @@ public enum Reproduction {
         if config.needsSearch {
             let s0 = config.seeds[0]
             for f in config.imbalances {
-                let full = SyntheticGenerator.generate(config.recipe(imbalance: f), seed: s0)
+                let full = config.dataset(imbalance: f, seed: s0)
                 let split = TrainingData(full.validationSplit(fraction: config.validationFraction, seed: s0))
                 searchData[f] = split
                 phase1 += config.searchedWeightDecays.map { wd in

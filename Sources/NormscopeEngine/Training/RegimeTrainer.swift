@@ -45,7 +45,8 @@ public final class RegimeTrainer {
     public convenience init(regime: Regime, config: TrainingConfig, data: TrainingData) {
         var rng = SplitMix64(seed: config.seed, stream: "init")
         let net = Network(sizes: [data.dimension] + config.hidden + [data.classCount],
-                          maxBatch: max(config.batchSize, TrainingData.evaluationBatch), rng: &rng)
+                          maxBatch: max(config.batchSize, TrainingData.evaluationBatch),
+                          batchNorm: config.usesBatchNorm, rng: &rng)
         self.init(plan: TrainingPlan(regime: regime, config: config), data: data, network: net)
     }
 
@@ -72,7 +73,7 @@ public final class RegimeTrainer {
                 let b = min(bs, n - s)
                 network.loadBatch(features: x.baseAddress!, indices: idx.baseAddress! + s, batch: b)
                 for i in 0..<b { labels[i] = y[Int(idx[s + i])] }
-                network.forward(batch: b)
+                network.forward(batch: b, mode: plan.classifierOnly ? .evaluation : .training)
                 let logits = network.activations[network.layerCount]
                 let loss = labels.withUnsafeBufferPointer { lp in
                     if let w = weights {

@@ -19,6 +19,9 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public var wdMaxNorm: MaxNormRule?
     /// When the MaxNorm projection is applied.
     public var maxNormEvery: ProjectionSchedule
+    /// Batch normalization after every hidden layer, before its ReLU: true, or nil for none (absent from
+    /// results files without it, so they keep their bytes). Read it as `usesBatchNorm`.
+    public var batchNorm: Bool?
     /// Seed for data, initial weights and batch order.
     public var seed: UInt64
 
@@ -26,7 +29,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
                 batchSize: Int = 64, epochs: Int = 100, weightDecay: Double = TrainingConfig.defaultWeightDecay,
                 maxNorm: MaxNormRule = .radius(TrainingConfig.defaultMaxNormRadius),
                 wdMaxNorm: MaxNormRule? = .radius(TrainingConfig.defaultWDMaxNormRadius),
-                maxNormEvery: ProjectionSchedule = .step, seed: UInt64 = 0) {
+                maxNormEvery: ProjectionSchedule = .step, batchNorm: Bool = false, seed: UInt64 = 0) {
         self.hidden = hidden
         self.learningRate = learningRate
         self.momentum = momentum
@@ -36,7 +39,14 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         self.maxNorm = maxNorm
         self.wdMaxNorm = wdMaxNorm
         self.maxNormEvery = maxNormEvery
+        self.batchNorm = batchNorm ? true : nil
         self.seed = seed
+    }
+
+    /// Whether the hidden layers are batch-normalized.
+    public var usesBatchNorm: Bool {
+        get { batchNorm ?? false }
+        set { batchNorm = newValue ? true : nil }
     }
 
     /// Default stage-1 weight decay (see docs/experiment.md, "Why these defaults").

@@ -1,13 +1,14 @@
 import Foundation
 import NormscopeDraw
 import NormscopeEngine
+import NormscopeImage
 
-/// Writes what the live view shows to files: the results JSON and the figure as SVG.
+/// Writes what the live view shows to files: the results JSON and the figure as SVG and PNG.
 struct Exporter {
     /// Directory the files go to.
     let directory: String
 
-    /// Writes `results` as `normscope-<seed>-<time>.json` (and `.svg`); returns the paths written.
+    /// Writes `results` as `normscope-<seed>-<time>.json` (and `.svg`, `.png`); returns the paths written.
     /// A failure to write loses no training: the caller shows the message and carries on.
     func export(_ results: ResultsFile, seed: UInt64, colorMap: ColorMapKind,
                 now: Date = Date()) -> Result<[String], NormscopeError> {
@@ -21,6 +22,9 @@ struct Exporter {
             var written = [base + ".json"]
             try AtomicFile.write(text: FigureSVG.render(results: results, colorMap: colorMap), to: base + ".svg")
             written.append(base + ".svg")
+            let png = FigureImages.png(FigureRaster(results: results, colorMap: colorMap))
+            try AtomicFile.write(bytes: png, to: base + ".png")
+            written.append(base + ".png")
             return .success(written)
         } catch let e as NormscopeError {
             return .failure(e)

@@ -18,6 +18,7 @@ public final class LiveApp {
     /// Until when a second `r` restarts (the first one asks).
     private var restartAskedUntil: Date?
     private let exporter: Exporter
+    private let recorder: CastRecorder?
 
     /// Builds the first run; throws (before touching the terminal) if the experiment is invalid.
     public init(_ config: LiveConfiguration) throws {
@@ -28,6 +29,7 @@ public final class LiveApp {
         let experiment = try config.makeExperiment(config.seed)
         current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs)
         exporter = Exporter(directory: config.exportDirectory)
+        recorder = try config.recording.map { try CastRecorder(path: $0.path, shownAs: $0.shownAs, title: $0.title) }
         if config.demo {
             demo = DemoScript(epochs: experiment.config.epochs, classCounts: experiment.dataset.classCounts,
                               regimes: experiment.regimes.count)
@@ -41,7 +43,10 @@ public final class LiveApp {
         defer { current.stop() }
         let screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
         return try TerminalSession.run(options: screenOptions) { (session: TerminalSession) throws -> Int32 in
-            self.loop(session)
+            self.recorder?.begin(session.capabilities)
+            // Finished while the screen is live (a signal exits right after): the report waits with stderr.
+            defer { if let r = self.recorder { FileHandle.standardError.write(Data((r.finish(at: Date()) + "\n").utf8)) } }
+            return self.loop(session)
         }
     }
 
@@ -86,8 +91,10 @@ public final class LiveApp {
             if sinceFrame >= 1 || (progressed && sinceFrame >= 1.0 / Self.progressFPS) { dirty = true }
             if dirty && sinceFrame >= 1.0 / 30 {
                 progressed = false
-                screen.draw(renderDashboard(model(now: now), width: size.cols, height: size.rows,
-                                            options: renderOptions(screen.capabilities)))
+                let canvas = renderDashboard(model(now: now), width: size.cols, height: size.rows,
+                                             options: renderOptions(screen.capabilities))
+                screen.draw(canvas)
+                recorder?.frame(canvas, at: now)
                 lastFrame = now
                 dirty = false
             }

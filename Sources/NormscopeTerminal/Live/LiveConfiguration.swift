@@ -27,6 +27,8 @@ public struct LiveConfiguration: Sendable {
     public var exportDirectory: String
     /// Stage-2 settings; stage 2 runs after stage 1 on `2` (and by itself in the demo).
     public var stage2: Stage2Config
+    /// Where `--record` writes the asciicast (a checked file path, links resolved), how to name it, its title.
+    public var recording: (path: String, shownAs: String, title: String)?
     /// The top of the colour scale, fixed for the whole run (the paper's 2.0 by default).
     public var vmax: Double = DashboardModel.paperScaleTop
 

@@ -1,0 +1,53 @@
+import Foundation
+import NormscopeEngine
+import Testing
+
+/// The built-in digits (`--dataset digits-lt`) through the real binary, run from a directory that holds no
+/// datasets/ folder.
+@Suite("digits-lt", .serialized)
+struct DigitsCommandTests {
+    @Test("--dataset digits-lt trains from any directory and records the data's provenance")
+    func digitsFromAnyDirectory() async throws {
+        let dir = try Paths.scratch("digits")
+        defer { Paths.removeScratch(dir) }
+        let r = try await Child.normscope(["run", "--dataset", "digits-lt", "--epochs", "2", "--threads", "1", "--quiet",
+                                           "-o", "r.json"], directory: dir)
+        #expect(r.status == 0, "\(r)")
+        let results = try ResultsFile.load(path: dir + "/r.json")
+        #expect(results.classCounts == [120, 86, 61, 44, 31, 22, 16, 11, 8, 6])
+        #expect(results.classLabels == [8, 2, 0, 7, 6, 5, 3, 9, 4, 1])
+        let origin = results.config.dataset
+        #expect(origin.file == "digits-lt" && origin.recipe == nil && origin.dimension == 64)
+        #expect(origin.provenance == BuiltinDataset.digitsLT.provenance)
+        #expect(origin.provenance?.license == "CC BY 4.0")
+
+        // The file in datasets/ is the same data, and is recognised as such.
+        let f = try await Child.normscope(["run", "--dataset", Paths.repository + "/datasets/digits-lt.csv", "--epochs", "2",
+                                           "--threads", "1", "--quiet", "-o", "f.json"], directory: dir)
+        #expect(f.status == 0, "\(f)")
+        let fromFile = try ResultsFile.load(path: dir + "/f.json")
+        #expect(fromFile.config.dataset.provenance == origin.provenance)
+        #expect(fromFile.regimes == results.regimes, "the same data, the same training")
+    }
+
+    @Test("--dataset digits-lt cannot be reshaped by the generator's flags")
+    func digitsRefuseRecipeFlags() async throws {
+        let r = try await Child.normscope(["run", "--dataset", "digits-lt", "--classes", "5", "--quiet"])
+        #expect(r.status == 64 && r.stderr.contains("cannot change"), "\(r)")
+    }
+
+    @Test("the live view trains on digits-lt from any directory")
+    func liveViewOnDigits() async throws {
+        let dir = try Paths.scratch("digits-live")
+        defer { Paths.removeScratch(dir) }
+        let tmux = try TmuxSession([try Paths.binary(), "--dataset", "digits-lt", "--epochs", "5", "--pace", "0", "--threads", "1"],
+                                   width: 120, height: 40, directory: dir)
+        defer { tmux.kill() }
+        let screen = try await tmux.waitFor(timeout: .seconds(60), "five panels and the finished run") { s in
+            LiveViewTests.titles.allSatisfy(s.contains) && s.contains("finished")
+        }
+        #expect(screen.contains("epoch 5/5"))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit(timeout: .seconds(20)) == 0)
+    }
+}
