@@ -183,22 +183,12 @@ extension FigureRaster {
         init(_ h: RegimeHistory, rows: Int, cols: Int, epochs: Int, classes: Int, vmax: Double) {
             self.rows = rows
             self.cols = cols
+            let means = FigureBins.means(h, rows: rows, cols: cols, epochs: epochs, classes: classes)
             var levels = [Int16](repeating: -1, count: rows * cols)
-            var last = [Int](repeating: 0, count: rows)
             for r in 0..<rows {
-                // The records of the epochs e0..<e1 the row spans, found by epoch, never by position.
-                let e0 = r * (epochs + 1) / rows, e1 = max(e0 + 1, (r + 1) * (epochs + 1) / rows)
-                last[r] = e1 - 1
-                let recorded = h.records(in: e0..<e1)
-                for c in 0..<cols {
-                    let k0 = c * classes / cols, k1 = max(k0 + 1, (c + 1) * classes / cols)
-                    var sum = 0.0, n = 0
-                    for record in recorded {
-                        for k in k0..<min(k1, record.norms.count) where record.norms[k].isFinite { sum += record.norms[k]; n += 1 }
-                    }
-                    if n > 0 { levels[r * cols + c] = Int16(FigureRaster.level(sum / Double(n), vmax: vmax)) }
-                }
+                for c in 0..<cols { if let m = means[r][c] { levels[r * cols + c] = Int16(FigureRaster.level(m, vmax: vmax)) } }
             }
+            let last = (0..<rows).map { FigureBins.epochs(ofRow: $0, rows: rows, epochs: epochs).upperBound - 1 }
             self.levels = levels
             lastEpoch = last
         }

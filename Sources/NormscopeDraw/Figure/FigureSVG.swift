@@ -88,20 +88,7 @@ public enum FigureSVG {
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(size))\" height=\"\(SVGText.num(size))\" fill=\"#eeeeee\"/>")
         let rows = min(maxRows, epochs + 1), cols = min(maxColumns, max(1, classes))
         // Mean of the norms in each (row bin, column bin); nil where nothing was recorded.
-        var grid = [[Double?]](repeating: [Double?](repeating: nil, count: cols), count: rows)
-        for r in 0..<rows {
-            // The records of the epochs e0..<e1 the row spans, found by epoch, never by position.
-            let e0 = r * (epochs + 1) / rows, e1 = max(e0 + 1, (r + 1) * (epochs + 1) / rows)
-            let recorded = h.records(in: e0..<e1)
-            for c in 0..<cols {
-                let k0 = c * classes / cols, k1 = max(k0 + 1, (c + 1) * classes / cols)
-                var sum = 0.0, n = 0
-                for record in recorded {
-                    for k in k0..<min(k1, record.norms.count) where record.norms[k].isFinite { sum += record.norms[k]; n += 1 }
-                }
-                if n > 0 { grid[r][c] = sum / Double(n) }
-            }
-        }
+        let grid = FigureBins.means(h, rows: rows, cols: cols, epochs: epochs, classes: classes)
         // One path per colour level, runs of equal level merged, in cell units scaled to the panel.
         var paths = [String](repeating: "", count: 256)
         for r in 0..<rows {
