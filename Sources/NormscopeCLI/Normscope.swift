@@ -2,8 +2,8 @@ import ArgumentParser
 import NormscopeEngine
 
 /// The `normscope` command and its subcommands.
-public struct Normscope: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct Normscope: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "normscope",
         abstract: "Watch per-class classifier weight norms under five long-tailed training regimes.",
         discussion: """
@@ -14,5 +14,5 @@ public struct Normscope: ParsableCommand {
         subcommands: [WatchCommand.self, RunCommand.self, DatasetCommand.self, BenchCommand.self, ReproduceCommand.self, FigureCommand.self],
         defaultSubcommand: WatchCommand.self
     )
-    public init() {}
+    package init() {}
 }

@@ -3,9 +3,9 @@
 /// The engine does not know how a setting was given (a command-line flag, a recipe key, a results file), so
 /// a problem names none: `message(naming:)` takes the caller's name for each setting, and the CLI names flags
 /// (`--epochs must be between 1 and 1000000 (got 0)`), a recipe file its keys (`classes must be ...`).
-public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
+package struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
     /// What is wrong.
-    public enum Issue: Equatable, Sendable {
+    package enum Issue: Equatable, Sendable {
         /// The value (as text) lies outside the setting's `range`.
         case outOfRange(value: String)
         /// One entry of a list (an `entry`: "factor", "value") lies outside the setting's `range`.
@@ -20,16 +20,16 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
         case cannotThin(reason: String)
     }
 
-    public var setting: ConfigSetting
-    public var issue: Issue
+    package var setting: ConfigSetting
+    package var issue: Issue
 
-    public init(_ setting: ConfigSetting, _ issue: Issue) {
+    package init(_ setting: ConfigSetting, _ issue: Issue) {
         self.setting = setting
         self.issue = issue
     }
 
     /// One line naming the setting as `name` calls it, what is wrong and the allowed values.
-    public func message(naming name: (ConfigSetting) -> String) -> String {
+    package func message(naming name: (ConfigSetting) -> String) -> String {
         let n = name(setting)
         let allowed = setting.range?.phrase ?? "valid"
         switch issue {
@@ -44,11 +44,11 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The message with the engine's own names for settings (`ConfigSetting.key`).
-    public var description: String { message { $0.key } }
+    package var description: String { message { $0.key } }
 }
 
 /// Every setting the engine validates: the data recipe's keys, stage 1, stage 2 and `reproduce`.
-public enum ConfigSetting: String, CaseIterable, Sendable {
+package enum ConfigSetting: String, CaseIterable, Sendable {
     // The data recipe (`DatasetRecipe`); the raw values are the recipe file's keys.
     case name, classes, dimension, maxPerClass, imbalance, profile, testPerClass, modesPerClass, latentDimension, noise
     case seed
@@ -63,7 +63,7 @@ public enum ConfigSetting: String, CaseIterable, Sendable {
 
     /// The setting's name in the engine's own types and files (`classes`, `learningRate`; stage-2 settings by
     /// their `Stage2Config` property: `epochs`, `beta`).
-    public var key: String {
+    package var key: String {
         switch self {
         case .stage2Bases: "bases"
         case .stage2Variants: "variants"
@@ -80,7 +80,7 @@ public enum ConfigSetting: String, CaseIterable, Sendable {
     }
 
     /// The values a numeric setting (or each entry of a numeric list) takes; nil for the others.
-    public var range: ValueRange? {
+    package var range: ValueRange? {
         switch self {
         case .classes: .between(2, 10_000, whole: true)
         case .dimension, .latentDimension, .hidden: .between(1, 4096, whole: true)
@@ -106,17 +106,17 @@ public enum ConfigSetting: String, CaseIterable, Sendable {
 }
 
 /// The numbers a setting takes, and how messages state them.
-public struct ValueRange: Equatable, Sendable {
-    public var lower: Double
-    public var upper: Double
-    public var lowerOpen: Bool
-    public var upperOpen: Bool
+package struct ValueRange: Equatable, Sendable {
+    package var lower: Double
+    package var upper: Double
+    package var lowerOpen: Bool
+    package var upperOpen: Bool
     /// Whether only whole numbers are meant (the setting is an integer).
-    public var wholeNumbers: Bool
+    package var wholeNumbers: Bool
     /// The range as messages state it: "between 1 and 1000000", "in (0, 10]".
-    public var phrase: String
+    package var phrase: String
 
-    public init(lower: Double, upper: Double, lowerOpen: Bool, upperOpen: Bool, wholeNumbers: Bool, phrase: String) {
+    package init(lower: Double, upper: Double, lowerOpen: Bool, upperOpen: Bool, wholeNumbers: Bool, phrase: String) {
         self.lower = lower
         self.upper = upper
         self.lowerOpen = lowerOpen
@@ -126,24 +126,24 @@ public struct ValueRange: Equatable, Sendable {
     }
 
     /// Both ends included, stated "between a and b".
-    public static func between(_ lower: Double, _ upper: Double, whole: Bool = false) -> ValueRange {
+    package static func between(_ lower: Double, _ upper: Double, whole: Bool = false) -> ValueRange {
         ValueRange(lower: lower, upper: upper, lowerOpen: false, upperOpen: false, wholeNumbers: whole,
                    phrase: "between \(text(lower)) and \(text(upper))")
     }
 
     /// An interval stated in bracket notation, "in (0, 10]".
-    public static func interval(_ lower: Double, _ upper: Double, lowerOpen: Bool, upperOpen: Bool) -> ValueRange {
+    package static func interval(_ lower: Double, _ upper: Double, lowerOpen: Bool, upperOpen: Bool) -> ValueRange {
         ValueRange(lower: lower, upper: upper, lowerOpen: lowerOpen, upperOpen: upperOpen, wholeNumbers: false,
                    phrase: "in \(lowerOpen ? "(" : "[")\(text(lower)), \(text(upper))\(upperOpen ? ")" : "]")")
     }
 
     /// Whether `value` lies in the range (never for NaN).
-    public func contains(_ value: Double) -> Bool {
+    package func contains(_ value: Double) -> Bool {
         (lowerOpen ? value > lower : value >= lower) && (upperOpen ? value < upper : value <= upper)
     }
 
     /// Whether `value` lies in the range.
-    public func contains(_ value: Int) -> Bool { contains(Double(value)) }
+    package func contains(_ value: Int) -> Bool { contains(Double(value)) }
 
     private static func text(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)"

@@ -1,28 +1,28 @@
 import NormscopeDraw
 
 /// The figure as image files: the static Fig. 2 as PNG, and Fig. 2 forming as an animated GIF.
-public enum FigureImages {
+package enum FigureImages {
     /// Frames per second a GIF may have (GIF delays are in hundredths of a second, and browsers slow down
     /// anything faster than 50).
-    public static let fpsRange = 1...50
+    package static let fpsRange = 1...50
     /// The default frame rate.
-    public static let defaultFPS = 15
+    package static let defaultFPS = 15
     /// At most this long (seconds) for stage 1 to fill in: one frame per epoch when that fits at the frame
     /// rate, evenly spaced epochs otherwise.
-    public static let formingSeconds = 8.0
+    package static let formingSeconds = 8.0
     /// How long the last frame (the final figure) is held before the animation starts again.
-    public static let holdSeconds = 3.0
+    package static let holdSeconds = 3.0
     /// The pause on the end of stage 1 when stage-2 frames follow.
-    public static let stageBreakSeconds = 1.0
+    package static let stageBreakSeconds = 1.0
 
     /// The static figure (`figure.render(figure.finalMoment)`) as a PNG file.
-    public static func png(_ figure: FigureRaster) -> [UInt8] {
+    package static func png(_ figure: FigureRaster) -> [UInt8] {
         PNGEncoder.encode(figure.render(figure.finalMoment))
     }
 
     /// The figure forming epoch by epoch as a looping GIF at `fps` frames a second (clamped to `fpsRange`);
     /// the last frame is the static figure, held `holdSeconds`.
-    public static func gif(_ figure: FigureRaster, fps: Int = defaultFPS) -> [UInt8] {
+    package static func gif(_ figure: FigureRaster, fps: Int = defaultFPS) -> [UInt8] {
         let rate = min(fpsRange.upperBound, max(fpsRange.lowerBound, fps))
         let moments = figure.moments(maxStage1Frames: Int(formingSeconds * Double(rate)))
         let delays = delays(moments, fps: rate)

@@ -6,19 +6,19 @@ import Darwin
 import CNcursesw
 
 /// What the running terminal can show; widgets pick glyphs and colours from this.
-public struct Capabilities: Equatable, Sendable {
+package struct Capabilities: Equatable, Sendable {
     /// Colours the backend actually uses: 0 (monochrome: attributes only), 8, 16, or 256.
-    public var colors: Int
+    package var colors: Int
     /// Colours the terminal reports (`COLORS`), whether or not they are used.
-    public var terminalColors: Int
+    package var terminalColors: Int
     /// Whether the terminal's default colours can be kept (`use_default_colors`).
-    public var defaultColors: Bool
+    package var defaultColors: Bool
     /// Whether the locale is UTF-8, so block, braille and box glyphs can be shown.
-    public var utf8: Bool
+    package var utf8: Bool
     /// Whether `NO_COLOR` is set to a non-empty value.
-    public var noColorRequested: Bool
+    package var noColorRequested: Bool
 
-    public init(colors: Int, terminalColors: Int, defaultColors: Bool, utf8: Bool, noColorRequested: Bool) {
+    package init(colors: Int, terminalColors: Int, defaultColors: Bool, utf8: Bool, noColorRequested: Bool) {
         self.colors = colors
         self.terminalColors = terminalColors
         self.defaultColors = defaultColors
@@ -27,10 +27,10 @@ public struct Capabilities: Equatable, Sendable {
     }
 
     /// Whether any colour is drawn.
-    public var hasColor: Bool { colors > 0 }
+    package var hasColor: Bool { colors > 0 }
 
     /// Whether the user asked for no colour (https://no-color.org: set and not empty).
-    public static var noColorEnvironment: Bool {
+    package static var noColorEnvironment: Bool {
         guard let v = TerminalCheck.environment("NO_COLOR") else { return false }
         return !v.isEmpty
     }
@@ -38,7 +38,7 @@ public struct Capabilities: Equatable, Sendable {
     /// Adopts the user's locale (`setlocale(LC_ALL, "")`, needed before ncurses for wide
     /// characters; numbers stay in the C locale) and tells whether its character set is UTF-8.
     @discardableResult
-    public static func adoptLocale() -> Bool {
+    package static func adoptLocale() -> Bool {
         setlocale(LC_ALL, "")
         setlocale(LC_NUMERIC, "C")
         guard let cs = ns_codeset() else { return false }

@@ -1,7 +1,7 @@
 import CNcursesw
 
 /// A key press or terminal event read from the keyboard.
-public enum Key: Equatable, Hashable, Sendable {
+package enum Key: Equatable, Hashable, Sendable {
     /// A printable character.
     case char(Character)
     /// The terminal was resized (ncurses has already resized its screen).
@@ -24,9 +24,9 @@ public enum Key: Equatable, Hashable, Sendable {
 }
 
 /// Decoding of `wget_wch` results into `Key`s.
-public enum KeyInput {
+package enum KeyInput {
     /// The key for a `wget_wch` status (`OK`, `KEY_CODE_YES` or `ERR`) and value; nil for `ERR`.
-    public static func decode(status: Int32, value: UInt32) -> Key? {
+    package static func decode(status: Int32, value: UInt32) -> Key? {
         switch status {
         case KEY_CODE_YES: return decodeKeyCode(Int32(bitPattern: value))
         case OK: return decodeCharacter(value)

@@ -6,7 +6,7 @@ import Darwin
 import CNcursesw
 
 /// Why the full-screen live view cannot run here; `message` is a ready one-line error.
-public enum TerminalUnavailable: Error, Equatable, Sendable, CustomStringConvertible {
+package enum TerminalUnavailable: Error, Equatable, Sendable, CustomStringConvertible {
     /// Standard input is not a terminal (piped or redirected).
     case stdinNotATTY
     /// Standard output is not a terminal (piped or redirected).
@@ -25,7 +25,7 @@ public enum TerminalUnavailable: Error, Equatable, Sendable, CustomStringConvert
     case initFailed(String)
 
     /// The short reason, e.g. "stdout is not a tty".
-    public var reason: String {
+    package var reason: String {
         switch self {
         case .stdinNotATTY: "stdin is not a tty"
         case .stdoutNotATTY: "stdout is not a tty"
@@ -39,30 +39,30 @@ public enum TerminalUnavailable: Error, Equatable, Sendable, CustomStringConvert
     }
 
     /// The one-line error to print on stderr.
-    public var message: String {
+    package var message: String {
         "normscope: the live view needs a terminal (\(reason)); use 'normscope run' for headless training"
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// Decides, before any ncurses call, whether a full-screen UI is possible.
-public enum TerminalCheck {
+package enum TerminalCheck {
     /// What was learned about a usable terminal.
-    public struct Info: Equatable, Sendable {
+    package struct Info: Equatable, Sendable {
         /// The `TERM` name.
-        public var term: String
+        package var term: String
         /// The terminfo `colors` number (0 if none); the live count comes from the started screen.
-        public var terminfoColors: Int
+        package var terminfoColors: Int
 
-        public init(term: String, terminfoColors: Int) {
+        package init(term: String, terminfoColors: Int) {
             self.term = term
             self.terminfoColors = terminfoColors
         }
     }
 
     /// Outcome of loading a terminfo entry.
-    public enum Probe: Equatable, Sendable {
+    package enum Probe: Equatable, Sendable {
         case ok(colors: Int)
         case unknown
         case noDatabase
@@ -70,7 +70,7 @@ public enum TerminalCheck {
     }
 
     /// Checks the real process: ttys, `TERM`, and the terminfo entry.
-    public static func check() -> Result<Info, TerminalUnavailable> {
+    package static func check() -> Result<Info, TerminalUnavailable> {
         decide(stdinIsTTY: isatty(STDIN_FILENO) == 1,
                stdoutIsTTY: isatty(STDOUT_FILENO) == 1,
                term: environment("TERM"),
@@ -78,7 +78,7 @@ public enum TerminalCheck {
     }
 
     /// The decision itself, with its inputs injected (pure apart from `probe`).
-    public static func decide(stdinIsTTY: Bool, stdoutIsTTY: Bool, term: String?,
+    package static func decide(stdinIsTTY: Bool, stdoutIsTTY: Bool, term: String?,
                               probe: (String) -> Probe) -> Result<Info, TerminalUnavailable> {
         guard stdoutIsTTY else { return .failure(.stdoutNotATTY) }
         guard stdinIsTTY else { return .failure(.stdinNotATTY) }
@@ -94,7 +94,7 @@ public enum TerminalCheck {
 
     /// Loads the terminfo entry with `setupterm` (which, unlike `initscr`, neither exits nor
     /// changes tty modes) and frees it again.
-    public static func probeTerminfo(_ term: String) -> Probe {
+    package static func probeTerminfo(_ term: String) -> Probe {
         var colors: Int32 = 0
         let rc = ns_probe_terminal(term, &colors)
         switch rc {

@@ -7,10 +7,10 @@ import CNcursesw
 import NormscopeDraw
 
 /// Rows and columns of the terminal.
-public struct TerminalSize: Equatable, Hashable, Sendable {
-    public var rows: Int
-    public var cols: Int
-    public init(rows: Int, cols: Int) {
+package struct TerminalSize: Equatable, Hashable, Sendable {
+    package var rows: Int
+    package var cols: Int
+    package init(rows: Int, cols: Int) {
         self.rows = rows
         self.cols = cols
     }
@@ -22,34 +22,34 @@ public struct TerminalSize: Equatable, Hashable, Sendable {
 /// previous canvas (everything after a resize or `forceRedraw()`), and clips whatever does not fit.
 /// Colours are mapped to what the terminal has (256, 16, 8 or none) and colour pairs are
 /// allocated lazily with ncurses 6 `alloc_pair`.
-public final class TerminalScreen {
+package final class TerminalScreen {
     /// How the screen is set up.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Whether to use colour.
-        public enum ColorPolicy: Sendable {
+        package enum ColorPolicy: Sendable {
             /// Colour when the terminal has it and `NO_COLOR` is not set.
             case auto
             /// Never colour (attributes only), e.g. for `--no-color`.
             case never
         }
 
-        public var color: ColorPolicy
+        package var color: ColorPolicy
         /// How long ncurses waits after ESC for the rest of an escape sequence.
-        public var escapeDelayMs: Int32
+        package var escapeDelayMs: Int32
         /// Whether to hold back stderr while the screen is live and print it after `stop()` (or a
         /// crash), instead of letting it scribble over the screen and vanish with it.
-        public var captureStderr: Bool
+        package var captureStderr: Bool
 
-        public init(color: ColorPolicy = .auto, escapeDelayMs: Int32 = 25, captureStderr: Bool = true) {
+        package init(color: ColorPolicy = .auto, escapeDelayMs: Int32 = 25, captureStderr: Bool = true) {
             self.color = color
             self.escapeDelayMs = escapeDelayMs
             self.captureStderr = captureStderr
         }
     }
 
-    public let options: Options
+    package let options: Options
     /// What the terminal can show; meaningful once `start()` has run.
-    public private(set) var capabilities = Capabilities(colors: 0, terminalColors: 0, defaultColors: false,
+    package private(set) var capabilities = Capabilities(colors: 0, terminalColors: 0, defaultColors: false,
                                                        utf8: false, noColorRequested: false)
 
     private var screen: OpaquePointer?
@@ -71,17 +71,17 @@ public final class TerminalScreen {
     private var attrTable = [attr_t](repeating: 0, count: 16)
     private var currentTimeout: Int32 = .min
 
-    public init(options: Options = Options()) {
+    package init(options: Options = Options()) {
         self.options = options
     }
 
     deinit { stop() }
 
     /// Whether the screen is started and not yet stopped.
-    public var isActive: Bool { screen != nil }
+    package var isActive: Bool { screen != nil }
 
     /// The terminal's current size; zero when not active.
-    public var size: TerminalSize {
+    package var size: TerminalSize {
         guard let window else { return TerminalSize(rows: 0, cols: 0) }
         return TerminalSize(rows: Int(max(0, getmaxy(window))), cols: Int(max(0, getmaxx(window))))
     }
@@ -91,7 +91,7 @@ public final class TerminalScreen {
     /// Takes over the terminal: locale, `newterm`, cbreak/noecho/nonl, keypad, hidden cursor,
     /// colours if wanted. Run `TerminalCheck.check()` first; this throws if ncurses still refuses.
     /// Installs `SignalTrap` (before `newterm`, so ncurses leaves SIGINT/SIGTERM to it).
-    public func start() throws(TerminalUnavailable) {
+    package func start() throws(TerminalUnavailable) {
         guard screen == nil else { return }
         let utf8 = Capabilities.adoptLocale()
         if SignalTrap.isInstalled == false {
@@ -141,7 +141,7 @@ public final class TerminalScreen {
     /// Gives the terminal back (idempotent): `endwin` restores tty modes and the cursor, the
     /// alternate screen is left, held-back stderr is printed, and the signal dispositions found by
     /// `start()` are restored.
-    public func stop() {
+    package func stop() {
         guard let scr = screen else { return }
         ns_screen_ended()
         endwin()
@@ -159,7 +159,7 @@ public final class TerminalScreen {
     // MARK: - Drawing
 
     /// Repaints everything on the next `draw` (the Ctrl-L action), clearing the physical screen.
-    public func forceRedraw() {
+    package func forceRedraw() {
         needsErase = true
         needsClearOK = true
     }
@@ -167,7 +167,7 @@ public final class TerminalScreen {
     /// Copies `canvas` to the screen from the top-left corner, clipped to the screen, and refreshes.
     /// Only cells that differ from the previous canvas are sent, unless the screen or canvas size
     /// changed or a redraw was forced.
-    public func draw(_ canvas: Canvas) {
+    package func draw(_ canvas: Canvas) {
         // Not live: a fatal signal's handler has given the terminal back (and the process is about to
         // die of it, after the crash report); drawing now would scribble over the shell's screen.
         guard let win = window, ns_screen_is_live() != 0 else { return }
@@ -216,7 +216,7 @@ public final class TerminalScreen {
 
     /// Waits up to `timeoutMs` (0: just poll, negative: forever) for a key; nil on timeout, or when a
     /// signal interrupted the wait (check `SignalTrap.pending`).
-    public func readKey(timeoutMs: Int32) -> Key? {
+    package func readKey(timeoutMs: Int32) -> Key? {
         guard let win = window else { return nil }
         if timeoutMs != currentTimeout {
             wtimeout(win, timeoutMs)
@@ -251,7 +251,7 @@ extension TerminalScreen {
 
     /// Palette index -> colour number for a terminal with `colors` colours (-1 everywhere for 0).
     /// Indices the terminal lacks go to the basic colour that keeps their hue (see `nearestBasic`).
-    public static func colorMap(forColors colors: Int) -> [Int16] {
+    package static func colorMap(forColors colors: Int) -> [Int16] {
         guard colors >= 8 else { return [Int16](repeating: -1, count: 256) }
         if colors >= 256 { return (0..<256).map { Int16($0) } }
         let n = min(colors, 16)
@@ -262,7 +262,7 @@ extension TerminalScreen {
     /// (a heat map must stay blue-cyan-green-yellow-red), so: greys and very dark colours go by
     /// lightness to black/grey/white; others to the basic colour of the nearest of six hues, its
     /// bright variant on 16-colour terminals when the colour is bright.
-    public static func nearestBasic(_ c: (r: Double, g: Double, b: Double), count: Int) -> Int {
+    package static func nearestBasic(_ c: (r: Double, g: Double, b: Double), count: Int) -> Int {
         let hi = max(c.r, c.g, c.b), lo = min(c.r, c.g, c.b)
         let light = (hi + lo) / 2
         if hi < 0.2 || (hi - lo) / hi < 0.3 {

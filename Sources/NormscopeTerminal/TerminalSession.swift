@@ -18,23 +18,23 @@ import CNcursesw
 /// The loop must poll `interruptSignal` (SIGINT, SIGTERM, SIGHUP, SIGQUIT) and return promptly when
 /// it is set; `run` then restores the terminal and exits the process with status 128 + signal. Every
 /// other fatal signal restores the terminal in its handler and ends the process (see `SignalTrap`).
-public final class TerminalSession {
+package final class TerminalSession {
     /// The screen to draw on and read keys from.
-    public let screen: TerminalScreen
+    package let screen: TerminalScreen
 
     init(screen: TerminalScreen) { self.screen = screen }
 
     /// What the terminal can show.
-    public var capabilities: Capabilities { screen.capabilities }
+    package var capabilities: Capabilities { screen.capabilities }
 
     /// The termination signal that arrived, if any: the loop should return.
-    public var interruptSignal: Int32? { SignalTrap.pending }
+    package var interruptSignal: Int32? { SignalTrap.pending }
 
     /// Runs `body` on a started screen. Throws `TerminalUnavailable` (before touching the terminal)
     /// when there is no usable terminal, and rethrows what `body` throws, after restoring the
     /// terminal. If a termination signal arrived, exits with 128 + signal once the terminal is back,
     /// unless `exitOnSignal` is false: then it returns and `SignalTrap.pending` tells the signal.
-    public static func run<R>(options: TerminalScreen.Options = TerminalScreen.Options(),
+    package static func run<R>(options: TerminalScreen.Options = TerminalScreen.Options(),
                               exitOnSignal: Bool = true,
                               _ body: (TerminalSession) throws -> R) throws -> R {
         if case .failure(let reason) = TerminalCheck.check() { throw reason }

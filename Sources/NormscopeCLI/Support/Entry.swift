@@ -9,7 +9,7 @@ extension Normscope {
     /// here a usage error is `normscope: error: <message> (see 'normscope run --help')` with exit status 64,
     /// the help and version requests print as usual, and a mistyped command is named as such (with a default
     /// subcommand, ArgumentParser would call it an "unexpected argument").
-    public static func main() {
+    package static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
             fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",

@@ -3,18 +3,18 @@
 /// More items than slots: they are merged into exactly `slots` bins of consecutive items
 /// (``binRange(_:count:bins:)``), so the plot fills its space. Fewer: each item is repeated over the same whole
 /// number of slots, `floor(slots / count)`, so every class or epoch gets equal room; trailing slots stay unused.
-public struct BinPlan: Equatable, Hashable, Sendable {
+package struct BinPlan: Equatable, Hashable, Sendable {
     /// Number of items (classes, epochs).
-    public let count: Int
+    package let count: Int
     /// Places available.
-    public let slots: Int
+    package let slots: Int
     /// Number of bins: `min(count, slots)`.
-    public let binCount: Int
+    package let binCount: Int
     /// Slots each bin spans: `floor(slots / count)` when items are fewer than slots (and stretching is on), else 1.
-    public let slotsPerBin: Int
+    package let slotsPerBin: Int
 
     /// Plans `count` items over `slots` places; `stretch: false` never repeats an item over several slots.
-    public init(count: Int, slots: Int, stretch: Bool = true) {
+    package init(count: Int, slots: Int, stretch: Bool = true) {
         self.count = max(0, count)
         self.slots = max(0, slots)
         binCount = min(self.count, self.slots)
@@ -22,36 +22,36 @@ public struct BinPlan: Equatable, Hashable, Sendable {
     }
 
     /// Whether several items share a slot.
-    public var merges: Bool { count > slots && slots > 0 }
+    package var merges: Bool { count > slots && slots > 0 }
     /// The average number of items per bin (`count / slots` when merging, else 1).
-    public var itemsPerBin: Double { binWidth(count: count, slots: slots) }
+    package var itemsPerBin: Double { binWidth(count: count, slots: slots) }
     /// Slots in use, from the first: `binCount * slotsPerBin`, never more than `slots`.
-    public var usedSlots: Int { binCount * slotsPerBin }
+    package var usedSlots: Int { binCount * slotsPerBin }
 
     /// The items merged into bin `b` (empty outside `0..<binCount`).
-    public func items(inBin b: Int) -> Range<Int> { binRange(b, count: count, bins: binCount) }
+    package func items(inBin b: Int) -> Range<Int> { binRange(b, count: count, bins: binCount) }
 
     /// The bin shown in slot `s`, or nil for an unused slot.
-    public func bin(ofSlot s: Int) -> Int? {
+    package func bin(ofSlot s: Int) -> Int? {
         guard s >= 0 && s < usedSlots else { return nil }
         return s / slotsPerBin
     }
 
     /// The items shown in slot `s` (empty for an unused slot).
-    public func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
+    package func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
 
     /// The bin holding item `i` (clamped to the items).
-    public func bin(ofItem i: Int) -> Int {
+    package func bin(ofItem i: Int) -> Int {
         guard count > 0, binCount > 0 else { return 0 }
         let i = min(count - 1, max(0, i))
         return ((i + 1) * binCount - 1) / count
     }
 
     /// The first slot that shows item `i` (clamped to the items).
-    public func slot(ofItem i: Int) -> Int { bin(ofItem: i) * slotsPerBin }
+    package func slot(ofItem i: Int) -> Int { bin(ofItem: i) * slotsPerBin }
 
     /// "4 cls/col", "≈2.9 cls/col" (one decimal when the bins are uneven), or "100 cls" when nothing is merged.
-    public func perSlotLabel(unit: String = "cls", per: String = "col") -> String {
+    package func perSlotLabel(unit: String = "cls", per: String = "col") -> String {
         guard merges else { return "\(count) \(unit)" }
         if count % slots == 0 { return "\(count / slots) \(unit)/\(per)" }
         return "≈" + NumberFormat.fixed(itemsPerBin, 1) + " \(unit)/\(per)"

@@ -4,21 +4,21 @@
 /// With a split, stage 1 (epochs `0...split`) fills the upper slots and stage 2 (`split+1...lastEpoch`) the
 /// lower ones, about `minimumStage2Share` of them and never less than a quarter: each part is laid out evenly (a `BinPlan`), so an epoch
 /// row of stage 2 may be taller than one of stage 1. The API is a `BinPlan`'s.
-public struct EpochAxis: Equatable, Sendable {
+package struct EpochAxis: Equatable, Sendable {
     /// The part above the split (or the whole axis).
-    public let upper: BinPlan
+    package let upper: BinPlan
     /// The part below the split, when there is one.
-    public let lower: BinPlan?
+    package let lower: BinPlan?
     /// The last epoch of the upper part.
-    public let split: Int
+    package let split: Int
     /// The first slot of the lower part: the upper part's slots rounded up to whole text rows.
-    public let lowerOffset: Int
+    package let lowerOffset: Int
 
     /// The smallest share of the slots stage 2 gets.
-    public static let minimumStage2Share = 0.3
+    package static let minimumStage2Share = 0.3
 
     /// `slotsPerRow` is 2 when two slots share a text row (half blocks): stage 2 then starts on a row of its own.
-    public init(lastEpoch: Int, slots: Int, stage2After split: Int? = nil, slotsPerRow: Int = 1) {
+    package init(lastEpoch: Int, slots: Int, stage2After split: Int? = nil, slotsPerRow: Int = 1) {
         let last = max(0, lastEpoch), slots = max(0, slots), align = max(1, slotsPerRow)
         guard let split, split >= 0, split < last, slots >= 4 * align else {
             upper = BinPlan(count: last + 1, slots: slots)
@@ -44,14 +44,14 @@ public struct EpochAxis: Equatable, Sendable {
     }
 
     /// Number of bins.
-    public var binCount: Int { upper.binCount + (lower?.binCount ?? 0) }
+    package var binCount: Int { upper.binCount + (lower?.binCount ?? 0) }
     /// Slots in use from the top.
-    public var usedSlots: Int { lower.map { lowerOffset + $0.usedSlots } ?? upper.usedSlots }
+    package var usedSlots: Int { lower.map { lowerOffset + $0.usedSlots } ?? upper.usedSlots }
     /// The average number of epochs per bin.
-    public var itemsPerBin: Double { Double(upper.count + (lower?.count ?? 0)) / Double(max(1, binCount)) }
+    package var itemsPerBin: Double { Double(upper.count + (lower?.count ?? 0)) / Double(max(1, binCount)) }
 
     /// The epochs merged into bin `b`.
-    public func items(inBin b: Int) -> Range<Int> {
+    package func items(inBin b: Int) -> Range<Int> {
         if b < upper.binCount { return upper.items(inBin: b) }
         guard let lower else { return 0..<0 }
         let r = lower.items(inBin: b - upper.binCount)
@@ -59,17 +59,17 @@ public struct EpochAxis: Equatable, Sendable {
     }
 
     /// The bin shown in slot `s`, or nil for an unused slot.
-    public func bin(ofSlot s: Int) -> Int? {
+    package func bin(ofSlot s: Int) -> Int? {
         if s < upper.usedSlots { return upper.bin(ofSlot: s) }
         guard s >= lowerOffset else { return nil }
         return lower?.bin(ofSlot: s - lowerOffset).map { $0 + upper.binCount }
     }
 
     /// The epochs shown in slot `s` (empty for an unused slot).
-    public func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
+    package func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
 
     /// The first slot that shows epoch `e` (clamped to the axis).
-    public func slot(ofItem e: Int) -> Int {
+    package func slot(ofItem e: Int) -> Int {
         guard let lower, e > split else { return upper.slot(ofItem: e) }
         return lowerOffset + lower.slot(ofItem: e - split - 1)
     }

@@ -3,7 +3,7 @@
 extension Canvas {
     /// The canvas as text with ANSI SGR escapes (256-colour indices, bold, dim, underline, reverse),
     /// one line per row, each line ending in a reset. For snapshots, logs and `cat`-able previews.
-    public func ansiText() -> String {
+    package func ansiText() -> String {
         var out = ""
         for y in 0..<height {
             var current: (TermColor, TermColor, CellAttributes)? = nil

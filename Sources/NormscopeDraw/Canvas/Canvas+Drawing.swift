@@ -2,7 +2,7 @@
 
 extension Canvas {
     /// Copies `other` onto this canvas with its top-left at (x, y), clipped to this canvas.
-    public mutating func blit(_ other: Canvas, x: Int, y: Int) {
+    package mutating func blit(_ other: Canvas, x: Int, y: Int) {
         for row in 0..<other.height where y + row >= 0 && y + row < height {
             for col in 0..<other.width where x + col >= 0 && x + col < width {
                 self[x + col, y + row] = other[col, row]
@@ -11,17 +11,17 @@ extension Canvas {
     }
 
     /// Copies `other` into `rect` (its size should match; the excess is clipped).
-    public mutating func blit(_ other: Canvas, in rect: Rect) { blit(other, x: rect.x, y: rect.y) }
+    package mutating func blit(_ other: Canvas, in rect: Rect) { blit(other, x: rect.x, y: rect.y) }
 
     /// Writes `text` in `style` from (x, y), clipped to the canvas and `maxWidth`; returns the columns used.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
+    package mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
         put(text, x: x, y: y, fg: style.fg, bg: style.bg, attrs: style.attrs, maxWidth: maxWidth)
     }
 
     /// Writes spans one after another from (x, y), clipped to `maxWidth`; returns the columns used.
     @discardableResult
-    public mutating func put(_ spans: [Span], x: Int, y: Int, maxWidth: Int? = nil) -> Int {
+    package mutating func put(_ spans: [Span], x: Int, y: Int, maxWidth: Int? = nil) -> Int {
         var used = 0
         for s in spans {
             let room = maxWidth.map { $0 - used }
@@ -32,7 +32,7 @@ extension Canvas {
     }
 
     /// Draws a frame around `rect` with `glyphs`, and an optional title in its top edge ("╭ title ───╮").
-    public mutating func frame(_ rect: Rect, glyphs: Glyphs, style: Style, title: [Span] = []) {
+    package mutating func frame(_ rect: Rect, glyphs: Glyphs, style: Style, title: [Span] = []) {
         guard rect.width >= 2 && rect.height >= 2 else { return }
         let (x0, y0, x1, y1) = (rect.x, rect.y, rect.maxX - 1, rect.maxY - 1)
         let h = Cell(glyphs.horizontal, fg: style.fg, bg: style.bg, attrs: style.attrs)

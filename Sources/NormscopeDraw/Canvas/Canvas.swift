@@ -1,30 +1,30 @@
 /// A rectangular grid of cells that drawing code writes into; the terminal backend copies it to the screen.
-public struct Canvas: Equatable, Sendable {
+package struct Canvas: Equatable, Sendable {
     /// Width in columns.
-    public let width: Int
+    package let width: Int
     /// Height in rows.
-    public let height: Int
+    package let height: Int
     /// Row-major cells, `height * width` of them.
-    public private(set) var cells: [Cell]
+    package private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int, fill: Cell = .blank) {
+    package init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: fill, count: self.width * self.height)
     }
 
     /// The cell at column `x`, row `y`; reads outside the canvas give a blank cell.
-    public subscript(x: Int, y: Int) -> Cell {
+    package subscript(x: Int, y: Int) -> Cell {
         get { contains(x: x, y: y) ? cells[y * width + x] : .blank }
         set { if contains(x: x, y: y) { cells[y * width + x] = newValue } }
     }
 
     /// Whether (x, y) is inside the canvas.
-    public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
+    package func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
     /// Writes `text` from (x, y) rightwards, clipped to the canvas and to `maxWidth` columns; returns the columns used.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, fg: TermColor = .default, bg: TermColor = .default,
+    package mutating func put(_ text: String, x: Int, y: Int, fg: TermColor = .default, bg: TermColor = .default,
                              attrs: CellAttributes = [], maxWidth: Int? = nil) -> Int {
         var col = x
         let limit = maxWidth.map { x + $0 } ?? width
@@ -37,18 +37,18 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Fills a rectangle with one cell.
-    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, with cell: Cell) {
+    package mutating func fill(x: Int, y: Int, width w: Int, height h: Int, with cell: Cell) {
         for row in max(0, y)..<min(height, y + h) where w > 0 {
             for col in max(0, x)..<min(width, x + w) { cells[row * width + col] = cell }
         }
     }
 
     /// The text of row `y`, glyphs only (for tests and plain captures).
-    public func text(row y: Int) -> String {
+    package func text(row y: Int) -> String {
         guard y >= 0 && y < height else { return "" }
         return String(cells[(y * width)..<(y * width + width)].map(\.glyph))
     }
 
     /// All rows as text joined by newlines (for tests and plain captures).
-    public var plainText: String { (0..<height).map { text(row: $0) }.joined(separator: "\n") }
+    package var plainText: String { (0..<height).map { text(row: $0) }.joined(separator: "\n") }
 }

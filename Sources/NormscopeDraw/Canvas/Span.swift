@@ -1,9 +1,9 @@
 /// A run of text in one style; a line of mixed styles is an array of spans.
-public struct Span: Equatable, Sendable {
-    public var text: String
-    public var style: Style
+package struct Span: Equatable, Sendable {
+    package var text: String
+    package var style: Style
 
-    public init(_ text: String, _ style: Style = .plain) {
+    package init(_ text: String, _ style: Style = .plain) {
         self.text = text
         self.style = style
     }
@@ -11,10 +11,10 @@ public struct Span: Equatable, Sendable {
 
 extension Array where Element == Span {
     /// The total number of characters.
-    public var length: Int { reduce(0) { $0 + $1.text.count } }
+    package var length: Int { reduce(0) { $0 + $1.text.count } }
 
     /// The spans cut to `width` characters, ending in `ellipsis` (in the last kept span's style) when cut.
-    public func truncated(to width: Int, ellipsis: String = "…") -> [Span] {
+    package func truncated(to width: Int, ellipsis: String = "…") -> [Span] {
         guard length > width else { return self }
         guard width > 0 else { return [] }
         let e = ellipsis.count < width ? ellipsis : ""

@@ -1,10 +1,10 @@
 /// The xterm 256-colour palette: mapping RGB colours to palette indices and back.
-public enum XtermPalette {
+package enum XtermPalette {
     /// Levels of the 6x6x6 colour cube, 0...255.
     static let cubeLevels: [Double] = [0, 95, 135, 175, 215, 255]
 
     /// The RGB (0...1) of palette index `i` (16...255 exact; 0...15 the usual xterm values).
-    public static func rgb(of i: UInt8) -> (r: Double, g: Double, b: Double) {
+    package static func rgb(of i: UInt8) -> (r: Double, g: Double, b: Double) {
         let basic: [(Double, Double, Double)] = [
             (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
             (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
@@ -17,7 +17,7 @@ public enum XtermPalette {
     }
 
     /// The index in 16...255 (cube or grey ramp) nearest to an RGB colour with components in 0...1.
-    public static func nearestIndex(r: Double, g: Double, b: Double) -> UInt8 {
+    package static func nearestIndex(r: Double, g: Double, b: Double) -> UInt8 {
         func level(_ x: Double) -> Int {
             let v = max(0, min(255, x * 255))
             var best = 0

@@ -1,7 +1,7 @@
 /// Continuous colour maps from a fraction in 0...1 to a colour.
 extension ColorMapKind {
     /// The colour at fraction `t` (clamped to 0...1; NaN counts as 0).
-    public func rgb(at t: Double) -> RGB {
+    package func rgb(at t: Double) -> RGB {
         let t = t.isNaN ? 0 : min(1, max(0, t))
         switch self {
         case .jet: return JetMap.rgb(at: t)

@@ -3,17 +3,17 @@
 /// The scale is cut into `levelCount` equal steps: 256 for the 256-colour palette, a short ramp of basic
 /// colours for 16 or 8 colours, and the shade glyphs for no colour. 0 (and below) gets the first step,
 /// `vmax` (and above) the last; non-finite values get none.
-public struct ColorScale: Sendable {
+package struct ColorScale: Sendable {
     /// The value drawn with the last colour.
-    public let vmax: Double
+    package let vmax: Double
     /// The colour mode the ramp was built for.
-    public let mode: ColorMode
+    package let mode: ColorMode
     /// The colours of the steps, lowest first; empty when `mode` is `.none`.
-    public let ramp: [TermColor]
+    package let ramp: [TermColor]
     /// The shade glyphs of the steps when `mode` is `.none`, lowest first.
-    public let shades: [Character]
+    package let shades: [Character]
 
-    public init(vmax: Double, options: RenderOptions) {
+    package init(vmax: Double, options: RenderOptions) {
         self.vmax = vmax
         mode = options.colorMode
         shades = Glyphs.forMode(options.glyphs).shades
@@ -21,17 +21,17 @@ public struct ColorScale: Sendable {
     }
 
     /// The number of distinct steps.
-    public var levelCount: Int { mode.hasColor ? ramp.count : shades.count }
+    package var levelCount: Int { mode.hasColor ? ramp.count : shades.count }
 
     /// `v / vmax` clamped to 0...1, or nil when `v` is not finite.
-    public func fraction(_ v: Double) -> Double? {
+    package func fraction(_ v: Double) -> Double? {
         guard v.isFinite else { return nil }
         guard vmax.isFinite, vmax > 0 else { return v > 0 ? 1 : 0 }
         return min(1, max(0, v / vmax))
     }
 
     /// The step of fraction `t`: `min(levelCount - 1, floor(t * levelCount))`.
-    public func level(atFraction t: Double) -> Int {
+    package func level(atFraction t: Double) -> Int {
         let n = levelCount
         return min(n - 1, max(0, Int(t * Double(n) + Self.snap)))
     }
@@ -41,24 +41,24 @@ public struct ColorScale: Sendable {
     static let snap = 1e-6
 
     /// The step of value `v`, or nil when it is not finite.
-    public func level(_ v: Double) -> Int? { fraction(v).map { level(atFraction: $0) } }
+    package func level(_ v: Double) -> Int? { fraction(v).map { level(atFraction: $0) } }
 
     /// The colour of value `v`; nil when it is not finite or there is no colour.
-    public func color(_ v: Double) -> TermColor? {
+    package func color(_ v: Double) -> TermColor? {
         guard mode.hasColor, let t = fraction(v) else { return nil }
         return ramp[level(atFraction: t)]
     }
 
     /// The colour at fraction `t` (`.default` without colour).
-    public func color(atFraction t: Double) -> TermColor {
+    package func color(atFraction t: Double) -> TermColor {
         mode.hasColor ? ramp[level(atFraction: t)] : .default
     }
 
     /// The shade glyph of value `v` (for drawing without colour); nil when it is not finite.
-    public func shade(_ v: Double) -> Character? { fraction(v).map(shade(atFraction:)) }
+    package func shade(_ v: Double) -> Character? { fraction(v).map(shade(atFraction:)) }
 
     /// The shade glyph at fraction `t`.
-    public func shade(atFraction t: Double) -> Character {
+    package func shade(atFraction t: Double) -> Character {
         shades[min(shades.count - 1, max(0, Int(t * Double(shades.count) + Self.snap)))]
     }
 

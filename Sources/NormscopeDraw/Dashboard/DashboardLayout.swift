@@ -4,9 +4,9 @@
 /// the table, as the paper's figure, when that loses at most a quarter of the area. The status block (accuracy table and colour
 /// bar) takes the empty cells of an incomplete grid when it fits there, else a strip at the bottom, else a
 /// single line. Below the minimum size, or when no grid fits, the layout is `tooSmall`.
-public struct DashboardLayout: Equatable, Sendable {
+package struct DashboardLayout: Equatable, Sendable {
     /// Where the status block went.
-    public enum StatusPlacement: Equatable, Sendable {
+    package enum StatusPlacement: Equatable, Sendable {
         /// Into the empty cells at the end of the panel grid.
         case gridSlot
         /// A strip across the bottom, table beside colour bar.
@@ -16,32 +16,32 @@ public struct DashboardLayout: Equatable, Sendable {
     }
 
     /// Terminal size.
-    public let width: Int, height: Int
+    package let width: Int, height: Int
     /// Whether the terminal is below the minimum: only the too-small message is drawn.
-    public let tooSmall: Bool
+    package let tooSmall: Bool
     /// Row 0: name and run state.
-    public let header: Rect
+    package let header: Rect
     /// Row 1 when there is a caption.
-    public let caption: Rect?
+    package let caption: Rect?
     /// The area of the panel grid or the charts.
-    public let main: Rect
+    package let main: Rect
     /// One rectangle per panel (empty in the curves view).
-    public let panels: [Rect]
+    package let panels: [Rect]
     /// Grid columns and rows.
-    public let columns: Int, rows: Int
+    package let columns: Int, rows: Int
     /// The status block.
-    public let status: Rect
-    public let statusPlacement: StatusPlacement
+    package let status: Rect
+    package let statusPlacement: StatusPlacement
     /// The last row: key hint and message.
-    public let keyHint: Rect
+    package let keyHint: Rect
 
     /// The smallest terminal for any dashboard: 60 x 20.
-    public static let floor = (width: 60, height: 20)
+    package static let floor = (width: 60, height: 20)
     /// A panel narrower or lower than this is not drawn.
-    public static let minPanelWidth = 14, minPanelHeight = 6
+    package static let minPanelWidth = 14, minPanelHeight = 6
 
     /// The smallest size at which `panelCount` panels fit: at least `floor`, taller when there are many panels.
-    public static func minimumSize(panelCount: Int, captionLines: Int = 0) -> (width: Int, height: Int) {
+    package static func minimumSize(panelCount: Int, captionLines: Int = 0) -> (width: Int, height: Int) {
         var h = floor.height
         while h < 2000 {
             if candidates(panelCount: panelCount, width: floor.width, height: h, captionLines: captionLines).first != nil {
@@ -54,7 +54,7 @@ public struct DashboardLayout: Equatable, Sendable {
 
     /// The layout of `panelCount` panels in a `width` x `height` terminal showing `view`.
     /// `tableRows` is the number of rows of the accuracy table (default: one per panel).
-    public init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile,
+    package init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile,
                 tableRows: Int? = nil) {
         let tableRows = max(1, tableRows ?? panelCount)
         self.width = max(0, width)

@@ -1,35 +1,35 @@
 /// Everything one frame of the dashboard shows; the backend builds it from the engine's state.
-public struct DashboardModel: Equatable, Sendable {
+package struct DashboardModel: Equatable, Sendable {
     /// One panel per regime, in the paper's order (a)-(e), then any stage-2 variants.
-    public var panels: [PanelModel]
+    package var panels: [PanelModel]
     /// The top of the colour scale shared by every panel (the paper uses 2.0), fixed for the whole run.
-    public var vmax: Double
+    package var vmax: Double
     /// The largest norm shown when it exceeds `vmax` (such cells take the top colour), else nil.
-    public var overflow: Double?
+    package var overflow: Double?
     /// Run state for the header.
-    public var status: StatusModel
+    package var status: StatusModel
     /// A line of narration under the header (demo mode), or nil.
-    public var caption: String?
+    package var caption: String?
     /// A transient message at the bottom right ("exported to r.json"), or nil.
-    public var message: String?
+    package var message: String?
     /// The charts of the curves view (accuracy, Few accuracy, loss).
-    public var curves: [ChartModel]
+    package var curves: [ChartModel]
     /// Which view fills the main area.
-    public var view: DashboardView
+    package var view: DashboardView
     /// Whether the help overlay is shown.
-    public var showHelp: Bool
+    package var showHelp: Bool
     /// The keys, for the hint line and the help overlay.
-    public var help: [KeyHelp]
+    package var help: [KeyHelp]
     /// Rows of the accuracy table when they are not simply the panels' (stage 1 and stage-2 results).
-    public var tableRows: [AccuracyTable.Row]? = nil
+    package var tableRows: [AccuracyTable.Row]? = nil
     /// The header of the table's label column.
-    public var tableCaption = "accuracy %"
+    package var tableCaption = "accuracy %"
     /// The program's name in the header.
-    public var title: String
+    package var title: String
     /// A short subtitle after the name.
-    public var subtitle: String
+    package var subtitle: String
 
-    public init(panels: [PanelModel], vmax: Double = 2.0, status: StatusModel = StatusModel(), caption: String? = nil,
+    package init(panels: [PanelModel], vmax: Double = 2.0, status: StatusModel = StatusModel(), caption: String? = nil,
                 message: String? = nil, curves: [ChartModel] = [], view: DashboardView = .heatmapProfile,
                 showHelp: Bool = false, help: [KeyHelp] = KeyHelp.standard, title: String = "normscope",
                 subtitle: String = "weight balancing, Fig. 2") {
@@ -47,7 +47,7 @@ public struct DashboardModel: Equatable, Sendable {
     }
 
     /// The accuracy table's rows, one per panel.
-    public var accuracyRows: [AccuracyTable.Row] {
+    package var accuracyRows: [AccuracyTable.Row] {
         if let rows = tableRows { return rows }
         return panels.map {
             AccuracyTable.Row(tag: $0.letter, name: $0.title, slot: $0.slot, accuracy: $0.accuracy,
@@ -57,7 +57,7 @@ public struct DashboardModel: Equatable, Sendable {
 }
 
 /// What the main area of the dashboard shows.
-public enum DashboardView: String, CaseIterable, Equatable, Sendable {
+package enum DashboardView: String, CaseIterable, Equatable, Sendable {
     /// Heatmap over epochs above the current profile, per regime (Fig. 2).
     case heatmapProfile
     /// The current profile per regime, full height (Fig. 6).
@@ -66,7 +66,7 @@ public enum DashboardView: String, CaseIterable, Equatable, Sendable {
     case curves
 
     /// The next view in the cycle.
-    public var next: DashboardView {
+    package var next: DashboardView {
         let all = DashboardView.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }

@@ -1,10 +1,10 @@
 /// The top line: the program's name on the left, the run's state on the right (least important dropped first).
-public struct HeaderLine: Widget {
-    public var title: String
-    public var subtitle: String
-    public var status: StatusModel
+package struct HeaderLine: Widget {
+    package var title: String
+    package var subtitle: String
+    package var status: StatusModel
 
-    public init(title: String, subtitle: String, status: StatusModel) {
+    package init(title: String, subtitle: String, status: StatusModel) {
         self.title = title
         self.subtitle = subtitle
         self.status = status
@@ -29,7 +29,7 @@ public struct HeaderLine: Widget {
         return out
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -1,20 +1,20 @@
 /// The centred help box listing every key; drawn over the dashboard when `?` is pressed.
-public struct HelpOverlay: Widget {
-    public var keys: [KeyHelp]
-    public var title: String
+package struct HelpOverlay: Widget {
+    package var keys: [KeyHelp]
+    package var title: String
 
-    public init(keys: [KeyHelp], title: String = "keys") {
+    package init(keys: [KeyHelp], title: String = "keys") {
         self.keys = keys
         self.title = title
     }
 
     /// The box's preferred size: key column, description column, frame and margins.
-    public var preferredSize: (width: Int, height: Int) {
+    package var preferredSize: (width: Int, height: Int) {
         let kw = keys.map(\.key.count).max() ?? 0, dw = keys.map(\.description.count).max() ?? 0
         return (kw + dw + 7, keys.count + 4)
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -1,20 +1,20 @@
 /// One key of the program: its name, a word for the key-hint line, and a sentence for the help overlay.
-public struct KeyHelp: Equatable, Sendable {
+package struct KeyHelp: Equatable, Sendable {
     /// The key as the user types it ("q", "space", "?").
-    public var key: String
+    package var key: String
     /// A word or two for the bottom hint line ("quit"); nil keeps the key out of the hint line.
-    public var hint: String?
+    package var hint: String?
     /// What it does, for the help overlay.
-    public var description: String
+    package var description: String
 
-    public init(key: String, hint: String? = nil, description: String) {
+    package init(key: String, hint: String? = nil, description: String) {
         self.key = key
         self.hint = hint
         self.description = description
     }
 
     /// The keys of the live view, for the hint line and the help overlay.
-    public static let standard: [KeyHelp] = [
+    package static let standard: [KeyHelp] = [
         KeyHelp(key: "q", hint: "quit", description: "quit (also Ctrl-C)"),
         KeyHelp(key: "space", hint: "pause", description: "pause or resume training"),
         KeyHelp(key: "n", hint: "step", description: "train one more epoch (pauses)"),

@@ -1,16 +1,16 @@
 /// The bottom line: "q quit  space pause  n step  ? help" on the left, a transient message on the right.
 ///
 /// Keys are dropped from the end when space is short, but the help key (`?`) always stays.
-public struct KeyHintLine: Widget {
-    public var keys: [KeyHelp]
-    public var message: String?
+package struct KeyHintLine: Widget {
+    package var keys: [KeyHelp]
+    package var message: String?
 
-    public init(keys: [KeyHelp], message: String? = nil) {
+    package init(keys: [KeyHelp], message: String? = nil) {
         self.keys = keys
         self.message = message
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -3,18 +3,18 @@
 ///
 /// Pure: the same model, size and options always give the same canvas, of exactly the size asked
 /// (negative sizes give an empty canvas).
-public func renderDashboard(_ model: DashboardModel, width: Int, height: Int, options: RenderOptions) -> Canvas {
+package func renderDashboard(_ model: DashboardModel, width: Int, height: Int, options: RenderOptions) -> Canvas {
     Dashboard(model).render(width: width, height: height, options: options)
 }
 
 /// The dashboard as a widget; see ``renderDashboard(_:width:height:options:)``.
-public struct Dashboard: Widget {
-    public var model: DashboardModel
+package struct Dashboard: Widget {
+    package var model: DashboardModel
 
-    public init(_ model: DashboardModel) { self.model = model }
+    package init(_ model: DashboardModel) { self.model = model }
 
     /// The layout used for a terminal of `width` x `height`.
-    public func layout(width: Int, height: Int) -> DashboardLayout {
+    package func layout(width: Int, height: Int) -> DashboardLayout {
         DashboardLayout(panelCount: model.panels.count, width: width, height: height,
                         captionLines: captionLines(width: width), view: model.view, tableRows: model.accuracyRows.count)
     }
@@ -25,7 +25,7 @@ public struct Dashboard: Widget {
         return TextFit.wrap(text, max(1, width - 2)).count > 1 ? 2 : 1
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let layout = layout(width: canvas.width, height: canvas.height)
         if layout.tooSmall {

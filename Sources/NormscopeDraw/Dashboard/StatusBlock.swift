@@ -1,16 +1,16 @@
 /// The status block: the accuracy table, the shared colour bar, and the stage's progress bar.
 ///
 /// Stacked in a grid slot, side by side in a bottom strip, or squeezed to colour bar and progress on one line.
-public struct StatusBlock: Widget {
-    public var model: DashboardModel
-    public var placement: DashboardLayout.StatusPlacement
+package struct StatusBlock: Widget {
+    package var model: DashboardModel
+    package var placement: DashboardLayout.StatusPlacement
 
-    public init(_ model: DashboardModel, placement: DashboardLayout.StatusPlacement) {
+    package init(_ model: DashboardModel, placement: DashboardLayout.StatusPlacement) {
         self.model = model
         self.placement = placement
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let (w, h) = (canvas.width, canvas.height)
         guard w > 0 && h > 0 else { return canvas }
@@ -48,12 +48,12 @@ public struct StatusBlock: Widget {
 }
 
 /// "epoch 37/200 ━━━━━━━──────── 18%": the current stage's progress.
-public struct ProgressLine: Widget {
-    public var status: StatusModel
+package struct ProgressLine: Widget {
+    package var status: StatusModel
 
-    public init(status: StatusModel) { self.status = status }
+    package init(status: StatusModel) { self.status = status }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -4,7 +4,7 @@ extension AccuracyTable {
     /// The table once stage 2 runs: each panel's stage-2 result (CB & WD & MaxNorm on that regime's features),
     /// tagged by its panel, then, under a heading per base, that base's stage-1 result and its other variants,
     /// each by its full name, so no two rows share a tag or a label.
-    public static func stage2Rows(_ snapshot: RunSnapshot, panels: [PanelModel]) -> [Row] {
+    package static func stage2Rows(_ snapshot: RunSnapshot, panels: [PanelModel]) -> [Row] {
         func note(_ h: RegimeHistory) -> String? { h.diverged.map { "diverged at epoch \($0.epoch)" } }
         func accuracy(_ h: RegimeHistory) -> GroupAccuracy? {
             h.epochsDone > 0 || h.id.variant?.isPostHoc == true ? h.accuracy : nil

@@ -4,7 +4,7 @@ extension PanelModel {
     /// The panel of one regime's history: title, letter (a)-(e) in the paper's order, norms, radius, accuracy.
     ///
     /// `totalEpochs` is the height the heatmap is laid out for (stage 1 plus any stage 2 planned).
-    public init(history h: RegimeHistory, index: Int, totalEpochs: Int) {
+    package init(history h: RegimeHistory, index: Int, totalEpochs: Int) {
         let letter = String(UnicodeScalar(UInt8(97 + index % 26)))
         let a = h.records.isEmpty ? nil : h.accuracy
         self.init(title: h.id.title, letter: letter,
@@ -17,17 +17,17 @@ extension PanelModel {
 
 extension DashboardModel {
     /// The paper's colour scale: 0 to 2.0 (its Fig. 2), the same for every panel and every epoch.
-    public static let paperScaleTop = 2.0
+    package static let paperScaleTop = 2.0
 
     /// The largest finite norm of `histories` when it exceeds `vmax`, else nil (see `overflow`).
-    public static func overflow(_ histories: [RegimeHistory], vmax: Double) -> Double? {
+    package static func overflow(_ histories: [RegimeHistory], vmax: Double) -> Double? {
         var top = -Double.infinity
         for h in histories { for r in h.records { for v in r.norms where v.isFinite { top = max(top, v) } } }
         return top > vmax ? top : nil
     }
 
     /// Accuracy and loss curves of the histories, one series per regime in panel colours.
-    public static func curves(_ histories: [RegimeHistory], totalEpochs: Int) -> [ChartModel] {
+    package static func curves(_ histories: [RegimeHistory], totalEpochs: Int) -> [ChartModel] {
         func series(_ value: (EpochRecord) -> Double) -> [ChartSeries] {
             histories.enumerated().map { i, h in
                 ChartSeries(name: h.id.title, points: h.records.map { EpochValue(epoch: $0.epoch, value: value($0)) },

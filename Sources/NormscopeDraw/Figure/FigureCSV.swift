@@ -7,12 +7,12 @@ import NormscopeEngine
 /// state before it (for stage 2: the base's final norms; a post-hoc normalization has only epoch 0, its
 /// normalized norms); a run longer than 1,024 epochs lists the epochs it kept (see `RegimeHistory`). `class` is the index sorted by training count (0 = most frequent), `count` its training
 /// samples, `norm` the L2 norm of its classifier row (bias excluded), written so it reads back exactly.
-public enum FigureCSV {
+package enum FigureCSV {
     /// The header line's columns.
-    public static let columns = ["regime", "stage", "epoch", "class", "count", "norm"]
+    package static let columns = ["regime", "stage", "epoch", "class", "count", "norm"]
 
     /// The CSV text, header first, lines ending in `\n`.
-    public static func render(results: ResultsFile) -> String {
+    package static func render(results: ResultsFile) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for h in results.regimes {
             let name = field(h.name)

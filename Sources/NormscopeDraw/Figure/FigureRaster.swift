@@ -13,36 +13,36 @@ import NormscopeEngine
 /// Every pixel is one of `palette` (at most 255 colours: 224 steps of the colour map, the line colours,
 /// black, white and greys), so a GIF holds the figure exactly. Histories are read by `record.epoch`, never
 /// by position, so thinned long runs draw like full ones.
-public struct FigureRaster: Sendable {
+package struct FigureRaster: Sendable {
     /// How far training has got in a frame.
-    public struct Moment: Equatable, Hashable, Sendable {
+    package struct Moment: Equatable, Hashable, Sendable {
         /// The last stage-1 epoch shown.
-        public var stage1Epoch: Int
+        package var stage1Epoch: Int
         /// The last stage-2 epoch shown; nil before stage 2 (or when the results have none).
-        public var stage2Epoch: Int?
+        package var stage2Epoch: Int?
 
-        public init(stage1Epoch: Int, stage2Epoch: Int? = nil) {
+        package init(stage1Epoch: Int, stage2Epoch: Int? = nil) {
             self.stage1Epoch = stage1Epoch
             self.stage2Epoch = stage2Epoch
         }
     }
 
     /// Widths accepted for the image, in pixels.
-    public static let widthRange = 480...3_000
+    package static let widthRange = 480...3_000
     /// The default width: fits a slide or a README at full size.
-    public static let defaultWidth = 960
+    package static let defaultWidth = 960
     /// Steps of the colour map (the SVG has 256; fewer leave room in a 256-colour GIF palette).
-    public static let levels = 224
+    package static let levels = 224
 
     /// Image width and height in pixels.
-    public var width: Int { layout.width }
-    public var height: Int { layout.height }
+    package var width: Int { layout.width }
+    package var height: Int { layout.height }
     /// The stage-1 epochs the heatmaps span (planned or done, whichever is more).
-    public let epochs: Int
+    package let epochs: Int
     /// The stage-2 epochs of the drawn variants (0 for post-hoc ones), nil without stage 2.
-    public let stage2Epochs: Int?
+    package let stage2Epochs: Int?
     /// The top of the shared colour scale.
-    public let vmax: Double
+    package let vmax: Double
 
     let layout: Layout
     let stage1: [RegimeHistory]
@@ -59,7 +59,7 @@ public struct FigureRaster: Sendable {
     /// Prepares `results` for drawing `width` pixels wide (clamped to `widthRange`); `vmax` is the top of the
     /// colour scale (default: 2.0, the paper's, the live view's and the SVG's); larger norms take the top colour
     /// and the colour bar says how large they get.
-    public init(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil, width: Int = defaultWidth) {
+    package init(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil, width: Int = defaultWidth) {
         stage1 = results.regimes.filter { !$0.isStage2 }
         stage2 = FigureSVG.stage2Histories(results).map { (base: $0.0, histories: $0.1) }
         epochs = max(results.config.training.epochs, stage1.map(\.epochsDone).max() ?? 0)
@@ -92,12 +92,12 @@ public struct FigureRaster: Sendable {
     }
 
     /// The end of training: the static figure.
-    public var finalMoment: Moment { Moment(stage1Epoch: epochs, stage2Epoch: stage2Epochs) }
+    package var finalMoment: Moment { Moment(stage1Epoch: epochs, stage2Epoch: stage2Epochs) }
 
     /// The moments of an animation of the figure forming: stage-1 epochs 0 to the end (every epoch, or
     /// `maxStage1Frames` evenly spaced ones when there are more), then each stage-2 epoch. The last is
     /// `finalMoment`.
-    public func moments(maxStage1Frames: Int) -> [Moment] {
+    package func moments(maxStage1Frames: Int) -> [Moment] {
         let n = max(2, maxStage1Frames)
         let stage1Epochs = epochs + 1 <= n ? Array(0...epochs)
             : (0..<n).map { ($0 * epochs + (n - 1) / 2) / (n - 1) }
@@ -107,14 +107,14 @@ public struct FigureRaster: Sendable {
     }
 
     /// Every colour a frame can contain (distinct).
-    public var palette: [UInt32] {
+    package var palette: [UInt32] {
         var seen = Set<UInt32>(), out: [UInt32] = []
         for c in Self.fixedColors + Self.lineColors + levelColors where seen.insert(c).inserted { out.append(c) }
         return out
     }
 
     /// The figure at `moment`.
-    public func render(_ moment: Moment) -> Raster {
+    package func render(_ moment: Moment) -> Raster {
         var r = Raster(width: layout.width, height: layout.height, fill: Self.background)
         let L = layout
         let regular = BitmapFont(scale: L.scale), bold = BitmapFont(scale: L.scale, weight: .bold)

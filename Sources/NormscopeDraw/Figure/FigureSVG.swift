@@ -8,10 +8,10 @@ import NormscopeEngine
 /// top as the live view). Bottom row: the norms at the end of stage 1 against the class, one line per regime,
 /// and, when the results hold stage 2, the same at the end of stage 2 for the first base's variants.
 /// Text is text; cells are merged into one path per colour, so the file stays small.
-public enum FigureSVG {
+package enum FigureSVG {
     /// The SVG document for `results`. `vmax` is the top of the colour scale (default: 2.0, the paper's and the
     /// live view's); larger norms take the top colour, and the colour bar says how large they get.
-    public static func render(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil) -> String {
+    package static func render(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil) -> String {
         var doc = Document()
         let stage1 = results.regimes.filter { !$0.isStage2 }
         let stage2 = stage2Histories(results)

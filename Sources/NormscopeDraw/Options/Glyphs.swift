@@ -4,38 +4,38 @@ import NormscopeEngine
 ///
 /// Every character a widget places on the canvas comes from here or passes through ``text(_:)``,
 /// so ASCII mode never leaks a non-ASCII glyph.
-public struct Glyphs: Sendable {
+package struct Glyphs: Sendable {
     /// Frame corners and sides.
-    public let topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
+    package let topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
     /// Axis corner and tick (bottom-left of a chart, y-axis tick).
-    public let axisCorner, axisTick: Character
+    package let axisCorner, axisTick: Character
     /// The upper and lower half blocks that pack two heatmap rows into one text row, or nil (one row per text row).
-    public let upperHalf, lowerHalf: Character?
+    package let upperHalf, lowerHalf: Character?
     /// Shades from empty to full, for heatmaps without colour.
-    public let shades: [Character]
+    package let shades: [Character]
     /// Bar glyphs by height in eighths: index 0 is empty, 8 is a full cell.
-    public let bars: [Character]
+    package let bars: [Character]
     /// A dashed horizontal line (reference lines).
-    public let dash: Character
+    package let dash: Character
     /// Colour-bar brackets.
-    public let bracketLeft, bracketRight: Character
+    package let bracketLeft, bracketRight: Character
     /// Markers pointing right and left (stage boundary).
-    public let markerRight, markerLeft: Character
+    package let markerRight, markerLeft: Character
     /// Marker for a bar clipped at the top of its scale.
-    public let overflow: Character
+    package let overflow: Character
     /// Progress bar: done and to do.
-    public let progressDone, progressTodo: Character
+    package let progressDone, progressTodo: Character
     /// Line-chart dots when braille is not available: a data point and a connecting segment.
-    public let point, segment: Character
+    package let point, segment: Character
     /// A short run of line for chart legends.
-    public let legendMark: String
+    package let legendMark: String
     /// Whether line charts use braille (2x4 dots per cell).
-    public let braille: Bool
+    package let braille: Bool
     /// Whether `text(_:)` must transliterate to ASCII.
-    public let asciiOnly: Bool
+    package let asciiOnly: Bool
 
     /// Box drawing, eighth blocks, braille, arrows.
-    public static let unicode = Glyphs(
+    package static let unicode = Glyphs(
         topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
         axisCorner: "└", axisTick: "┤", upperHalf: "▀", lowerHalf: "▄", shades: [" ", "░", "▒", "▓", "█"],
         bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dash: "╌", bracketLeft: "▕", bracketRight: "▏",
@@ -43,7 +43,7 @@ public struct Glyphs: Sendable {
         point: "•", segment: "·", legendMark: "━━", braille: true, asciiOnly: false)
 
     /// Printable ASCII only.
-    public static let ascii = Glyphs(
+    package static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
         axisCorner: "+", axisTick: "+", upperHalf: nil, lowerHalf: nil, shades: [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"],
         bars: [" ", "_", "_", "-", "-", "=", "=", "#", "#"], dash: "-", bracketLeft: "[", bracketRight: "]",
@@ -51,12 +51,12 @@ public struct Glyphs: Sendable {
         point: "*", segment: ".", legendMark: "--", braille: false, asciiOnly: true)
 
     /// The edition for a glyph mode.
-    public static func forMode(_ mode: GlyphMode) -> Glyphs { mode == .ascii ? .ascii : .unicode }
+    package static func forMode(_ mode: GlyphMode) -> Glyphs { mode == .ascii ? .ascii : .unicode }
 
     /// `s` made safe to show in this edition: control and invisible characters (a recipe name may hold an
     /// ESC or a right-to-left override) are spelled out by `DisplayText.escape`; in ASCII, known symbols are
     /// spelled out and anything else becomes `?`.
-    public func text(_ s: String) -> String {
+    package func text(_ s: String) -> String {
         let s = DisplayText.escape(s)
         guard asciiOnly, !s.unicodeScalars.allSatisfy(\.isASCII) else { return s }
         var out = ""

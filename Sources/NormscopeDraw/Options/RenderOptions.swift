@@ -1,24 +1,24 @@
 /// How a frame is drawn: how many colours the terminal has, which glyphs it can show, which colour map.
-public struct RenderOptions: Equatable, Hashable, Sendable {
+package struct RenderOptions: Equatable, Hashable, Sendable {
     /// The colours available to the drawing.
-    public var colorMode: ColorMode
+    package var colorMode: ColorMode
     /// The glyph repertoire: full Unicode or plain ASCII.
-    public var glyphs: GlyphMode
+    package var glyphs: GlyphMode
     /// The colour map of the heatmaps, profiles and colour bar.
-    public var colorMap: ColorMapKind
+    package var colorMap: ColorMapKind
 
-    public init(colorMode: ColorMode = .full256, glyphs: GlyphMode = .unicode, colorMap: ColorMapKind = .jet) {
+    package init(colorMode: ColorMode = .full256, glyphs: GlyphMode = .unicode, colorMap: ColorMapKind = .jet) {
         self.colorMode = colorMode
         self.glyphs = glyphs
         self.colorMap = colorMap
     }
 
     /// 256 colours, Unicode glyphs, the paper's jet map.
-    public static let standard = RenderOptions()
+    package static let standard = RenderOptions()
 }
 
 /// The colours a terminal offers.
-public enum ColorMode: String, CaseIterable, Hashable, Sendable {
+package enum ColorMode: String, CaseIterable, Hashable, Sendable {
     /// The xterm 256-colour palette (cube and grey ramp).
     case full256
     /// The 16 ANSI colours (indices 0-15).
@@ -29,11 +29,11 @@ public enum ColorMode: String, CaseIterable, Hashable, Sendable {
     case none
 
     /// Whether any colour may be used.
-    public var hasColor: Bool { self != .none }
+    package var hasColor: Bool { self != .none }
 }
 
 /// The glyph repertoire a terminal (or its font, or a screen recorder) can show.
-public enum GlyphMode: String, CaseIterable, Hashable, Sendable {
+package enum GlyphMode: String, CaseIterable, Hashable, Sendable {
     /// Box drawing, block elements, braille, arrows.
     case unicode
     /// Printable ASCII only, everywhere on the canvas.
@@ -41,7 +41,7 @@ public enum GlyphMode: String, CaseIterable, Hashable, Sendable {
 }
 
 /// A continuous colour map from 0...1 to RGB.
-public enum ColorMapKind: String, CaseIterable, Hashable, Sendable {
+package enum ColorMapKind: String, CaseIterable, Hashable, Sendable {
     /// matplotlib's "jet", the map of the paper's Fig. 2.
     case jet
     /// matplotlib's "viridis": perceptually uniform, luminance rises monotonically.

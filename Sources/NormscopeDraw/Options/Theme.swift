@@ -2,32 +2,32 @@
 ///
 /// Frames are dim, titles bold, and colour is kept for meaning: series identity, state, errors.
 /// With `ColorMode.none` every style is colourless and meaning is carried by attributes.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     /// Frames and axis lines.
-    public let border: Style
+    package let border: Style
     /// Panel and chart titles.
-    public let title: Style
+    package let title: Style
     /// Ordinary labels.
-    public let label: Style
+    package let label: Style
     /// Secondary labels (axis numbers, hints, headers).
-    public let faint: Style
+    package let faint: Style
     /// Captions and transient messages.
-    public let accent: Style
+    package let accent: Style
     /// "running" and other good news.
-    public let good: Style
+    package let good: Style
     /// "paused" and other cautions.
-    public let caution: Style
+    package let caution: Style
     /// The banner over a diverged panel.
-    public let alarm: Style
+    package let alarm: Style
     /// Best value in a table column.
-    public let best: Style
+    package let best: Style
     /// Key names in the key hint and help.
-    public let key: Style
+    package let key: Style
     /// Colours of data series, by slot.
     let seriesColors: [TermColor]
 
     /// The theme for a colour mode.
-    public init(mode: ColorMode) {
+    package init(mode: ColorMode) {
         func c(_ i: UInt8) -> TermColor { .index(i) }
         border = Style(attrs: .dim)
         title = Style(attrs: .bold)
@@ -67,7 +67,7 @@ public struct Theme: Sendable {
     }
 
     /// The colour of series `slot` (slots cycle through the palette).
-    public func series(_ slot: Int) -> TermColor {
+    package func series(_ slot: Int) -> TermColor {
         seriesColors[((slot % seriesColors.count) + seriesColors.count) % seriesColors.count]
     }
 }

@@ -1,34 +1,34 @@
 /// Everything one panel of the figure shows: a regime's norms over epochs, its accuracy, its fate.
-public struct PanelModel: Equatable, Sendable {
+package struct PanelModel: Equatable, Sendable {
     /// The regime's title ("Naive", "L2-norm", "WD", "MaxNorm", "WD+MaxNorm", or a stage-2 variant).
-    public var title: String
+    package var title: String
     /// The panel's letter as in the paper ("a" ... "e").
-    public var letter: String
+    package var letter: String
     /// The norms after each recorded epoch (epoch 0 before training), class k's at `values[k]`, most frequent first.
-    public var rows: [EpochRow]
+    package var rows: [EpochRow]
     /// The epochs planned; the heatmap is laid out for all of them from the start.
-    public var totalEpochs: Int
+    package var totalEpochs: Int
     /// The MaxNorm radius in force, drawn as a reference line on the profile.
-    public var maxNormRadius: Double?
+    package var maxNormRadius: Double?
     /// Whether rows are held at unit norm (L2-normalisation): draws the unit line on the profile.
-    public var unitNorm: Bool
+    package var unitNorm: Bool
     /// Latest test accuracy, if measured.
-    public var accuracy: GroupAccuracy?
+    package var accuracy: GroupAccuracy?
     /// Set when the regime diverged; a red banner covers the panel.
-    public var diverged: DivergenceNote?
+    package var diverged: DivergenceNote?
     /// The epoch after which stage 2 starts.
-    public var stageBoundary: Int?
+    package var stageBoundary: Int?
     /// The palette slot of the regime's colour (its curves, its tag).
-    public var slot: Int
+    package var slot: Int
     /// Training samples of the largest and the smallest class (the ends of the class axis), when known.
-    public var classSizes: (head: Int, tail: Int)? {
+    package var classSizes: (head: Int, tail: Int)? {
         get { classSizeEnds.count == 2 ? (classSizeEnds[0], classSizeEnds[1]) : nil }
         set { classSizeEnds = newValue.map { [$0.head, $0.tail] } ?? [] }
     }
     private var classSizeEnds: [Int] = []
 
     /// A panel; `slot` defaults to the letter's place in the alphabet ("a" is 0).
-    public init(title: String, letter: String, rows: [EpochRow], totalEpochs: Int, maxNormRadius: Double? = nil,
+    package init(title: String, letter: String, rows: [EpochRow], totalEpochs: Int, maxNormRadius: Double? = nil,
                 unitNorm: Bool = false, accuracy: GroupAccuracy? = nil, diverged: DivergenceNote? = nil,
                 stageBoundary: Int? = nil, slot: Int? = nil) {
         self.title = title
@@ -45,7 +45,7 @@ public struct PanelModel: Equatable, Sendable {
     }
 
     /// A panel whose `norms[e]` are the norms after epoch e.
-    public init(title: String, letter: String, norms: [[Double]] = [], totalEpochs: Int, maxNormRadius: Double? = nil,
+    package init(title: String, letter: String, norms: [[Double]] = [], totalEpochs: Int, maxNormRadius: Double? = nil,
                 unitNorm: Bool = false, accuracy: GroupAccuracy? = nil, diverged: DivergenceNote? = nil,
                 stageBoundary: Int? = nil, slot: Int? = nil) {
         self.init(title: title, letter: letter, rows: EpochRow.consecutive(norms), totalEpochs: totalEpochs,
@@ -54,31 +54,31 @@ public struct PanelModel: Equatable, Sendable {
     }
 
     /// The epoch of the latest row (-1 when there is none).
-    public var lastRecordedEpoch: Int { rows.last?.epoch ?? -1 }
+    package var lastRecordedEpoch: Int { rows.last?.epoch ?? -1 }
 
     /// The latest recorded norms with a finite value (the profile's values), or empty.
-    public var currentNorms: [Double] {
+    package var currentNorms: [Double] {
         rows.last { $0.values.contains(where: \.isFinite) }?.values ?? []
     }
 
     /// The reference line of its profile: the MaxNorm radius, else the unit norm when L2-normalised.
-    public var referenceLine: ReferenceLine? {
+    package var referenceLine: ReferenceLine? {
         maxNormRadius.map(ReferenceLine.maxNorm) ?? (unitNorm ? .unitNorm : nil)
     }
 }
 
 /// Where and why a regime stopped: "DIVERGED at epoch 12: loss is NaN".
-public struct DivergenceNote: Equatable, Sendable {
+package struct DivergenceNote: Equatable, Sendable {
     /// The epoch during which training diverged.
-    public var epoch: Int
+    package var epoch: Int
     /// What went wrong ("loss is NaN").
-    public var reason: String
+    package var reason: String
 
-    public init(epoch: Int, reason: String) {
+    package init(epoch: Int, reason: String) {
         self.epoch = epoch
         self.reason = reason
     }
 
     /// The banner text.
-    public var text: String { "DIVERGED at epoch \(epoch)" + (reason.isEmpty ? "" : ": " + reason) }
+    package var text: String { "DIVERGED at epoch \(epoch)" + (reason.isEmpty ? "" : ": " + reason) }
 }

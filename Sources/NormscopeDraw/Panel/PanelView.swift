@@ -10,21 +10,21 @@
 /// ╰──────────────────────────────╯
 /// ```
 /// A diverged regime gets a red banner across the middle.
-public struct PanelView: Widget {
+package struct PanelView: Widget {
     /// What the panel body holds.
-    public enum Content: Sendable {
+    package enum Content: Sendable {
         /// Heatmap above profile (the main view).
         case heatmapAndProfile
         /// Profile only, using the whole height (Fig. 6).
         case profile
     }
 
-    public var model: PanelModel
+    package var model: PanelModel
     /// The top of the shared colour scale.
-    public var vmax: Double
-    public var content: Content
+    package var vmax: Double
+    package var content: Content
 
-    public init(_ model: PanelModel, vmax: Double, content: Content = .heatmapAndProfile) {
+    package init(_ model: PanelModel, vmax: Double, content: Content = .heatmapAndProfile) {
         self.model = model
         self.vmax = vmax
         self.content = content
@@ -52,9 +52,9 @@ public struct PanelView: Widget {
     }
 
     /// The panel body height from which the profile is drawn under the heatmap.
-    public static let profileFromRows = 14
+    package static let profileFromRows = 14
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let glyphs = Glyphs.forMode(options.glyphs)
         let theme = Theme(mode: options.colorMode)

@@ -3,12 +3,12 @@
 ///
 /// The fonts have ASCII, `·`, `×` and `°`; a few symbols the figures use are spelled out (`τ` as `tau`, `δ` as
 /// `delta`, `‖` as `||`, `→` as `->`, `…` as `...`) and any other character is drawn as `?`.
-public struct BitmapFont: Sendable {
+package struct BitmapFont: Sendable {
     /// Regular or bold.
-    public enum Weight: Sendable { case regular, bold }
+    package enum Weight: Sendable { case regular, bold }
 
     /// Which way text runs.
-    public enum Direction: Sendable {
+    package enum Direction: Sendable {
         /// Left to right.
         case horizontal
         /// Bottom to top (a rotated y-axis label).
@@ -16,34 +16,34 @@ public struct BitmapFont: Sendable {
     }
 
     /// Where the anchor point lies along the text.
-    public enum Anchor: Sendable { case start, middle, end }
+    package enum Anchor: Sendable { case start, middle, end }
 
     /// Width of a glyph cell in font pixels.
-    public static let cellWidth = 7
+    package static let cellWidth = 7
     /// Height of a glyph cell in font pixels (ascent 11, descent 2).
-    public static let cellHeight = 13
+    package static let cellHeight = 13
     /// Font pixels from the top of the cell to the baseline.
-    public static let ascent = 11
+    package static let ascent = 11
 
     /// Pixels per font pixel.
-    public let scale: Int
-    public let weight: Weight
+    package let scale: Int
+    package let weight: Weight
 
-    public init(scale: Int = 1, weight: Weight = .regular) {
+    package init(scale: Int = 1, weight: Weight = .regular) {
         self.scale = max(1, scale)
         self.weight = weight
     }
 
     /// A glyph's width in image pixels.
-    public var advance: Int { Self.cellWidth * scale }
+    package var advance: Int { Self.cellWidth * scale }
     /// The height of a line in image pixels.
-    public var lineHeight: Int { Self.cellHeight * scale }
+    package var lineHeight: Int { Self.cellHeight * scale }
 
     /// The width of `text` in image pixels.
-    public func width(of text: String) -> Int { Self.spelled(text).count * advance }
+    package func width(of text: String) -> Int { Self.spelled(text).count * advance }
 
     /// `text` with the symbols the font lacks spelled out in characters it has.
-    public static func spelled(_ text: String) -> String {
+    package static func spelled(_ text: String) -> String {
         guard text.contains(where: { spellings[$0] != nil }) else { return text }
         var out = ""
         for ch in text { if let s = spellings[ch] { out += s } else { out.append(ch) } }
@@ -76,7 +76,7 @@ public struct BitmapFont: Sendable {
 extension Raster {
     /// Writes `text` in `font` and `color`. Horizontal text: `x` is the anchor along the line, `y` the top of
     /// the line. Upward text: `x` is the left of the (rotated) line, `y` the anchor along it.
-    public mutating func text(_ text: String, x: Int, y: Int, font: BitmapFont, color: UInt32,
+    package mutating func text(_ text: String, x: Int, y: Int, font: BitmapFont, color: UInt32,
                               anchor: BitmapFont.Anchor = .start, direction: BitmapFont.Direction = .horizontal) {
         let text = BitmapFont.spelled(text)
         let length = font.width(of: text)

@@ -2,7 +2,7 @@
 
 extension Raster {
     /// Fills the rectangle from (x, y), `w` by `h` pixels, clipped to the image.
-    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, color: UInt32) {
+    package mutating func fill(x: Int, y: Int, width w: Int, height h: Int, color: UInt32) {
         let x0 = max(0, x), x1 = min(width, x + w), y0 = max(0, y), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
         let c = color & 0xFFFFFF
@@ -14,7 +14,7 @@ extension Raster {
     }
 
     /// Draws the one-pixel outline of the rectangle from (x, y), `w` by `h` pixels.
-    public mutating func stroke(x: Int, y: Int, width w: Int, height h: Int, color: UInt32, thickness t: Int = 1) {
+    package mutating func stroke(x: Int, y: Int, width w: Int, height h: Int, color: UInt32, thickness t: Int = 1) {
         guard w > 0, h > 0 else { return }
         fill(x: x, y: y, width: w, height: t, color: color)
         fill(x: x, y: y + h - t, width: w, height: t, color: color)
@@ -24,7 +24,7 @@ extension Raster {
 
     /// A straight line from (x0, y0) to (x1, y1) (Bresenham), `thickness` pixels wide (a square pen whose
     /// top-left follows the line), optionally dashed: `dash` steps on, then `gap` off (default `dash / 2 + 1`).
-    public mutating func line(from p0: (x: Int, y: Int), to p1: (x: Int, y: Int), color: UInt32,
+    package mutating func line(from p0: (x: Int, y: Int), to p1: (x: Int, y: Int), color: UInt32,
                               thickness: Int = 1, dash: Int? = nil, gap: Int? = nil) {
         var (x, y) = p0
         let dx = abs(p1.x - x), dy = -abs(p1.y - y)
@@ -44,7 +44,7 @@ extension Raster {
 
     /// A line through `points` in order (see `line(from:to:color:thickness:dash:gap:)`); each segment starts
     /// its dash pattern anew.
-    public mutating func polyline(_ points: [(x: Int, y: Int)], color: UInt32, thickness: Int = 1, dash: Int? = nil,
+    package mutating func polyline(_ points: [(x: Int, y: Int)], color: UInt32, thickness: Int = 1, dash: Int? = nil,
                                   gap: Int? = nil) {
         guard let first = points.first else { return }
         if points.count == 1 { fill(x: first.x, y: first.y, width: thickness, height: thickness, color: color) }

@@ -2,35 +2,35 @@
 ///
 /// Pure and value-typed like `Canvas`: drawing code writes pixels, encoders (`NormscopeImage`) read them.
 /// A pixel is `0xRRGGBB` in a `UInt32` (the top byte is always 0), so pixels compare and hash as integers.
-public struct Raster: Equatable, Sendable {
+package struct Raster: Equatable, Sendable {
     /// Width in pixels.
-    public let width: Int
+    package let width: Int
     /// Height in pixels.
-    public let height: Int
+    package let height: Int
     /// Row-major pixels, `height * width` of them, each `0xRRGGBB`.
-    public internal(set) var pixels: [UInt32]
+    package internal(set) var pixels: [UInt32]
 
-    public init(width: Int, height: Int, fill: UInt32 = Raster.white) {
+    package init(width: Int, height: Int, fill: UInt32 = Raster.white) {
         self.width = max(0, width)
         self.height = max(0, height)
         pixels = Array(repeating: fill & 0xFFFFFF, count: self.width * self.height)
     }
 
     /// The pixel at column `x`, row `y`; reads outside the image give white, writes outside are dropped.
-    public subscript(x: Int, y: Int) -> UInt32 {
+    package subscript(x: Int, y: Int) -> UInt32 {
         get { contains(x: x, y: y) ? pixels[y * width + x] : Raster.white }
         set { if contains(x: x, y: y) { pixels[y * width + x] = newValue & 0xFFFFFF } }
     }
 
     /// Whether (x, y) is inside the image.
     @inline(__always)
-    public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
+    package func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
     /// Row `y` as a slice of pixels.
-    public func row(_ y: Int) -> ArraySlice<UInt32> { pixels[(y * width)..<(y * width + width)] }
+    package func row(_ y: Int) -> ArraySlice<UInt32> { pixels[(y * width)..<(y * width + width)] }
 
     /// The distinct pixel values, in order of first appearance.
-    public var distinctColors: [UInt32] {
+    package var distinctColors: [UInt32] {
         var seen = Set<UInt32>(), out: [UInt32] = []
         for p in pixels where seen.insert(p).inserted { out.append(p) }
         return out
@@ -38,24 +38,24 @@ public struct Raster: Equatable, Sendable {
 
     // MARK: - Colours
 
-    public static let white: UInt32 = 0xFFFFFF
-    public static let black: UInt32 = 0x000000
+    package static let white: UInt32 = 0xFFFFFF
+    package static let black: UInt32 = 0x000000
 
     /// The pixel value of an 8-bit-per-channel colour.
     @inline(__always)
-    public static func pixel(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt32 {
+    package static func pixel(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt32 {
         UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b)
     }
 
     /// The pixel value of a colour with components in 0...1 (rounded to the nearest 8-bit level).
-    public static func pixel(_ c: RGB) -> UInt32 {
+    package static func pixel(_ c: RGB) -> UInt32 {
         func byte(_ x: Double) -> UInt8 { UInt8((min(1, max(0, x.isNaN ? 0 : x)) * 255).rounded()) }
         return pixel(byte(c.r), byte(c.g), byte(c.b))
     }
 
     /// The red, green and blue bytes of a pixel value.
     @inline(__always)
-    public static func channels(_ p: UInt32) -> (r: UInt8, g: UInt8, b: UInt8) {
+    package static func channels(_ p: UInt32) -> (r: UInt8, g: UInt8, b: UInt8) {
         (UInt8(truncatingIfNeeded: p >> 16), UInt8(truncatingIfNeeded: p >> 8), UInt8(truncatingIfNeeded: p))
     }
 }

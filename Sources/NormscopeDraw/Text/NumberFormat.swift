@@ -1,7 +1,7 @@
 /// Number formatting for labels, without Foundation and independent of the locale.
-public enum NumberFormat {
+package enum NumberFormat {
     /// `v` with exactly `digits` decimals ("2.00", "-0.5", "nan", "inf").
-    public static func fixed(_ v: Double, _ digits: Int) -> String {
+    package static func fixed(_ v: Double, _ digits: Int) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
         let d = max(0, min(9, digits))
         var scale = 1.0
@@ -16,13 +16,13 @@ public enum NumberFormat {
     }
 
     /// A percentage with one decimal, without the sign ("41.2").
-    public static func percent(_ v: Double) -> String { fixed(v, 1) }
+    package static func percent(_ v: Double) -> String { fixed(v, 1) }
 
     /// A scale label: one decimal from 1 up, two below ("2.0", "0.50").
-    public static func scale(_ v: Double) -> String { abs(v) >= 1 || v == 0 ? fixed(v, 1) : fixed(v, 2) }
+    package static func scale(_ v: Double) -> String { abs(v) >= 1 || v == 0 ? fixed(v, 1) : fixed(v, 2) }
 
     /// A learning rate: four decimals down to 0.001, then mantissa and exponent ("0.0100", "5.0e-5").
-    public static func learningRate(_ v: Double) -> String {
+    package static func learningRate(_ v: Double) -> String {
         guard v.isFinite, v != 0 else { return v == 0 ? "0" : fixed(v, 0) }
         if abs(v) >= 0.001 { return fixed(v, 4) }
         var m = abs(v), e = 0
@@ -32,7 +32,7 @@ public enum NumberFormat {
     }
 
     /// A duration: "12.3s", "4m 05s", "1h 02m".
-    public static func duration(_ seconds: Double) -> String {
+    package static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "-" }
         if seconds < 60 { return fixed(seconds, 1) + "s" }
         let s = Int(seconds)
@@ -42,7 +42,7 @@ public enum NumberFormat {
     }
 
     /// A rate with a k/M suffix: "950", "4.1k", "1.2M".
-    public static func compact(_ v: Double) -> String {
+    package static func compact(_ v: Double) -> String {
         guard v.isFinite else { return "-" }
         if abs(v) >= 1e6 { return fixed(v / 1e6, 1) + "M" }
         if abs(v) >= 1e4 { return fixed(v / 1e3, 0) + "k" }

@@ -1,7 +1,7 @@
 /// Fitting text into a number of columns: truncation, word wrapping, centring.
-public enum TextFit {
+package enum TextFit {
     /// `s` cut to at most `width` characters, ending in `ellipsis` when cut (and when the ellipsis fits).
-    public static func truncate(_ s: String, _ width: Int, ellipsis: String = "…") -> String {
+    package static func truncate(_ s: String, _ width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
         guard s.count > width else { return s }
         let e = ellipsis.count < width ? ellipsis : ""
@@ -9,7 +9,7 @@ public enum TextFit {
     }
 
     /// `s` broken into lines of at most `width` characters at spaces; words longer than a line are split.
-    public static func wrap(_ s: String, _ width: Int) -> [String] {
+    package static func wrap(_ s: String, _ width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""
@@ -31,10 +31,10 @@ public enum TextFit {
     }
 
     /// The first of `candidates` that fits in `width`, else the last one truncated.
-    public static func firstFitting(_ candidates: [String], _ width: Int, ellipsis: String = "…") -> String {
+    package static func firstFitting(_ candidates: [String], _ width: Int, ellipsis: String = "…") -> String {
         candidates.first { $0.count <= width } ?? truncate(candidates.last ?? "", width, ellipsis: ellipsis)
     }
 
     /// The column at which text of length `length` starts when centred in `width` columns.
-    public static func centered(_ length: Int, in width: Int) -> Int { max(0, (width - length) / 2) }
+    package static func centered(_ length: Int, in width: Int) -> Int { max(0, (width - length) / 2) }
 }

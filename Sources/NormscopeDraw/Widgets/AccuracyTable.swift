@@ -2,23 +2,23 @@
 /// the best value of each column highlighted.
 ///
 /// When narrow it shortens the headers ("Med") and the row labels to their tags ("(a)").
-public struct AccuracyTable: Widget {
+package struct AccuracyTable: Widget {
     /// One row of the table.
-    public struct Row: Equatable, Sendable {
+    package struct Row: Equatable, Sendable {
         /// Short tag, shown in the series colour ("a").
-        public var tag: String
+        package var tag: String
         /// Name ("Naive").
-        public var name: String
+        package var name: String
         /// Palette slot of the tag's colour.
-        public var slot: Int
+        package var slot: Int
         /// The accuracy, or nil when not yet measured.
-        public var accuracy: GroupAccuracy?
+        package var accuracy: GroupAccuracy?
         /// Shown instead of the numbers when set ("diverged").
-        public var note: String?
+        package var note: String?
         /// A heading over the rows below it ("on (c) WD:"): its name only, no numbers.
-        public var isHeading = false
+        package var isHeading = false
 
-        public init(tag: String, name: String, slot: Int, accuracy: GroupAccuracy?, note: String? = nil) {
+        package init(tag: String, name: String, slot: Int, accuracy: GroupAccuracy?, note: String? = nil) {
             self.tag = tag
             self.name = name
             self.slot = slot
@@ -27,7 +27,7 @@ public struct AccuracyTable: Widget {
         }
 
         /// A heading row.
-        public static func heading(_ text: String) -> Row {
+        package static func heading(_ text: String) -> Row {
             var r = Row(tag: "", name: text, slot: 0, accuracy: nil)
             r.isHeading = true
             return r
@@ -37,11 +37,11 @@ public struct AccuracyTable: Widget {
         var labelWidth: Int { tag.isEmpty ? name.count + 1 : tag.count + 3 + name.count }
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
     /// The header of the label column.
-    public var caption: String
+    package var caption: String
 
-    public init(rows: [Row], caption: String = "accuracy %") {
+    package init(rows: [Row], caption: String = "accuracy %") {
         self.rows = rows
         self.caption = caption
     }
@@ -50,17 +50,17 @@ public struct AccuracyTable: Widget {
     static let shortHeaders = ["Many", "Med", "Few", "All"]
 
     /// The width the table needs with full labels and headers.
-    public var fullWidth: Int { fullLabelWidth + 2 + 4 * 8 - 2 }
+    package var fullWidth: Int { fullLabelWidth + 2 + 4 * 8 - 2 }
     /// The narrowest width at which the table is still whole (tags and short headers).
-    public var compactWidth: Int { shortLabelWidth + 1 + 4 * 6 - 1 }
+    package var compactWidth: Int { shortLabelWidth + 1 + 4 * 6 - 1 }
     /// Rows needed: a header and one per regime.
-    public var neededHeight: Int { rows.count + 1 }
+    package var neededHeight: Int { rows.count + 1 }
 
     var fullLabelWidth: Int { max(caption.count, rows.map(\.labelWidth).max() ?? 0) }
     var shortLabelWidth: Int { rows.map { $0.tag.count + 2 }.max() ?? 3 }
 
     /// The indices of the rows holding the best value of each column (ties all count).
-    public func bestRows() -> [Set<Int>] {
+    package func bestRows() -> [Set<Int>] {
         (0..<4).map { col in
             let vals = rows.enumerated().compactMap { i, r in r.note == nil && !r.isHeading ? r.accuracy.map { (i, $0.columns[col]) } : nil }
             guard let best = vals.map(\.1).filter(\.isFinite).max() else { return [] }
@@ -68,7 +68,7 @@ public struct AccuracyTable: Widget {
         }
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -1,17 +1,17 @@
 /// What a line chart shows: a title, several series over epochs, and the value range.
-public struct ChartModel: Equatable, Sendable {
+package struct ChartModel: Equatable, Sendable {
     /// The chart's title ("Balanced accuracy (%)").
-    public var title: String
+    package var title: String
     /// The series, drawn in order (later ones on top).
-    public var series: [ChartSeries]
+    package var series: [ChartSeries]
     /// The last epoch of the x axis (x runs over `0...xMax`).
-    public var xMax: Int
+    package var xMax: Int
     /// The y range; nil takes 0 (or the minimum, if negative) up to a rounded maximum of the data.
-    public var yRange: ClosedRange<Double>?
+    package var yRange: ClosedRange<Double>?
     /// Decimals of the y labels.
-    public var yDecimals: Int
+    package var yDecimals: Int
 
-    public init(title: String, series: [ChartSeries], xMax: Int, yRange: ClosedRange<Double>? = nil, yDecimals: Int = 0) {
+    package init(title: String, series: [ChartSeries], xMax: Int, yRange: ClosedRange<Double>? = nil, yDecimals: Int = 0) {
         self.title = title
         self.series = series
         self.xMax = xMax
@@ -20,7 +20,7 @@ public struct ChartModel: Equatable, Sendable {
     }
 
     /// The y range drawn: `yRange`, or one derived from the data.
-    public var effectiveYRange: ClosedRange<Double> {
+    package var effectiveYRange: ClosedRange<Double> {
         if let r = yRange, r.upperBound > r.lowerBound { return r }
         let finite = series.flatMap(\.points).map(\.value).filter(\.isFinite)
         let lo = min(0, finite.min() ?? 0)
@@ -29,7 +29,7 @@ public struct ChartModel: Equatable, Sendable {
     }
 
     /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `v` (v > 0), else 1.
-    public static func niceCeiling(_ v: Double) -> Double {
+    package static func niceCeiling(_ v: Double) -> Double {
         guard v.isFinite, v > 0 else { return 1 }
         var p = 1.0
         while p * 10 < v { p *= 10 }
@@ -40,17 +40,17 @@ public struct ChartModel: Equatable, Sendable {
 }
 
 /// One line of a chart: values by epoch, a colour slot and a one-letter tag.
-public struct ChartSeries: Equatable, Sendable {
+package struct ChartSeries: Equatable, Sendable {
     /// Legend name ("WD+MaxNorm").
-    public var name: String
+    package var name: String
     /// The values in increasing epoch order; non-finite values break the line.
-    public var points: [EpochValue]
+    package var points: [EpochValue]
     /// The palette slot of its colour (use the regime's index so colours match across views).
-    public var slot: Int
+    package var slot: Int
     /// A short tag ("e") marking the line's end when there is no colour to tell lines apart.
-    public var tag: String
+    package var tag: String
 
-    public init(name: String, points: [EpochValue], slot: Int, tag: String = "") {
+    package init(name: String, points: [EpochValue], slot: Int, tag: String = "") {
         self.name = name
         self.points = points
         self.slot = slot
@@ -58,7 +58,7 @@ public struct ChartSeries: Equatable, Sendable {
     }
 
     /// A series whose `values[e]` was measured after epoch e.
-    public init(name: String, values: [Double], slot: Int, tag: String = "") {
+    package init(name: String, values: [Double], slot: Int, tag: String = "") {
         self.init(name: name, points: values.enumerated().map { EpochValue(epoch: $0.offset, value: $0.element) },
                   slot: slot, tag: tag)
     }

@@ -1,20 +1,20 @@
 /// The shared colour scale with its numbers: `‖w‖ 0 ▕gradient▏ 2.0`, across or upright.
 ///
 /// Without colour the gradient is drawn with the shade glyphs the heatmaps use.
-public struct ColorBar: Widget {
+package struct ColorBar: Widget {
     /// Which way the gradient runs.
-    public enum Orientation: Sendable { case horizontal, vertical }
+    package enum Orientation: Sendable { case horizontal, vertical }
 
     /// The top of the shared scale.
-    public var vmax: Double
+    package var vmax: Double
     /// The direction of the gradient.
-    public var orientation: Orientation
+    package var orientation: Orientation
     /// A caption before the numbers (horizontal) or above them (vertical), e.g. "‖w‖".
-    public var caption: String
+    package var caption: String
     /// The largest value drawn, when it lies above `vmax` (drawn at the top colour): shown as `▲2.61`.
-    public var overflow: Double?
+    package var overflow: Double?
 
-    public init(vmax: Double, orientation: Orientation = .horizontal, caption: String = "‖w‖", overflow: Double? = nil) {
+    package init(vmax: Double, orientation: Orientation = .horizontal, caption: String = "‖w‖", overflow: Double? = nil) {
         self.vmax = vmax
         self.orientation = orientation
         self.caption = caption
@@ -22,7 +22,7 @@ public struct ColorBar: Widget {
     }
 
     /// Rows the horizontal bar uses at most: the gradient, and tick labels under it.
-    public static let preferredHeight = 2
+    package static let preferredHeight = 2
 
     /// Tick labels under a gradient of `width` cells starting at `x0`: 0 to `vmax` in round steps, each centred
     /// under its place (the first left-aligned, the last right-aligned), skipped where it would touch another.
@@ -44,7 +44,7 @@ public struct ColorBar: Widget {
         scale.mode.hasColor ? Cell(" ", bg: scale.color(atFraction: t)) : Cell(scale.shade(atFraction: t))
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -2,9 +2,9 @@ import NormscopeEngine
 
 /// Test accuracy in percent overall and for the paper's Many / Medium / Few class groups: the engine's
 /// `AccuracySummary`, drawn as is.
-public typealias GroupAccuracy = AccuracySummary
+package typealias GroupAccuracy = AccuracySummary
 
 extension AccuracySummary {
     /// The values in table order: Many, Medium, Few, All.
-    public var columns: [Double] { [many, medium, few, all] }
+    package var columns: [Double] { [many, medium, few, all] }
 }

@@ -4,19 +4,19 @@
 /// upper slot, background the lower). Without half blocks each row is one slot: a coloured blank, or with no
 /// colour a shade glyph. Classes and epochs are binned (means) when they outnumber the cells, and stretched
 /// over several cells when they are few. A left gutter carries epoch labels and the stage-2 marker.
-public struct Heatmap: Widget {
+package struct Heatmap: Widget {
     /// The norms after each recorded epoch (e = 0 before training), in increasing epoch order.
-    public var rows: [EpochRow]
+    package var rows: [EpochRow]
     /// The epochs planned; the figure's height is laid out for `totalEpochs + 1` rows.
-    public var totalEpochs: Int
+    package var totalEpochs: Int
     /// The top of the shared colour scale.
-    public var vmax: Double
+    package var vmax: Double
     /// The epoch after which stage 2 starts, marked in the gutter and at the right edge.
-    public var stageBoundary: Int?
+    package var stageBoundary: Int?
     /// Columns reserved at the left for epoch labels (0 for none).
-    public var gutter: Int
+    package var gutter: Int
 
-    public init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
+    package init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.rows = rows
         self.totalEpochs = totalEpochs
         self.vmax = vmax
@@ -25,34 +25,34 @@ public struct Heatmap: Widget {
     }
 
     /// A heatmap whose `norms[e]` are the norms after epoch e.
-    public init(norms: [[Double]], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
+    package init(norms: [[Double]], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.init(rows: EpochRow.consecutive(norms), totalEpochs: totalEpochs, vmax: vmax,
                   stageBoundary: stageBoundary, gutter: gutter)
     }
 
     /// The number of classes (the longest row).
-    public var classCount: Int { rows.map(\.values.count).max() ?? 0 }
+    package var classCount: Int { rows.map(\.values.count).max() ?? 0 }
 
     /// The last epoch of the vertical axis: `totalEpochs`, or more if later epochs were recorded.
-    public var lastEpoch: Int { max(0, totalEpochs, rows.last?.epoch ?? 0) }
+    package var lastEpoch: Int { max(0, totalEpochs, rows.last?.epoch ?? 0) }
 
     /// Whether `options` draw two epochs per text row.
-    public static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
+    package static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
         options.colorMode.hasColor && Glyphs.forMode(options.glyphs).upperHalf != nil
     }
 
     /// Columns of the plot (right of the gutter, less the boundary marker column) for a canvas `width` wide.
-    public func plotWidth(_ width: Int) -> Int { max(0, width - gutter - (stageBoundary == nil ? 0 : 1)) }
+    package func plotWidth(_ width: Int) -> Int { max(0, width - gutter - (stageBoundary == nil ? 0 : 1)) }
 
     /// The geometry for a canvas of `width` x `height`.
-    public func geometry(width: Int, height: Int, options: RenderOptions) -> HeatmapGeometry {
+    package func geometry(width: Int, height: Int, options: RenderOptions) -> HeatmapGeometry {
         HeatmapGeometry(classCount: classCount, totalEpochs: lastEpoch, width: plotWidth(width),
                         height: height, halfBlocks: Heatmap.usesHalfBlocks(options), stage2After: stageBoundary)
     }
 
     /// The mean norm of each (epoch bin, class bin): nil for an epoch bin with no recorded epoch yet,
     /// NaN for a cell without a finite value.
-    public func binnedValues(_ g: HeatmapGeometry) -> [[Double]?] {
+    package func binnedValues(_ g: HeatmapGeometry) -> [[Double]?] {
         (0..<g.epochs.binCount).map { eb in
             let er = rows.indices(recording: g.epochs.items(inBin: eb), epoch: \.epoch)
             guard !er.isEmpty else { return nil }
@@ -71,7 +71,7 @@ public struct Heatmap: Widget {
         }
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let g = geometry(width: width, height: height, options: options)
         let glyphs = Glyphs.forMode(options.glyphs)

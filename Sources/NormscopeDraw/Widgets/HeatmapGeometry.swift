@@ -3,15 +3,15 @@
 /// A vertical slot is half a text row when half blocks pack two epochs per row, else a whole row.
 /// The vertical extent is planned for all `totalEpochs + 1` rows (epoch 0 is before training),
 /// so the figure fills downwards as training progresses.
-public struct HeatmapGeometry: Equatable, Sendable {
+package struct HeatmapGeometry: Equatable, Sendable {
     /// Classes (most frequent first) over the plot's columns.
-    public let classes: BinPlan
+    package let classes: BinPlan
     /// Epochs `0...totalEpochs` over the vertical slots (stage 2, when there is one, below its own share).
-    public let epochs: EpochAxis
+    package let epochs: EpochAxis
     /// Whether each text row shows two slots (upper and lower half block).
-    public let halfBlocks: Bool
+    package let halfBlocks: Bool
 
-    public init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool, stage2After: Int? = nil) {
+    package init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool, stage2After: Int? = nil) {
         classes = BinPlan(count: classCount, slots: width)
         epochs = EpochAxis(lastEpoch: totalEpochs, slots: max(0, height) * (halfBlocks ? 2 : 1), stage2After: stage2After,
                            slotsPerRow: halfBlocks ? 2 : 1)
@@ -19,24 +19,24 @@ public struct HeatmapGeometry: Equatable, Sendable {
     }
 
     /// Classes merged into one column on average (the "4 cls/col" of the axis hint).
-    public var classesPerColumn: Double { classes.itemsPerBin }
+    package var classesPerColumn: Double { classes.itemsPerBin }
     /// Columns each class (or class bin) spans.
-    public var columnsPerClass: Int { classes.slotsPerBin }
+    package var columnsPerClass: Int { classes.slotsPerBin }
     /// Epochs merged into one slot on average.
-    public var epochsPerSlot: Double { epochs.itemsPerBin }
+    package var epochsPerSlot: Double { epochs.itemsPerBin }
     /// Columns in use from the left.
-    public var usedWidth: Int { classes.usedSlots }
+    package var usedWidth: Int { classes.usedSlots }
     /// Text rows in use from the top.
-    public var usedRows: Int { halfBlocks ? (epochs.usedSlots + 1) / 2 : epochs.usedSlots }
+    package var usedRows: Int { halfBlocks ? (epochs.usedSlots + 1) / 2 : epochs.usedSlots }
 
     /// The text row that shows epoch `e`.
-    public func row(ofEpoch e: Int) -> Int {
+    package func row(ofEpoch e: Int) -> Int {
         let s = epochs.slot(ofItem: e)
         return halfBlocks ? s / 2 : s
     }
 
     /// The first epoch shown in text row `r` (nil below the used rows).
-    public func firstEpoch(ofRow r: Int) -> Int? {
+    package func firstEpoch(ofRow r: Int) -> Int? {
         let range = epochs.items(inSlot: halfBlocks ? 2 * r : r)
         return range.isEmpty ? nil : range.lowerBound
     }

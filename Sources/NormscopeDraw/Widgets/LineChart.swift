@@ -2,12 +2,12 @@
 ///
 /// Layout: title and legend on the first row (the legend moves to a second row when it does not fit),
 /// the plot with y labels at its top, middle and bottom, an x axis, and the epoch labels below it.
-public struct LineChart: Widget {
-    public var model: ChartModel
+package struct LineChart: Widget {
+    package var model: ChartModel
 
-    public init(_ model: ChartModel) { self.model = model }
+    package init(_ model: ChartModel) { self.model = model }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let (w, h) = (canvas.width, canvas.height)
         guard w > 0 && h > 0 else { return canvas }

@@ -3,19 +3,19 @@
 /// Bars are built from eighth blocks (`▁▂▃▄▅▆▇█`; ASCII `_-=#`), coloured by the colour map, and share the
 /// heatmap's columns when given its class plan. An optional dashed reference line marks the MaxNorm radius
 /// or the unit norm. A bar above the scale ends in an overflow mark.
-public struct Profile: Widget {
+package struct Profile: Widget {
     /// Norm per class, most frequent first.
-    public var values: [Double]
+    package var values: [Double]
     /// The top of the shared scale.
-    public var vmax: Double
+    package var vmax: Double
     /// A horizontal reference line (MaxNorm radius, unit norm).
-    public var reference: ReferenceLine?
+    package var reference: ReferenceLine?
     /// Columns reserved at the left for scale labels (0 for none).
-    public var gutter: Int
+    package var gutter: Int
     /// How classes map to columns; nil plans them over the plot width.
-    public var classes: BinPlan?
+    package var classes: BinPlan?
 
-    public init(values: [Double], vmax: Double, reference: ReferenceLine? = nil, gutter: Int = 0, classes: BinPlan? = nil) {
+    package init(values: [Double], vmax: Double, reference: ReferenceLine? = nil, gutter: Int = 0, classes: BinPlan? = nil) {
         self.values = values
         self.vmax = vmax
         self.reference = reference
@@ -25,18 +25,18 @@ public struct Profile: Widget {
 
     /// The height in eighths of a cell of a bar of value `v` in a plot `rows` high: `round(v / vmax * rows * 8)`,
     /// clamped to the plot; a positive value shows at least one eighth; non-finite values give 0.
-    public static func eighths(_ v: Double, vmax: Double, rows: Int) -> Int {
+    package static func eighths(_ v: Double, vmax: Double, rows: Int) -> Int {
         guard v.isFinite, v > 0, rows > 0 else { return 0 }
         let t = vmax > 0 ? min(1, v / vmax) : 1
         return max(1, min(rows * 8, Int((t * Double(rows * 8)).rounded())))
     }
 
     /// The bar glyph of the cell `level` rows above the baseline for a bar `eighths` high.
-    public static func glyph(eighths: Int, level: Int, glyphs: Glyphs) -> Character {
+    package static func glyph(eighths: Int, level: Int, glyphs: Glyphs) -> Character {
         glyphs.bars[min(8, max(0, eighths - 8 * level))]
     }
 
-    public func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let rows = canvas.height
         guard rows > 0 else { return canvas }
@@ -100,20 +100,20 @@ public struct Profile: Widget {
 }
 
 /// A horizontal reference line across a profile, with its label ("δ=1.00", "‖w‖=1").
-public struct ReferenceLine: Equatable, Sendable {
-    public var value: Double
-    public var label: String
+package struct ReferenceLine: Equatable, Sendable {
+    package var value: Double
+    package var label: String
 
-    public init(value: Double, label: String) {
+    package init(value: Double, label: String) {
         self.value = value
         self.label = label
     }
 
     /// The MaxNorm radius line, "δ=1.00".
-    public static func maxNorm(_ radius: Double) -> ReferenceLine {
+    package static func maxNorm(_ radius: Double) -> ReferenceLine {
         ReferenceLine(value: radius, label: "δ=" + NumberFormat.fixed(radius, 2))
     }
 
     /// The unit-norm line of L2 normalisation, "‖w‖=1".
-    public static let unitNorm = ReferenceLine(value: 1, label: "‖w‖=1")
+    package static let unitNorm = ReferenceLine(value: 1, label: "‖w‖=1")
 }

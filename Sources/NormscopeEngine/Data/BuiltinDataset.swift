@@ -2,25 +2,25 @@
 ///
 /// Each is a CSV data set (see datasets/README.md) embedded as one string literal, generated together with its
 /// copy in `datasets/` by a script kept in the repository; a test checks the two are the same bytes.
-public enum BuiltinDataset: String, CaseIterable, Sendable {
+package enum BuiltinDataset: String, CaseIterable, Sendable {
     /// The UCI handwritten digits, made long-tailed (IF 20) with a balanced test split: `datasets/digits-lt.csv`.
     case digitsLT = "digits-lt"
 
     /// The name `--dataset` takes.
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 
     /// The built-in data set called `name`, if there is one.
-    public static func named(_ name: String) -> BuiltinDataset? { BuiltinDataset(rawValue: name) }
+    package static func named(_ name: String) -> BuiltinDataset? { BuiltinDataset(rawValue: name) }
 
     /// The CSV text, byte for byte the file in `datasets/`.
-    public var csv: String {
+    package var csv: String {
         switch self {
         case .digitsLT: return Self.digitsLTCSV
         }
     }
 
     /// The data set, named after it (parsed once per process).
-    public func load() -> Dataset {
+    package func load() -> Dataset {
         switch self {
         case .digitsLT: return Self.digitsLTData
         }
@@ -37,7 +37,7 @@ public enum BuiltinDataset: String, CaseIterable, Sendable {
     }
 
     /// Where the data come from, under which licence, and how they were made; recorded in results.
-    public var provenance: DataProvenance {
+    package var provenance: DataProvenance {
         switch self {
         case .digitsLT:
             return DataProvenance(
@@ -53,7 +53,7 @@ public enum BuiltinDataset: String, CaseIterable, Sendable {
     }
 
     /// The built-in data set `dataset` holds (the same samples, labels and splits, whatever its name), if any.
-    public static func matching(_ dataset: Dataset) -> BuiltinDataset? {
+    package static func matching(_ dataset: Dataset) -> BuiltinDataset? {
         allCases.first { b in
             let d = b.load()
             return d.trainCount == dataset.trainCount && d.testCount == dataset.testCount
@@ -65,19 +65,19 @@ public enum BuiltinDataset: String, CaseIterable, Sendable {
 }
 
 /// The origin of a data set that is not generated: source, licence and preparation, as recorded in results.
-public struct DataProvenance: Codable, Equatable, Sendable {
+package struct DataProvenance: Codable, Equatable, Sendable {
     /// The built-in name (`--dataset NAME`).
-    public var name: String
+    package var name: String
     /// Where the data come from.
-    public var source: String
+    package var source: String
     /// A permanent link to the source.
-    public var url: String
+    package var url: String
     /// The licence of the data.
-    public var license: String
+    package var license: String
     /// How the shipped file was made from the source.
-    public var preparation: String
+    package var preparation: String
 
-    public init(name: String, source: String, url: String, license: String, preparation: String) {
+    package init(name: String, source: String, url: String, license: String, preparation: String) {
         self.name = name
         self.source = source
         self.url = url

@@ -3,7 +3,7 @@
 /// Each is the text of a file in `datasets/` (kept there as documentation, and still usable by path),
 /// embedded by `scripts/embed-recipes.sh` in `BuiltinRecipe+Files.swift`; a test checks that every file and its
 /// embedded copy are the same bytes, and that every file has a case here.
-public enum BuiltinRecipe: String, CaseIterable, Sendable {
+package enum BuiltinRecipe: String, CaseIterable, Sendable {
     case `default` = "default"
     case cifar100LT = "cifar100-lt"
     case cifar10LT = "cifar10-lt"
@@ -11,13 +11,13 @@ public enum BuiltinRecipe: String, CaseIterable, Sendable {
     case quick = "quick"
 
     /// The name `--dataset` takes (the file's name without `.json`).
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 
     /// The built-in recipe called `name`, if there is one.
-    public static func named(_ name: String) -> BuiltinRecipe? { BuiltinRecipe(rawValue: name) }
+    package static func named(_ name: String) -> BuiltinRecipe? { BuiltinRecipe(rawValue: name) }
 
     /// What the recipe is for, in one line (`normscope dataset --list`).
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .default: "what runs without --dataset: CIFAR100-LT's shape (as cifar100-lt)"
         case .cifar100LT: "CIFAR100-LT's shape, as in the paper: 500 down to 5 per class, IF 100"
@@ -28,10 +28,10 @@ public enum BuiltinRecipe: String, CaseIterable, Sendable {
     }
 
     /// The file's text, byte for byte `datasets/NAME.json`.
-    public var text: String { Self.fileTexts[rawValue] ?? "" }
+    package var text: String { Self.fileTexts[rawValue] ?? "" }
 
     /// The recipe the text describes.
-    public var recipe: DatasetRecipe {
+    package var recipe: DatasetRecipe {
         do {
             return try DatasetRecipeFile.parse(text: text, fileName: "\(name) (built-in)")
         } catch {

@@ -1,5 +1,5 @@
 /// The paper's reporting groups, by number of training samples of a class.
-public enum ClassGroup: String, CaseIterable, Codable, Sendable {
+package enum ClassGroup: String, CaseIterable, Codable, Sendable {
     /// More than 100 training samples.
     case many
     /// 20 to 100 training samples.
@@ -8,7 +8,7 @@ public enum ClassGroup: String, CaseIterable, Codable, Sendable {
     case few
 
     /// The group of a class with `count` training samples.
-    public init(trainingCount count: Int) {
+    package init(trainingCount count: Int) {
         if count > 100 { self = .many } else if count >= 20 { self = .medium } else { self = .few }
     }
 }

@@ -2,28 +2,28 @@
 ///
 /// Class index 0 is always the class with the most training samples (ties keep the original label order);
 /// `labels[k]` is the original label of class index k, as found in a CSV file or generated.
-public struct Dataset: Sendable, Equatable {
+package struct Dataset: Sendable, Equatable {
     /// Name shown in the TUI and results (recipe name or file name).
-    public var name: String
+    package var name: String
     /// Number of features per sample.
-    public let dimension: Int
+    package let dimension: Int
     /// Number of classes.
-    public let classCount: Int
+    package let classCount: Int
     /// Training features, row-major, `trainCount * dimension`.
-    public let trainFeatures: [Float]
+    package let trainFeatures: [Float]
     /// Training labels as class indices (most frequent first).
-    public let trainLabels: [Int32]
+    package let trainLabels: [Int32]
     /// Test features, row-major.
-    public let testFeatures: [Float]
+    package let testFeatures: [Float]
     /// Test labels as class indices.
-    public let testLabels: [Int32]
+    package let testLabels: [Int32]
     /// Original label of each class index.
-    public let labels: [Int]
+    package let labels: [Int]
 
     /// Builds a data set from samples with arbitrary integer labels, reordering classes most frequent first.
     ///
     /// - Precondition: features counts match `dimension`; callers (generator, CSV reader) validate first.
-    public init(name: String, dimension: Int, trainFeatures: [Float], trainLabels: [Int],
+    package init(name: String, dimension: Int, trainFeatures: [Float], trainLabels: [Int],
                 testFeatures: [Float], testLabels: [Int]) {
         precondition(trainFeatures.count == trainLabels.count * dimension)
         precondition(testFeatures.count == testLabels.count * dimension)
@@ -47,17 +47,17 @@ public struct Dataset: Sendable, Equatable {
     }
 
     /// Number of training samples.
-    public var trainCount: Int { trainLabels.count }
+    package var trainCount: Int { trainLabels.count }
     /// Number of test samples.
-    public var testCount: Int { testLabels.count }
+    package var testCount: Int { testLabels.count }
 
     /// Training samples per class index (most frequent first).
-    public var classCounts: [Int] {
+    package var classCounts: [Int] {
         var c = Array(repeating: 0, count: classCount)
         for l in trainLabels { c[Int(l)] += 1 }
         return c
     }
 
     /// The Many/Medium/Few group of each class index.
-    public var classGroups: [ClassGroup] { classCounts.map(ClassGroup.init(trainingCount:)) }
+    package var classGroups: [ClassGroup] { classCounts.map(ClassGroup.init(trainingCount:)) }
 }

@@ -4,33 +4,33 @@
 /// centres are drawn at random; the input a network sees is a fixed random nonlinear warp of that latent point
 /// into `dimension` features. Several modes per class defeat a linear classifier on the raw inputs, and
 /// tail classes see too few samples to cover their modes, so the long tail hurts.
-public struct DatasetRecipe: Codable, Equatable, Sendable {
+package struct DatasetRecipe: Codable, Equatable, Sendable {
     /// A short name shown in the TUI and results.
-    public var name: String
+    package var name: String
     /// Number of classes C.
-    public var classes: Int
+    package var classes: Int
     /// Input dimension d (number of features).
-    public var dimension: Int
+    package var dimension: Int
     /// Training samples of the most frequent class, n_max.
-    public var maxPerClass: Int
+    package var maxPerClass: Int
     /// Imbalance factor IF = n_max / n_min (>= 1).
-    public var imbalance: Double
+    package var imbalance: Double
     /// Exponential or step fall-off.
-    public var profile: ImbalanceProfile
+    package var profile: ImbalanceProfile
     /// Balanced test samples per class.
-    public var testPerClass: Int
+    package var testPerClass: Int
     /// Gaussian modes per class.
-    public var modesPerClass: Int
+    package var modesPerClass: Int
     /// Dimension of the latent space the modes live in.
-    public var latentDimension: Int
+    package var latentDimension: Int
     /// Standard deviation of each mode, relative to the spread of mode centres.
-    public var noise: Double
+    package var noise: Double
     /// The seed the data were generated with, when the recipe records it (a recipe written by
     /// `normscope dataset -o r.json` does, so that it stands for exactly the data written beside it); nil
     /// leaves it to the run. The generator takes its seed as an argument: callers decide what this one means.
-    public var seed: UInt64?
+    package var seed: UInt64?
 
-    public init(name: String = "default", classes: Int = 100, dimension: Int = 32, maxPerClass: Int = 500,
+    package init(name: String = "default", classes: Int = 100, dimension: Int = 32, maxPerClass: Int = 500,
                 imbalance: Double = 100, profile: ImbalanceProfile = .exponential, testPerClass: Int = 100,
                 modesPerClass: Int = 3, latentDimension: Int = 16, noise: Double = 0.7, seed: UInt64? = nil) {
         self.name = name
@@ -47,15 +47,15 @@ public struct DatasetRecipe: Codable, Equatable, Sendable {
     }
 
     /// The built-in default: CIFAR100-LT's shape (100 classes, IF 100, exponential, 10,847 training samples).
-    public static let `default` = DatasetRecipe()
+    package static let `default` = DatasetRecipe()
 
     /// Training samples per class, most frequent first.
-    public var classCounts: [Int] {
+    package var classCounts: [Int] {
         profile.counts(classes: classes, maxPerClass: maxPerClass, imbalance: imbalance)
     }
 
     /// Problems with the parameters, each naming the setting and the valid range; empty when valid.
-    public func validationErrors() -> [ConfigProblem] {
+    package func validationErrors() -> [ConfigProblem] {
         var e: [ConfigProblem] = []
         e.check(.classes, classes)
         e.check(.dimension, dimension)

@@ -1,12 +1,12 @@
 /// How training counts fall off from the most to the least frequent class.
-public enum ImbalanceProfile: String, Codable, CaseIterable, Sendable {
+package enum ImbalanceProfile: String, Codable, CaseIterable, Sendable {
     /// `n_i = floor(n_max * (1/IF)^(i/(C-1)))`, as CIFAR100-LT.
     case exponential
     /// The first C/2 classes get n_max, the rest floor(n_max/IF).
     case step
 
     /// Training samples per class, most frequent first.
-    public func counts(classes: Int, maxPerClass: Int, imbalance: Double) -> [Int] {
+    package func counts(classes: Int, maxPerClass: Int, imbalance: Double) -> [Int] {
         precondition(classes >= 1 && maxPerClass >= 1 && imbalance >= 1)
         switch self {
         case .exponential:

@@ -6,9 +6,9 @@
 /// `x = B · tanh(A · z + c)`, with A, B, c drawn once per seed. Modes scatter each class across the space, so a
 /// linear classifier on the raw features does clearly worse than an MLP; tail classes see only a few samples
 /// of their modes, so the long tail hurts.
-public enum SyntheticGenerator {
+package enum SyntheticGenerator {
     /// The data set of `recipe` for `seed`: identical bytes on every machine and run.
-    public static func generate(_ recipe: DatasetRecipe, seed: UInt64) -> Dataset {
+    package static func generate(_ recipe: DatasetRecipe, seed: UInt64) -> Dataset {
         var rng = SplitMix64(seed: seed, stream: "data")
         let c = recipe.classes, l = recipe.latentDimension, d = recipe.dimension, m = recipe.modesPerClass
         let hiddenWidth = max(d, l)

@@ -9,9 +9,9 @@ import Foundation
 ///
 /// Readers see either the old file or the complete new one, never a partial file; on failure the temporary
 /// file is removed and `NormscopeError.writeFailed("cannot write <path>: <reason>")` is thrown.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to `path`, replacing any file there.
-    public static func write(bytes: [UInt8], to path: String) throws(NormscopeError) {
+    package static func write(bytes: [UInt8], to path: String) throws(NormscopeError) {
         var failure: NormscopeError?
         bytes.withUnsafeBytes { buffer in
             do throws(NormscopeError) { try write(buffer, to: path) } catch { failure = error }
@@ -20,7 +20,7 @@ public enum AtomicFile {
     }
 
     /// Writes `data` to `path`, replacing any file there.
-    public static func write(data: Data, to path: String) throws(NormscopeError) {
+    package static func write(data: Data, to path: String) throws(NormscopeError) {
         var failure: NormscopeError?
         data.withUnsafeBytes { buffer in
             do throws(NormscopeError) { try write(buffer, to: path) } catch { failure = error }
@@ -29,7 +29,7 @@ public enum AtomicFile {
     }
 
     /// Writes `text` as UTF-8 to `path`, replacing any file there.
-    public static func write(text: String, to path: String) throws(NormscopeError) {
+    package static func write(text: String, to path: String) throws(NormscopeError) {
         try write(bytes: Array(text.utf8), to: path)
     }
 

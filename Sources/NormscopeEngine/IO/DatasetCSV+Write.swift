@@ -3,14 +3,14 @@ extension DatasetCSV {
     ///
     /// Labels are the original labels (`dataset.labels[classIndex]`); each feature is printed with `Float`'s
     /// shortest round-trip form, so reading the text back gives bit-identical features.
-    public static func render(_ dataset: Dataset) -> String {
+    package static func render(_ dataset: Dataset) -> String {
         String(decoding: renderBytes(dataset), as: UTF8.self)
     }
 
     /// Writes the data set as CSV to `path` atomically (see `AtomicFile`).
     ///
     /// Refuses, with `.writeFailed`, a data set the reader would reject: no features, or a NaN or infinite value.
-    public static func write(_ dataset: Dataset, to path: String) throws(NormscopeError) {
+    package static func write(_ dataset: Dataset, to path: String) throws(NormscopeError) {
         guard dataset.dimension > 0 else {
             throw .writeFailed("cannot write \(path): the data set has no features")
         }

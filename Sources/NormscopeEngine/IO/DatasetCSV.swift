@@ -8,18 +8,18 @@
 /// Labels are arbitrary non-negative integers; `split` is `train` or `test`; features are finite float32 numbers.
 /// Errors are `NormscopeError.badFile` with one line `"<file>:<line>:<column>: <what> — <how to fix>"`
 /// (`"<file>: ..."` for problems of the whole file); lines are 1-based physical lines, columns 1-based cells.
-public enum DatasetCSV {
+package enum DatasetCSV {
     /// Largest CSV file read (512 MB); larger files are refused before they are read.
-    public static let maxFileBytes = 512 << 20
+    package static let maxFileBytes = 512 << 20
     /// Most feature columns accepted (the recipe's limit on `dimension`).
-    public static let maxFeatures = 4096
+    package static let maxFeatures = 4096
     /// Most distinct classes accepted (the recipe's limit on `classes`).
-    public static let maxClasses = 10_000
+    package static let maxClasses = 10_000
     /// Largest label accepted.
-    public static let maxLabel = Int(Int32.max)
+    package static let maxLabel = Int(Int32.max)
 
     /// Reads the CSV data set at `path`; its name is the file name without extension.
-    public static func read(path: String) throws(NormscopeError) -> Dataset {
+    package static func read(path: String) throws(NormscopeError) -> Dataset {
         try read(path: path, limit: maxFileBytes)
     }
 
@@ -30,12 +30,12 @@ public enum DatasetCSV {
     }
 
     /// Parses CSV text; `fileName` prefixes error messages and, without extension, names the data set.
-    public static func parse(text: String, fileName: String) throws(NormscopeError) -> Dataset {
+    package static func parse(text: String, fileName: String) throws(NormscopeError) -> Dataset {
         try parse(bytes: Array(text.utf8), fileName: fileName)
     }
 
     /// Parses CSV bytes (UTF-8, an optional byte order mark); `fileName` as in `parse(text:fileName:)`.
-    public static func parse(bytes: [UInt8], fileName: String) throws(NormscopeError) -> Dataset {
+    package static func parse(bytes: [UInt8], fileName: String) throws(NormscopeError) -> Dataset {
         try bytes.withUnsafeBufferPointer { buffer throws(NormscopeError) in
             var reader = CSVDatasetReader(bytes: buffer, fileName: fileName)
             return try reader.read()

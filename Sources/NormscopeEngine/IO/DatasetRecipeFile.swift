@@ -4,33 +4,33 @@
 /// type and values failing `DatasetRecipe.validationErrors()` are errors; every error is a one-line
 /// `NormscopeError.badFile("<file>:<line>:<column>: <what> — <how to fix>")` pointing at the key or value
 /// (`"<file>: ..."` for problems of the whole file).
-public enum DatasetRecipeFile {
+package enum DatasetRecipeFile {
     /// Largest recipe file read (1 MB).
-    public static let maxFileBytes = 1 << 20
+    package static let maxFileBytes = 1 << 20
 
     /// The keys of a recipe file, in the order of `DatasetRecipe`'s properties.
-    public static let keys = ["name", "classes", "dimension", "maxPerClass", "imbalance", "profile",
+    package static let keys = ["name", "classes", "dimension", "maxPerClass", "imbalance", "profile",
                               "testPerClass", "modesPerClass", "latentDimension", "noise", "seed"]
 
     /// Reads the recipe at `path`.
-    public static func load(path: String) throws(NormscopeError) -> DatasetRecipe {
+    package static func load(path: String) throws(NormscopeError) -> DatasetRecipe {
         try parse(bytes: FileBytes.read(path: path, limit: maxFileBytes, what: "recipe JSON"), fileName: path)
     }
 
     /// Parses recipe JSON text; `fileName` prefixes error messages.
-    public static func parse(text: String, fileName: String) throws(NormscopeError) -> DatasetRecipe {
+    package static func parse(text: String, fileName: String) throws(NormscopeError) -> DatasetRecipe {
         try parse(bytes: Array(text.utf8), fileName: fileName)
     }
 
     /// Parses recipe JSON bytes (UTF-8); `fileName` prefixes error messages.
-    public static func parse(bytes: [UInt8], fileName: String) throws(NormscopeError) -> DatasetRecipe {
+    package static func parse(bytes: [UInt8], fileName: String) throws(NormscopeError) -> DatasetRecipe {
         try bytes.withUnsafeBufferPointer { buffer throws(NormscopeError) in
             try decode(buffer, fileName: fileName)
         }
     }
 
     /// Writes `recipe` to `path` atomically as pretty JSON with sorted keys; refuses an invalid recipe.
-    public static func save(_ recipe: DatasetRecipe, to path: String) throws(NormscopeError) {
+    package static func save(_ recipe: DatasetRecipe, to path: String) throws(NormscopeError) {
         let problems = recipe.validationErrors()
         guard problems.isEmpty else {
             throw .invalidValue("cannot save recipe to \(path): \(problems.map(\.description).joined(separator: "; "))")
@@ -39,7 +39,7 @@ public enum DatasetRecipeFile {
     }
 
     /// `recipe` as pretty JSON, keys sorted, one key per line, ending in a newline.
-    public static func render(_ recipe: DatasetRecipe) -> String {
+    package static func render(_ recipe: DatasetRecipe) -> String {
         let entries: [(String, String)] = [
             ("name", jsonString(recipe.name)),
             ("classes", String(recipe.classes)),

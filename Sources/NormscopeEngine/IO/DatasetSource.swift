@@ -1,12 +1,12 @@
 /// Where a run's data comes from: a generator recipe, or a data set read from a CSV file.
-public enum DatasetSource: Equatable, Sendable {
+package enum DatasetSource: Equatable, Sendable {
     /// Generate the data from a recipe (`datasets/*.json`).
     case recipe(DatasetRecipe)
     /// Use this data set as it is (read from CSV).
     case data(Dataset)
 
     /// The recipe's or data set's name.
-    public var name: String {
+    package var name: String {
         switch self {
         case .recipe(let recipe): return recipe.name
         case .data(let dataset): return dataset.name
@@ -15,7 +15,7 @@ public enum DatasetSource: Equatable, Sendable {
 
     /// Loads the file at `path`: a `.json` file is a recipe, a `.csv` file is data; for other names the
     /// content decides (a JSON object is a recipe, other text is CSV, anything else is refused).
-    public static func load(path: String) throws(NormscopeError) -> DatasetSource {
+    package static func load(path: String) throws(NormscopeError) -> DatasetSource {
         let ext = fileExtension(path)
         if ext == "json" { return .recipe(try DatasetRecipeFile.load(path: path)) }
         if ext == "csv" { return .data(try DatasetCSV.read(path: path)) }

@@ -7,9 +7,9 @@
 /// characters such as the bidi controls U+202A-202E and U+2066-2069, line and paragraph separators,
 /// noncharacters). Every other character, backslashes included, is kept as it is, so ordinary names and
 /// paths read unchanged; the result is for reading, not for parsing back.
-public enum DisplayText {
+package enum DisplayText {
     /// `text` with every character that is not safe to show spelled out (see the type's summary).
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -21,7 +21,7 @@ public enum DisplayText {
 
     /// Whether `scalar` is a control, format, separator or noncharacter code point: one a terminal, a text
     /// renderer or an XML parser could act on instead of showing.
-    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || v == 0x7F { return true }
         if v < 0x7F { return false }  // printable ASCII: the fast path
@@ -35,7 +35,7 @@ public enum DisplayText {
     }
 
     /// How an unsafe `scalar` is shown: `\n`, `\r`, `\t`, `\xHH` below U+0080, `\u{H...}` above.
-    public static func spelling(of scalar: Unicode.Scalar) -> String {
+    package static func spelling(of scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "\n": return "\\n"
         case "\r": return "\\r"

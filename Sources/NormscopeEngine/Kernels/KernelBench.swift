@@ -11,9 +11,9 @@ import Darwin
 ///
 /// Each figure is the median (and best) of many short repetitions timed with the thread's CPU clock, so time the
 /// scheduler gives to other processes on a shared machine is not counted against the kernel.
-public enum KernelBench {
+package enum KernelBench {
     /// Whether the engine was compiled with FMA (release builds: `-target-cpu native` and `NORMSCOPE_FMA`).
-    public static var usesFMA: Bool {
+    package static var usesFMA: Bool {
         #if NORMSCOPE_FMA
         return true
         #else
@@ -22,9 +22,9 @@ public enum KernelBench {
     }
 
     /// A rate over repetitions.
-    public struct Rate: Sendable {
-        public let median: Double
-        public let best: Double
+    package struct Rate: Sendable {
+        package let median: Double
+        package let best: Double
 
         init(_ samples: [Double]) {
             let s = samples.sorted()
@@ -34,18 +34,18 @@ public enum KernelBench {
     }
 
     /// One measured product.
-    public struct Product: Sendable {
+    package struct Product: Sendable {
         /// `forward`, `weight grad` or `input grad`.
-        public let kind: String
+        package let kind: String
         /// Layer index (0 = first hidden layer).
-        public let layer: Int
-        public let m: Int, n: Int, k: Int
-        public let gflops: Rate
-        public var flops: Double { 2 * Double(m) * Double(n) * Double(k) }
+        package let layer: Int
+        package let m: Int, n: Int, k: Int
+        package let gflops: Rate
+        package var flops: Double { 2 * Double(m) * Double(n) * Double(k) }
     }
 
     /// CPU time of the calling thread, in seconds.
-    public static func threadCPUTime() -> Double {
+    package static func threadCPUTime() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
@@ -78,7 +78,7 @@ public enum KernelBench {
 
     /// The single-core peak of SIMD8 multiply-adds: twelve independent chains in registers (enough to cover
     /// the latency of two FMA pipes), no memory traffic. With FMA, 16 FLOP per instruction per lane group.
-    public static func fmaPeak(repetitions: Int = 31) -> Rate {
+    package static func fmaPeak(repetitions: Int = 31) -> Rate {
         let iterations = 100_000
         // Each call starts from the last one's result, so no call can be hoisted or merged.
         var sink: Float = 0.1
@@ -106,7 +106,7 @@ public enum KernelBench {
     /// The three products of every dense layer of a network of `sizes`, as training runs them at `batch`:
     /// forward (bias and ReLU fused), weight gradient (`Xᵀ·dY`) and input gradient (`dY·W`, ReLU mask fused;
     /// not for the first layer). Data are random; weights are the network's initial ones.
-    public static func layerProducts(sizes: [Int], batch: Int, repetitions: Int = 21) -> [Product] {
+    package static func layerProducts(sizes: [Int], batch: Int, repetitions: Int = 21) -> [Product] {
         var rng = SplitMix64(seed: 1, stream: "bench")
         let net = Network(sizes: sizes, maxBatch: batch, rng: &rng)
         for (l, w) in sizes.enumerated() {
@@ -143,7 +143,7 @@ public enum KernelBench {
     /// FLOP of one epoch's matrix products: training (forward, weight and input gradients; no input gradient for
     /// the first layer) on `trainCount` samples, and the evaluation forward pass on `testCount` samples.
     /// Softmax, bias, ReLU, the optimizer and the norms are not counted (they are O(parameters) or O(batch·C)).
-    public static func epochFlops(sizes: [Int], trainCount: Int, testCount: Int) -> (train: Double, eval: Double) {
+    package static func epochFlops(sizes: [Int], trainCount: Int, testCount: Int) -> (train: Double, eval: Double) {
         var forward = 0.0, inputGrad = 0.0
         for l in 0..<(sizes.count - 1) {
             let p = 2 * Double(sizes[l]) * Double(sizes[l + 1])

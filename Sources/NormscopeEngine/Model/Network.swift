@@ -4,21 +4,21 @@
 /// `batchNorm`, by batch normalization and then ReLU), and the output of the last ReLU is the feature. Weights are stored input-major (`Wt[in×out]`, the transpose of
 /// PyTorch's `weight`), so class k's classifier row is column k of the last layer. All parameters live in one
 /// flat buffer (`params`), with gradients and momentum beside it, allocated once: a training step allocates nothing.
-public final class Network {
+package final class Network {
     /// Layer widths, input first, classes last.
-    public let sizes: [Int]
+    package let sizes: [Int]
     /// Largest batch the work buffers hold.
-    public let maxBatch: Int
+    package let maxBatch: Int
     /// Number of dense layers (hidden layers + classifier).
-    public var layerCount: Int { sizes.count - 1 }
+    package var layerCount: Int { sizes.count - 1 }
     /// Number of classes.
-    public var classCount: Int { sizes[sizes.count - 1] }
+    package var classCount: Int { sizes[sizes.count - 1] }
     /// Feature dimension (input of the classifier).
-    public var featureCount: Int { sizes[sizes.count - 2] }
+    package var featureCount: Int { sizes[sizes.count - 2] }
     /// Total number of parameters.
-    public let parameterCount: Int
+    package let parameterCount: Int
     /// Whether every hidden layer is batch-normalized before its ReLU (the classifier never is).
-    public let batchNorm: Bool
+    package let batchNorm: Bool
 
     let params: UnsafeMutablePointer<Float>
     let grads: UnsafeMutablePointer<Float>
@@ -57,13 +57,13 @@ public final class Network {
     let classScratchD: UnsafeMutablePointer<Double>
 
     /// Whether the classifier's columns are normalized to unit norm in the forward pass.
-    public var l2Normalized: Bool = false
+    package var l2Normalized: Bool = false
 
     /// A network of the given widths with PyTorch `nn.Linear` default initialisation
     /// (weight and bias uniform in ±1/sqrt(fan_in)), drawn in PyTorch's order (weight row by row, then bias).
     /// With `batchNorm` every hidden layer also gets `BatchNorm1d`'s scale 1, shift 0, running mean 0 and
     /// running variance 1; no random numbers are drawn for them, so the linear layers start the same either way.
-    public init(sizes: [Int], maxBatch: Int, batchNorm: Bool = false, rng: inout SplitMix64) {
+    package init(sizes: [Int], maxBatch: Int, batchNorm: Bool = false, rng: inout SplitMix64) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 >= 1 } && maxBatch >= 1)
         self.sizes = sizes
         self.maxBatch = maxBatch
@@ -143,7 +143,7 @@ public final class Network {
     // MARK: - Parameter access
 
     /// The parameters as an array (weights input-major), for tests, checkpoints and comparisons.
-    public var parameters: [Float] {
+    package var parameters: [Float] {
         get { Array(UnsafeBufferPointer(start: params, count: parameterCount)) }
         set {
             precondition(newValue.count == parameterCount)
@@ -152,14 +152,14 @@ public final class Network {
     }
 
     /// The gradients of the last `backward` call, laid out like `parameters`.
-    public var gradients: [Float] { Array(UnsafeBufferPointer(start: grads, count: parameterCount)) }
+    package var gradients: [Float] { Array(UnsafeBufferPointer(start: grads, count: parameterCount)) }
 
     /// Range in `parameters` of the classifier's weight and bias (the last layer).
-    public var classifierRange: Range<Int> { weightOffset[layerCount - 1]..<parameterCount }
+    package var classifierRange: Range<Int> { weightOffset[layerCount - 1]..<parameterCount }
 
     /// Copies all parameters (and momentum, and batch normalization's running averages) from `other`, which
     /// must have the same sizes and normalization.
-    public func copyState(from other: Network) {
+    package func copyState(from other: Network) {
         precondition(other.sizes == sizes && other.batchNorm == batchNorm)
         params.update(from: other.params, count: parameterCount)
         velocity.update(from: other.velocity, count: parameterCount)
@@ -176,7 +176,7 @@ public final class Network {
 
     /// Batch normalization's running means, then running variances, layer by layer (empty without it): the
     /// state evaluation uses besides `parameters`.
-    public var runningStatistics: [Float] {
+    package var runningStatistics: [Float] {
         var out: [Float] = []
         for l in runningMean.indices {
             out += UnsafeBufferPointer(start: runningMean[l], count: sizes[l + 1])
@@ -186,11 +186,11 @@ public final class Network {
     }
 
     /// Clears the momentum buffer (a new optimizer).
-    public func resetMomentum() { velocity.update(repeating: 0, count: parameterCount) }
+    package func resetMomentum() { velocity.update(repeating: 0, count: parameterCount) }
 
     /// L2 norm of each class's classifier row (bias excluded) as the forward pass uses it:
     /// exactly the effective unit-norm rows for an L2-normalized classifier.
-    public func classifierNorms() -> [Double] {
+    package func classifierNorms() -> [Double] {
         let l = layerCount - 1
         if l2Normalized {
             refreshNormalizedClassifier()
@@ -200,5 +200,5 @@ public final class Network {
     }
 
     /// Whether every parameter is finite.
-    public var parametersAreFinite: Bool { Vector.allFinite(params, count: parameterCount) }
+    package var parametersAreFinite: Bool { Vector.allFinite(params, count: parameterCount) }
 }

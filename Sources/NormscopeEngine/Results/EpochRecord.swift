@@ -1,17 +1,17 @@
 /// What was measured after one epoch: the epoch's number travels with its values, so no reader can
 /// mistake a row's position for its epoch.
-public struct EpochRecord: Equatable, Sendable {
+package struct EpochRecord: Equatable, Sendable {
     /// The epoch the values were measured after (0 is before training; for a stage-2 run, 0 is the base's
     /// final state).
-    public var epoch: Int
+    package var epoch: Int
     /// L2 norm of each class's classifier row (bias excluded), most frequent class first.
-    public var norms: [Double]
+    package var norms: [Double]
     /// Mean training loss over the epoch's batches (at epoch 0: the loss before training).
-    public var trainLoss: Double
+    package var trainLoss: Double
     /// Test accuracy after the epoch.
-    public var accuracy: AccuracySummary
+    package var accuracy: AccuracySummary
 
-    public init(epoch: Int, norms: [Double], trainLoss: Double, accuracy: AccuracySummary) {
+    package init(epoch: Int, norms: [Double], trainLoss: Double, accuracy: AccuracySummary) {
         self.epoch = epoch
         self.norms = norms
         self.trainLoss = trainLoss

@@ -1,6 +1,6 @@
 extension RandomAccessCollection where Index == Int {
     /// The indices of the elements, in increasing order of `epoch`, whose epoch lies in `epochs` (binary search).
-    public func indices(recording epochs: Range<Int>, epoch: (Element) -> Int) -> Range<Int> {
+    package func indices(recording epochs: Range<Int>, epoch: (Element) -> Int) -> Range<Int> {
         func first(atLeast e: Int) -> Int {
             var lo = startIndex, hi = endIndex
             while lo < hi {
@@ -16,7 +16,7 @@ extension RandomAccessCollection where Index == Int {
 
 extension RegimeHistory {
     /// The records of the epochs in `epochs` (none where none was kept).
-    public func records(in epochs: Range<Int>) -> ArraySlice<EpochRecord> {
+    package func records(in epochs: Range<Int>) -> ArraySlice<EpochRecord> {
         records[records.indices(recording: epochs, epoch: \.epoch)]
     }
 }

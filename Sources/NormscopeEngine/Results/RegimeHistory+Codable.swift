@@ -11,7 +11,7 @@ extension RegimeHistory: Codable {
     /// The largest epoch number a file may hold (far beyond any run, far below overflow).
     static let epochCeiling = 1_000_000_000
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let id = try c.decode(RunID.self, forKey: .name)
         let norms = try c.decode([[Double]].self, forKey: .norms)
@@ -45,7 +45,7 @@ extension RegimeHistory: Codable {
                   diverged: diverged, stage2StartEpoch: boundary)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .name)
         try c.encode(plannedEpochs, forKey: .plannedEpochs)

@@ -2,28 +2,28 @@
 ///
 /// Its per-epoch measurements are `records`, each carrying the epoch it was measured after: the one way to
 /// read them, whether or not a long run was thinned (see `downsampleIfNeeded`).
-public struct RegimeHistory: Equatable, Sendable {
+package struct RegimeHistory: Equatable, Sendable {
     /// Which run this is.
-    public var id: RunID
+    package var id: RunID
     /// The epochs the run was planned for (0 for a post-hoc normalization).
-    public var plannedEpochs: Int
+    package var plannedEpochs: Int
     /// The measurements, in increasing epoch order, starting with epoch 0 (before training).
-    public private(set) var records: [EpochRecord]
+    package private(set) var records: [EpochRecord]
     /// Latest test accuracy (percent).
-    public var accuracy: AccuracySummary
+    package var accuracy: AccuracySummary
     /// Latest per-class test accuracy (percent), most frequent class first.
-    public var classAccuracy: [Double]
+    package var classAccuracy: [Double]
     /// Wall-clock seconds spent training (0 when timings are switched off for byte-identical files).
-    public var seconds: Double
+    package var seconds: Double
     /// The MaxNorm radius in force, if the run projects.
-    public var maxNormRadius: Double?
+    package var maxNormRadius: Double?
     /// Set when training stopped at a non-finite loss or weight.
-    public var diverged: Divergence?
+    package var diverged: Divergence?
     /// The epoch after which stage 2 begins in this history: 0 for a stage-2 run, the base's last epoch for a
     /// stage-2 run drawn after its base (`joined(after:)`), nil for stage 1 alone.
-    public var stage2StartEpoch: Int?
+    package var stage2StartEpoch: Int?
 
-    public init(id: RunID, plannedEpochs: Int = 0, records: [EpochRecord] = [],
+    package init(id: RunID, plannedEpochs: Int = 0, records: [EpochRecord] = [],
                 accuracy: AccuracySummary = AccuracySummary(all: 0, many: 0, medium: 0, few: 0),
                 classAccuracy: [Double] = [], seconds: Double = 0, maxNormRadius: Double? = nil,
                 diverged: Divergence? = nil, stage2StartEpoch: Int? = nil) {
@@ -40,22 +40,22 @@ public struct RegimeHistory: Equatable, Sendable {
     }
 
     /// The results name (`wd`, `wd>cb+wd+maxnorm`).
-    public var name: String { id.name }
+    package var name: String { id.name }
 
     /// The epoch of the latest record: the epochs completed (0 before any).
-    public var epochsDone: Int { records.last?.epoch ?? 0 }
+    package var epochsDone: Int { records.last?.epoch ?? 0 }
 
     /// Whether the run has nothing left to do: every planned epoch done, or diverged.
-    public var isFinished: Bool { diverged != nil || epochsDone >= plannedEpochs }
+    package var isFinished: Bool { diverged != nil || epochsDone >= plannedEpochs }
 
     /// The latest norms (empty before the first record).
-    public var finalNorms: [Double] { records.last?.norms ?? [] }
+    package var finalNorms: [Double] { records.last?.norms ?? [] }
 
     /// The number of classes (the length of the longest norms row).
-    public var classCount: Int { records.map(\.norms.count).max() ?? 0 }
+    package var classCount: Int { records.map(\.norms.count).max() ?? 0 }
 
     /// Adds the measurements after epoch `record.epoch`, which must be later than the latest.
-    public mutating func append(_ record: EpochRecord) {
+    package mutating func append(_ record: EpochRecord) {
         precondition(records.last.map { record.epoch > $0.epoch } ?? (record.epoch >= 0), "epochs must increase")
         records.append(record)
         accuracy = record.accuracy
@@ -71,7 +71,7 @@ public struct RegimeHistory: Equatable, Sendable {
 extension RegimeHistory {
     /// The history as it stood after epoch `epoch`: later records dropped, the latest accuracy that of the
     /// last record kept. A live view shows every run at one common epoch this way.
-    public func truncated(through epoch: Int) -> RegimeHistory {
+    package func truncated(through epoch: Int) -> RegimeHistory {
         let keep = records.indices(recording: Int.min..<(epoch == .max ? .max : epoch + 1), epoch: \.epoch)
         guard keep.count < records.count else { return self }
         var h = self
@@ -85,7 +85,7 @@ extension RegimeHistory {
 
 extension RegimeHistory {
     /// The most records `downsampleIfNeeded()` keeps per history: beyond it, the history is thinned.
-    public static let rowLimit = 1024
+    package static let rowLimit = 1024
 
     /// Keeps `records` within `limit`, so a run of any length holds bounded memory. Call after each append.
     ///
@@ -94,7 +94,7 @@ extension RegimeHistory {
     /// half of them), plus the latest epoch and the stage-2 boundary. Records are kept whole, not averaged:
     /// every value is a real measurement of the epoch it is labelled with, and the first and the latest epoch
     /// are always there.
-    public mutating func downsampleIfNeeded(limit: Int = RegimeHistory.rowLimit) {
+    package mutating func downsampleIfNeeded(limit: Int = RegimeHistory.rowLimit) {
         let limit = max(4, limit)
         guard let firstRecord = records.first, let lastRecord = records.last else { return }
         // Untouched while every epoch is kept and within the limit; once thinned, every append is thinned
@@ -125,13 +125,13 @@ extension RegimeHistory {
 }
 
 /// Where and why a run stopped early.
-public struct Divergence: Codable, Equatable, Sendable {
+package struct Divergence: Codable, Equatable, Sendable {
     /// The epoch (1-based) during which the non-finite value appeared.
-    public var epoch: Int
+    package var epoch: Int
     /// What went non-finite ("loss is NaN", "weights are infinite", ...).
-    public var reason: String
+    package var reason: String
 
-    public init(epoch: Int, reason: String) {
+    package init(epoch: Int, reason: String) {
         self.epoch = epoch
         self.reason = reason
     }

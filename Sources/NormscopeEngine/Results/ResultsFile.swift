@@ -1,21 +1,21 @@
 import Foundation
 
 /// The results JSON of a run: configuration, class counts, and every regime's history.
-public struct ResultsFile: Codable, Equatable, Sendable {
+package struct ResultsFile: Codable, Equatable, Sendable {
     /// The program that wrote the file.
-    public var program: ProgramInfo
+    package var program: ProgramInfo
     /// Enough to rerun the experiment.
-    public var config: RunConfig
+    package var config: RunConfig
     /// Training samples per class, most frequent first.
-    public var classCounts: [Int]
+    package var classCounts: [Int]
     /// Original label of each class, in the same order.
-    public var classLabels: [Int]
+    package var classLabels: [Int]
     /// One entry per regime (stage-1 regimes first, then stage-2 variants and post-hoc normalizations).
-    public var regimes: [RegimeHistory]
+    package var regimes: [RegimeHistory]
     /// True when the run was stopped (Ctrl-C) before every regime finished.
-    public var interrupted: Bool
+    package var interrupted: Bool
 
-    public init(config: RunConfig, classCounts: [Int], classLabels: [Int], regimes: [RegimeHistory],
+    package init(config: RunConfig, classCounts: [Int], classLabels: [Int], regimes: [RegimeHistory],
                 interrupted: Bool = false) {
         program = ProgramInfo()
         self.config = config
@@ -26,10 +26,10 @@ public struct ResultsFile: Codable, Equatable, Sendable {
     }
 
     /// The file's bytes: pretty-printed JSON with sorted keys, so equal results give equal bytes.
-    public func encoded() throws -> Data { try StableJSON.encode(self) }
+    package func encoded() throws -> Data { try StableJSON.encode(self) }
 
     /// Reads a results file; errors name the file and what is wrong.
-    public static func load(path: String) throws -> ResultsFile {
+    package static func load(path: String) throws -> ResultsFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw NormscopeError.badFile("\(path): cannot read the results file (missing or unreadable)")
         }
@@ -38,7 +38,7 @@ public struct ResultsFile: Codable, Equatable, Sendable {
 
     /// Reads a results file's bytes; errors name `path` and what is wrong. Any damage gives an error, never
     /// a file that a reader could trip over (see `consistencyErrors`).
-    public static func decode(_ data: Data, path: String) throws -> ResultsFile {
+    package static func decode(_ data: Data, path: String) throws -> ResultsFile {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let file: ResultsFile
@@ -55,7 +55,7 @@ public struct ResultsFile: Codable, Equatable, Sendable {
 
     /// What does not fit together in a decoded file: class lists of different lengths, norms rows that are
     /// not one per class, settings out of their ranges. Empty for every file normscope writes.
-    public func consistencyErrors() -> [String] {
+    package func consistencyErrors() -> [String] {
         var e: [String] = []
         let classes = classCounts.count
         if classes < 1 || classes > 1_000_000 { e.append("'classCounts' must list 1 to 1000000 classes") }
@@ -93,18 +93,18 @@ public struct ResultsFile: Codable, Equatable, Sendable {
 }
 
 /// Name and version of the program, recorded in results.
-public struct ProgramInfo: Codable, Equatable, Sendable {
-    public var name = "normscope"
-    public var version = ProgramInfo.currentVersion
-    public init() {}
+package struct ProgramInfo: Codable, Equatable, Sendable {
+    package var name = "normscope"
+    package var version = ProgramInfo.currentVersion
+    package init() {}
     /// The version of this build.
-    public static let currentVersion = "0.2.0"
+    package static let currentVersion = "0.2.0"
 }
 
 extension ResultsFile {
     /// The same results with every wall-clock time set to 0: the file then depends only on the seed, the
     /// settings and the program version, byte for byte (what `normscope run` writes unless `--timings`).
-    public func withoutTimings() -> ResultsFile {
+    package func withoutTimings() -> ResultsFile {
         var r = self
         for i in r.regimes.indices { r.regimes[i].seconds = 0 }
         return r

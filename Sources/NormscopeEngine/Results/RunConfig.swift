@@ -1,15 +1,15 @@
 /// Everything needed to rerun an experiment exactly, recorded in every results file.
-public struct RunConfig: Codable, Equatable, Sendable {
+package struct RunConfig: Codable, Equatable, Sendable {
     /// Where the data came from.
-    public var dataset: DataOrigin
+    package var dataset: DataOrigin
     /// Stage-1 hyperparameters and seed.
-    public var training: TrainingConfig
+    package var training: TrainingConfig
     /// Stage-1 regimes, in order.
-    public var regimes: [String]
+    package var regimes: [String]
     /// Stage-2 settings, when stage 2 was run.
-    public var stage2: Stage2Config?
+    package var stage2: Stage2Config?
 
-    public init(dataset: DataOrigin, training: TrainingConfig, regimes: [String], stage2: Stage2Config? = nil) {
+    package init(dataset: DataOrigin, training: TrainingConfig, regimes: [String], stage2: Stage2Config? = nil) {
         self.dataset = dataset
         self.training = training
         self.regimes = regimes
@@ -18,19 +18,19 @@ public struct RunConfig: Codable, Equatable, Sendable {
 }
 
 /// The source of a run's data: a generator recipe (regenerated from the seed) or a CSV file.
-public struct DataOrigin: Codable, Equatable, Sendable {
+package struct DataOrigin: Codable, Equatable, Sendable {
     /// The recipe, when the data were generated.
-    public var recipe: DatasetRecipe?
+    package var recipe: DatasetRecipe?
     /// The CSV file's path as given (or a built-in data set's name), when the data were not generated.
-    public var file: String?
+    package var file: String?
     /// Source, licence and preparation, when the data are a built-in data set (or a copy of its file).
-    public var provenance: DataProvenance?
+    package var provenance: DataProvenance?
     /// Training and test sample counts and dimension, to check a rerun against.
-    public var trainSamples: Int
-    public var testSamples: Int
-    public var dimension: Int
+    package var trainSamples: Int
+    package var testSamples: Int
+    package var dimension: Int
 
-    public init(recipe: DatasetRecipe?, file: String?, dataset: Dataset, provenance: DataProvenance? = nil) {
+    package init(recipe: DatasetRecipe?, file: String?, dataset: Dataset, provenance: DataProvenance? = nil) {
         self.recipe = recipe
         self.file = file
         self.provenance = provenance

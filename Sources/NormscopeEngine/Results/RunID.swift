@@ -2,33 +2,33 @@
 ///
 /// Its `name` is the results-file spelling (`wd`, `wd>cb+wd+maxnorm`), written and read in one place
 /// (here); everything else compares identities, never strings.
-public struct RunID: Hashable, Sendable, CustomStringConvertible {
+package struct RunID: Hashable, Sendable, CustomStringConvertible {
     /// The stage-1 regime (for a stage-2 run: the base whose features and classifier it starts from).
-    public var base: Regime
+    package var base: Regime
     /// The stage-2 variant, or nil for a stage-1 run.
-    public var variant: Stage2Variant?
+    package var variant: Stage2Variant?
 
-    public init(_ base: Regime, _ variant: Stage2Variant? = nil) {
+    package init(_ base: Regime, _ variant: Stage2Variant? = nil) {
         self.base = base
         self.variant = variant
     }
 
     /// Whether this is a stage-2 retraining or post-hoc normalization.
-    public var isStage2: Bool { variant != nil }
+    package var isStage2: Bool { variant != nil }
 
     /// The stage-1 run this one continues (itself for a stage-1 run).
-    public var stage1: RunID { RunID(base) }
+    package var stage1: RunID { RunID(base) }
 
     /// The results name: `base`, or `base>variant`.
-    public var name: String { variant.map { "\(base.name)>\($0.rawValue)" } ?? base.name }
+    package var name: String { variant.map { "\(base.name)>\($0.rawValue)" } ?? base.name }
 
-    public var description: String { name }
+    package var description: String { name }
 
     /// The display title: "WD+MaxNorm", or "WD > CB & WD & MaxNorm" for stage 2.
-    public var title: String { variant.map { "\(base.title) > \($0.shortTitle)" } ?? base.title }
+    package var title: String { variant.map { "\(base.title) > \($0.shortTitle)" } ?? base.title }
 
     /// Parses a results name; nil when it names no known regime or variant.
-    public init?(name: String) {
+    package init?(name: String) {
         if let i = name.firstIndex(of: ">") {
             guard let r = Regime.all.first(where: { $0.name == name[..<i] }),
                   let v = Stage2Variant(rawValue: String(name[name.index(after: i)...])) else { return nil }
@@ -41,7 +41,7 @@ public struct RunID: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension RunID: Codable {
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         let text = try c.decode(String.self)
         guard let id = RunID(name: text) else {
@@ -50,7 +50,7 @@ extension RunID: Codable {
         self = id
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(name)
     }

@@ -2,9 +2,9 @@ import Foundation
 
 /// The one way normscope writes JSON files: pretty-printed, keys sorted, non-finite numbers as strings,
 /// a final newline, so equal values always give equal bytes.
-public enum StableJSON {
+package enum StableJSON {
     /// The bytes of `value`.
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+    package static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")

@@ -1,37 +1,37 @@
 /// Everything `normscope reproduce` does: the data, the seeds, stage 1 and its weight-decay search, stage 2.
-public struct ReproduceConfig: Codable, Equatable, Sendable {
+package struct ReproduceConfig: Codable, Equatable, Sendable {
     /// The synthetic data's recipe; its imbalance factor is replaced by each of `imbalances`.
-    public var recipe: DatasetRecipe
+    package var recipe: DatasetRecipe
     /// Imbalance factors, one table column group each (the paper: 100, 50, 10).
-    public var imbalances: [Double]
+    package var imbalances: [Double]
     /// Seeds of data, initial weights and batch order; the table gives mean and spread over them.
-    public var seeds: [UInt64]
+    package var seeds: [UInt64]
     /// Stage-1 settings; its `weightDecay` is replaced by the chosen one for the `wd` model.
-    public var training: TrainingConfig
+    package var training: TrainingConfig
     /// A fixed stage-1 weight decay, or nil to choose it from `weightDecayGrid` on the validation split.
-    public var weightDecay: Double?
+    package var weightDecay: Double?
     /// Candidate stage-1 weight decays.
-    public var weightDecayGrid: [Double]
+    package var weightDecayGrid: [Double]
     /// A fixed tau of the post-hoc tau-normalization, or nil to choose it from `tauGrid` on the validation split.
-    public var tau: Double?
+    package var tau: Double?
     /// Candidate taus.
-    public var tauGrid: [Double]
+    package var tauGrid: [Double]
     /// Share of each class's training samples held out for the search (never the test set).
-    public var validationFraction: Double
+    package var validationFraction: Double
     /// Stage-2 settings (its `tau` is replaced by the chosen one; bases are always `wd`).
-    public var stage2: Stage2Config
+    package var stage2: Stage2Config
     /// Data read from a file or built in, used instead of `recipe`: each imbalance factor thins its training
     /// part (`Dataset.resampled`), each seed choosing other samples. Not encoded; `dataOrigin` records it.
-    public var data: Dataset?
+    package var data: Dataset?
     /// Where `data` came from (file, provenance, sizes), as results record it; nil for generated data.
-    public var dataOrigin: DataOrigin?
+    package var dataOrigin: DataOrigin?
 
     enum CodingKeys: String, CodingKey {
         case recipe, imbalances, seeds, training, weightDecay, weightDecayGrid, tau, tauGrid, validationFraction, stage2
         case dataOrigin
     }
 
-    public init(recipe: DatasetRecipe = .cifar100LTAnalogue, imbalances: [Double] = [100, 50, 10],
+    package init(recipe: DatasetRecipe = .cifar100LTAnalogue, imbalances: [Double] = [100, 50, 10],
                 seeds: [UInt64] = [0, 1, 2], training: TrainingConfig = ReproduceConfig.defaultTraining,
                 weightDecay: Double? = nil, weightDecayGrid: [Double] = ReproduceConfig.defaultWeightDecayGrid,
                 tau: Double? = nil, tauGrid: [Double] = ReproduceConfig.defaultTauGrid,
@@ -52,25 +52,25 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
     }
 
     /// Stage 1 as `normscope run` trains it by default.
-    public static let defaultTraining = TrainingConfig(epochs: 100)
+    package static let defaultTraining = TrainingConfig(epochs: 100)
     /// Candidate stage-1 weight decays (the paper's 5e-3 among them).
-    public static let defaultWeightDecayGrid: [Double] = [1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3]
+    package static let defaultWeightDecayGrid: [Double] = [1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3]
     /// Candidate taus: 0 (no change) to 2 in steps of 0.1 (1 is L2; the official demo uses 1.9).
-    public static let defaultTauGrid: [Double] = (0...20).map { Double($0) / 10 }
+    package static let defaultTauGrid: [Double] = (0...20).map { Double($0) / 10 }
 
     /// Whether the search on the validation split is needed (weight decay or tau not fixed).
-    public var needsSearch: Bool { weightDecay == nil || tau == nil }
+    package var needsSearch: Bool { weightDecay == nil || tau == nil }
     /// The weight decays tried on the validation split.
-    public var searchedWeightDecays: [Double] { weightDecay.map { [$0] } ?? weightDecayGrid }
+    package var searchedWeightDecays: [Double] { weightDecay.map { [$0] } ?? weightDecayGrid }
 
     /// The data of imbalance factor `imbalance` and seed `seed`: generated from the recipe, or `data` thinned.
-    public func dataset(imbalance: Double, seed: UInt64) -> Dataset {
+    package func dataset(imbalance: Double, seed: UInt64) -> Dataset {
         if let d = data { return d.resampled(imbalance: imbalance, seed: seed) }
         return SyntheticGenerator.generate(recipe(imbalance: imbalance), seed: seed)
     }
 
     /// The recipe at imbalance factor `imbalance`, named after it.
-    public func recipe(imbalance: Double) -> DatasetRecipe {
+    package func recipe(imbalance: Double) -> DatasetRecipe {
         var r = recipe
         r.imbalance = imbalance
         r.name = "\(recipe.name)-if\(ReproduceReport.format(imbalance))"
@@ -78,7 +78,7 @@ public struct ReproduceConfig: Codable, Equatable, Sendable {
     }
 
     /// Problems with the settings, each naming the setting and its valid range; empty when valid.
-    public func validationErrors() -> [ConfigProblem] {
+    package func validationErrors() -> [ConfigProblem] {
         var e: [ConfigProblem] = []
         if imbalances.isEmpty { e.append(ConfigProblem(.imbalances, .empty(entry: "imbalance factor"))) }
         e.checkEach(.imbalances, imbalances, entry: "factor")
@@ -126,7 +126,7 @@ func firstRepeat<T: Hashable>(_ values: [T]) -> T? {
 extension DatasetRecipe {
     /// The synthetic analogue of CIFAR100-LT (`datasets/cifar100-lt.json`): 100 classes, n_max 500,
     /// exponential profile, 100 test samples per class.
-    public static let cifar100LTAnalogue: DatasetRecipe = {
+    package static let cifar100LTAnalogue: DatasetRecipe = {
         var r = DatasetRecipe.default
         r.name = "cifar100-lt"
         return r

@@ -1,5 +1,5 @@
 /// A row of the paper's Tables 1 and 2: a stage-1 regime or a rebalancing of the `wd` model.
-public enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
+package enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
     case naive
     case wd
     case posthocL2 = "wd>posthoc-l2"
@@ -9,7 +9,7 @@ public enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
     case cbWDMaxNorm = "wd>cb+wd+maxnorm"
 
     /// The label of the paper's table.
-    public var title: String {
+    package var title: String {
         switch self {
         case .naive: return "naive (WD=0)"
         case .wd: return "WD tuned"
@@ -22,10 +22,10 @@ public enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
     }
 
     /// The stage-2 variant applied to the `wd` model, nil for a stage-1 row.
-    public var variant: Stage2Variant? { id.variant }
+    package var variant: Stage2Variant? { id.variant }
 
     /// The run whose accuracy fills the row.
-    public var id: RunID {
+    package var id: RunID {
         switch self {
         case .naive: return RunID(.naive)
         case .wd: return RunID(.wd)
@@ -38,7 +38,7 @@ public enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
     }
 
     /// The paper's numbers (CIFAR100-LT, ResNet34): Many, Medium, Few at IF 100 and All per imbalance factor.
-    public var paper: PaperNumbers {
+    package var paper: PaperNumbers {
         switch self {
         case .naive: return PaperNumbers(many: 64.05, medium: 35.80, few: 11.43, all: [100: 38.38, 50: 43.99, 10: 57.31])
         case .wd: return PaperNumbers(many: 76.94, medium: 44.28, few: 12.17, all: [100: 46.08, 50: 52.71, 10: 66.03])
@@ -52,15 +52,15 @@ public enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
 }
 
 /// A row of the paper's accuracy table (percent); nil where the paper gives no number.
-public struct PaperNumbers: Codable, Equatable, Sendable {
+package struct PaperNumbers: Codable, Equatable, Sendable {
     /// Many / Medium / Few at imbalance factor 100.
-    public var many: Double?
-    public var medium: Double?
-    public var few: Double?
+    package var many: Double?
+    package var medium: Double?
+    package var few: Double?
     /// Overall accuracy by imbalance factor.
-    public var all: [Int: Double]
+    package var all: [Int: Double]
 
-    public init(many: Double? = nil, medium: Double? = nil, few: Double? = nil, all: [Int: Double]) {
+    package init(many: Double? = nil, medium: Double? = nil, few: Double? = nil, all: [Int: Double]) {
         self.many = many
         self.medium = medium
         self.few = few
@@ -68,7 +68,7 @@ public struct PaperNumbers: Codable, Equatable, Sendable {
     }
 
     /// The paper's All at imbalance factor `imbalance`, if it reports one.
-    public func all(imbalance: Double) -> Double? {
+    package func all(imbalance: Double) -> Double? {
         imbalance == imbalance.rounded() ? all[Int(imbalance)] : nil
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension ReproduceReport {
     /// The report as Markdown: the table beside the paper's numbers, the chosen hyperparameters, the claims.
     /// `command` (the command line) and `threads` are printed when given.
-    public func markdown(command: String? = nil, threads: Int? = nil) -> String {
+    package func markdown(command: String? = nil, threads: Int? = nil) -> String {
         let c = config
         let first = c.imbalances[0]
         var out: [String] = []

@@ -2,21 +2,21 @@ import Foundation
 
 /// The outcome of `normscope reproduce`: the table (mean and spread over seeds), the chosen hyperparameters,
 /// and which of the paper's claims hold on this data.
-public struct ReproduceReport: Codable, Equatable, Sendable {
-    public var program: ProgramInfo
-    public var config: ReproduceConfig
+package struct ReproduceReport: Codable, Equatable, Sendable {
+    package var program: ProgramInfo
+    package var config: ReproduceConfig
     /// The weight decay and tau chosen for each imbalance factor, with the validation scores.
-    public var selections: [Selection]
+    package var selections: [Selection]
     /// One row per method, in the table's order.
-    public var rows: [Row]
+    package var rows: [Row]
     /// The paper's claims, checked on these numbers.
-    public var claims: [Claim]
+    package var claims: [Claim]
     /// Runs that diverged or were skipped.
-    public var notes: [String]
+    package var notes: [String]
     /// Wall-clock seconds of the whole reproduction (0 with timings off).
-    public var seconds: Double
+    package var seconds: Double
 
-    public init(config: ReproduceConfig, selections: [Selection], rows: [Row], notes: [String], seconds: Double) {
+    package init(config: ReproduceConfig, selections: [Selection], rows: [Row], notes: [String], seconds: Double) {
         program = ProgramInfo()
         self.config = config
         self.selections = selections
@@ -28,45 +28,45 @@ public struct ReproduceReport: Codable, Equatable, Sendable {
     }
 
     /// The weight decay and tau chosen for one imbalance factor.
-    public struct Selection: Codable, Equatable, Sendable {
-        public var imbalance: Double
+    package struct Selection: Codable, Equatable, Sendable {
+        package var imbalance: Double
         /// Mean per-class validation accuracy (percent) of the `wd` model for each candidate weight decay.
-        public var weightDecayScores: [Score]
-        public var weightDecay: Double
+        package var weightDecayScores: [Score]
+        package var weightDecay: Double
         /// Mean per-class validation accuracy of the tau-normalized `wd` model for each candidate tau.
-        public var tauScores: [Score]
-        public var tau: Double
+        package var tauScores: [Score]
+        package var tau: Double
     }
 
     /// A candidate value and its validation score.
-    public struct Score: Codable, Equatable, Sendable {
-        public var value: Double
-        public var accuracy: Double
+    package struct Score: Codable, Equatable, Sendable {
+        package var value: Double
+        package var accuracy: Double
     }
 
     /// One method's results at every imbalance factor.
-    public struct Row: Codable, Equatable, Sendable {
-        public var method: ReproduceMethod
-        public var title: String
-        public var cells: [Cell]
-        public var paper: PaperNumbers
+    package struct Row: Codable, Equatable, Sendable {
+        package var method: ReproduceMethod
+        package var title: String
+        package var cells: [Cell]
+        package var paper: PaperNumbers
 
         /// The cell of imbalance factor `imbalance`.
-        public func cell(_ imbalance: Double) -> Cell? { cells.first { $0.imbalance == imbalance } }
+        package func cell(_ imbalance: Double) -> Cell? { cells.first { $0.imbalance == imbalance } }
     }
 
     /// One method at one imbalance factor: per-seed accuracies, their mean and sample standard deviation.
-    public struct Cell: Codable, Equatable, Sendable {
-        public var imbalance: Double
-        public var seeds: [UInt64]
-        public var perSeed: [AccuracySummary]
-        public var mean: AccuracySummary
+    package struct Cell: Codable, Equatable, Sendable {
+        package var imbalance: Double
+        package var seeds: [UInt64]
+        package var perSeed: [AccuracySummary]
+        package var mean: AccuracySummary
         /// Sample standard deviation over seeds (0 with one seed).
-        public var spread: AccuracySummary
+        package var spread: AccuracySummary
         /// Number of classes in the Many, Medium and Few groups (an empty group has no accuracy).
-        public var groupSizes: [Int]
+        package var groupSizes: [Int]
 
-        public init(imbalance: Double, seeds: [UInt64], perSeed: [AccuracySummary], groupSizes: [Int]) {
+        package init(imbalance: Double, seeds: [UInt64], perSeed: [AccuracySummary], groupSizes: [Int]) {
             self.imbalance = imbalance
             self.seeds = seeds
             self.perSeed = perSeed
@@ -86,10 +86,10 @@ public struct ReproduceReport: Codable, Equatable, Sendable {
     }
 
     /// The row of `method`.
-    public func row(_ method: ReproduceMethod) -> Row? { rows.first { $0.method == method } }
+    package func row(_ method: ReproduceMethod) -> Row? { rows.first { $0.method == method } }
 
     /// The file's bytes: pretty JSON with sorted keys.
-    public func encoded() throws -> Data { try StableJSON.encode(self) }
+    package func encoded() throws -> Data { try StableJSON.encode(self) }
 
     /// An imbalance factor or hyperparameter as short text ("100", "0.005").
     static func format(_ v: Double) -> String {
@@ -104,17 +104,17 @@ public struct ReproduceReport: Codable, Equatable, Sendable {
 
 extension ReproduceReport {
     /// One of the paper's claims, checked on our numbers and on the paper's own.
-    public struct Claim: Codable, Equatable, Sendable {
-        public var statement: String
+    package struct Claim: Codable, Equatable, Sendable {
+        package var statement: String
         /// Whether the paper's numbers show it (nil where the paper gives none).
-        public var paperHolds: Bool?
+        package var paperHolds: Bool?
         /// Whether ours show it at every imbalance factor checked (nil when it cannot be checked).
-        public var holds: Bool?
+        package var holds: Bool?
         /// Whether every difference behind the verdict exceeds the seeds' spread, `sqrt(sd_a² + sd_b²)`
         /// (nil with a single seed).
-        public var clear: Bool?
+        package var clear: Bool?
         /// The differences behind the verdict, per imbalance factor ("IF100 +3.1 (paper +7.7)").
-        public var detail: String
+        package var detail: String
 
         /// A claim "metric of `a` exceeds metric of `b`" (or, `expectsLoss`, "falls below"), at every imbalance
         /// factor or only the first. Differences are always `a - b`: a loss reads as a negative number.

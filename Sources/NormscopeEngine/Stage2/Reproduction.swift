@@ -7,16 +7,16 @@
 /// seed, train `naive` (WD = 0) and `wd` (the chosen WD) on the full training data; (3) rebalance each `wd`
 /// model: post-hoc L2 and tau normalization and the three stage-2 retraining variants. The test set is only
 /// used for the reported accuracies. Everything is deterministic for the config, whatever `threads` is.
-public enum Reproduction {
+package enum Reproduction {
     /// Progress of a reproduction: epochs done of all planned, and the phase under way.
-    public struct Progress: Sendable {
-        public var phase: String
-        public var done: Int
-        public var total: Int
+    package struct Progress: Sendable {
+        package var phase: String
+        package var done: Int
+        package var total: Int
     }
 
     /// Runs the reproduction; nil when `shouldStop` asked to stop. `timings: false` records 0 seconds.
-    public static func run(_ config: ReproduceConfig, threads: Int, timings: Bool = true,
+    package static func run(_ config: ReproduceConfig, threads: Int, timings: Bool = true,
                            progress: (Progress) -> Void = { _ in },
                            shouldStop: () -> Bool = { false }) -> ReproduceReport? {
         precondition(config.validationErrors().isEmpty, config.validationErrors().map(\.description).joined(separator: "; "))

@@ -5,10 +5,10 @@
 /// same arithmetic as training the full network with a frozen extractor, several times cheaper. Every
 /// continuation's history starts with the base's final norms (row 0, `stageBoundary` 0); retraining adds one
 /// row per epoch, a post-hoc normalization has just the one row of its normalized norms.
-public enum Stage2 {
+package enum Stage2 {
     /// The data set seen by the classifier of `base`: its features of the training and test samples, with
     /// the same class indices, counts and groups.
-    public static func features(of base: Network, data: TrainingData) -> TrainingData {
+    package static func features(of base: Network, data: TrainingData) -> TrainingData {
         let train = base.features(of: data.trainFeatures, count: data.trainCount)
         let test = base.features(of: data.testFeatures, count: data.testCount)
         let set = Dataset(name: data.name, dimension: base.featureCount,
@@ -20,7 +20,7 @@ public enum Stage2 {
     }
 
     /// The training plan of retraining variant `variant` on base regime `base`.
-    public static func plan(_ variant: Stage2Variant, base: Regime, config: Stage2Config, classCounts: [Int],
+    package static func plan(_ variant: Stage2Variant, base: Regime, config: Stage2Config, classCounts: [Int],
                             batchSize: Int, seed: UInt64) -> TrainingPlan {
         precondition(!variant.isPostHoc, "post-hoc normalizations are not trained")
         let weights = ClassBalancedWeights.weights(counts: classCounts, beta: config.beta).map { Float($0) }
@@ -36,7 +36,7 @@ public enum Stage2 {
     /// variant (to hand to a `TrainingSession`) and the finished history of each post-hoc normalization.
     ///
     /// `base` is only read. `features` may pass a precomputed `features(of: base, data: data)`.
-    public static func continuation(base: Network, baseRegime: Regime, data: TrainingData, config: Stage2Config,
+    package static func continuation(base: Network, baseRegime: Regime, data: TrainingData, config: Stage2Config,
                                     batchSize: Int, seed: UInt64, features: TrainingData? = nil) -> Stage2Continuation {
         let feats = features ?? Self.features(of: base, data: data)
         let maxBatch = max(batchSize, TrainingData.evaluationBatch)
@@ -54,7 +54,7 @@ public enum Stage2 {
 
     /// The continuation of a finished stage-1 trainer, with its batch size, seed and regime; `features` may pass
     /// a precomputed `features(of: trainer.network, data:)` of the trainer's data, shared by several continuations.
-    public static func continuation(after trainer: RegimeTrainer, config: Stage2Config,
+    package static func continuation(after trainer: RegimeTrainer, config: Stage2Config,
                                     features: TrainingData? = nil) -> Stage2Continuation {
         precondition(trainer.isFinished, "stage 2 continues a finished stage-1 trainer only")
         return continuation(base: trainer.network, baseRegime: trainer.plan.id.base, data: trainer.data,
@@ -64,7 +64,7 @@ public enum Stage2 {
 
     /// The history of `base`'s classifier with rows scaled by `1/||w_k||^tau`: one norms row, its training
     /// loss (plain cross-entropy) and test accuracy; `stageBoundary` 0.
-    public static func normalized(base: Network, id: RunID, tau: Double, features: TrainingData) -> RegimeHistory {
+    package static func normalized(base: Network, id: RunID, tau: Double, features: TrainingData) -> RegimeHistory {
         let clock = ContinuousClock()
         let start = clock.now
         let head = base.classifierHead(maxBatch: TrainingData.evaluationBatch)
@@ -89,14 +89,14 @@ public enum Stage2 {
 
 /// The stage-2 runs of one stage-1 regime, in its config's variant order: trainers still to run, and
 /// post-hoc normalizations already done.
-public struct Stage2Continuation {
+package struct Stage2Continuation {
     /// One stage-2 run: a trainer to hand to a session, or a finished history.
-    public enum Run {
+    package enum Run {
         case training(RegimeTrainer)
         case finished(RegimeHistory)
 
         /// The run's identity.
-        public var id: RunID {
+        package var id: RunID {
             switch self {
             case .training(let t): return t.plan.id
             case .finished(let h): return h.id
@@ -105,12 +105,12 @@ public struct Stage2Continuation {
     }
 
     /// The stage-1 run continued.
-    public let base: RunID
+    package let base: RunID
     /// The runs, in variant order.
-    public let runs: [Run]
+    package let runs: [Run]
 
     /// The trainers among `runs`, in order.
-    public var trainers: [RegimeTrainer] {
+    package var trainers: [RegimeTrainer] {
         runs.compactMap { if case .training(let t) = $0 { return t } else { return nil } }
     }
 }

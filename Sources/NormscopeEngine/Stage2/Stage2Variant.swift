@@ -2,7 +2,7 @@
 ///
 /// In results a variant run on base regime `wd` is named `wd>` followed by the variant's name,
 /// e.g. `wd>cb+wd+maxnorm` or `wd>posthoc-tau`.
-public enum Stage2Variant: String, Codable, CaseIterable, Sendable {
+package enum Stage2Variant: String, Codable, CaseIterable, Sendable {
     /// Post-hoc L2-normalization of the classifier rows, `w_k / ||w_k||` (no training).
     case posthocL2 = "posthoc-l2"
     /// Post-hoc tau-normalization, `w_k / ||w_k||^tau` (no training).
@@ -15,22 +15,22 @@ public enum Stage2Variant: String, Codable, CaseIterable, Sendable {
     case cbWDMaxNorm = "cb+wd+maxnorm"
 
     /// All variants in the order of the paper's table.
-    public static let all: [Stage2Variant] = [.posthocL2, .posthocTau, .cbWD, .cbMaxNorm, .cbWDMaxNorm]
+    package static let all: [Stage2Variant] = [.posthocL2, .posthocTau, .cbWD, .cbMaxNorm, .cbWDMaxNorm]
     /// The three retraining variants.
-    public static let retraining: [Stage2Variant] = [.cbWD, .cbMaxNorm, .cbWDMaxNorm]
+    package static let retraining: [Stage2Variant] = [.cbWD, .cbMaxNorm, .cbWDMaxNorm]
 
     /// The name used on the command line and after `>` in results.
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 
     /// Whether the variant is a normalization without training.
-    public var isPostHoc: Bool { self == .posthocL2 || self == .posthocTau }
+    package var isPostHoc: Bool { self == .posthocL2 || self == .posthocTau }
     /// Whether the retraining uses weight decay.
-    public var usesWeightDecay: Bool { self == .cbWD || self == .cbWDMaxNorm }
+    package var usesWeightDecay: Bool { self == .cbWD || self == .cbWDMaxNorm }
     /// Whether the retraining projects the classifier rows with MaxNorm.
-    public var usesMaxNorm: Bool { self == .cbMaxNorm || self == .cbWDMaxNorm }
+    package var usesMaxNorm: Bool { self == .cbMaxNorm || self == .cbWDMaxNorm }
 
     /// The label of the paper's table ("+L2-norm", "+tau-norm", "+CB & WD", ...).
-    public var title: String {
+    package var title: String {
         switch self {
         case .posthocL2: return "+L2-norm"
         case .posthocTau: return "+tau-norm"
@@ -41,7 +41,7 @@ public enum Stage2Variant: String, Codable, CaseIterable, Sendable {
     }
 
     /// The title without the table's leading "+" ("CB & WD & MaxNorm", "L2-norm (post-hoc)").
-    public var shortTitle: String {
+    package var shortTitle: String {
         switch self {
         case .posthocL2: return "L2-norm (post-hoc)"
         case .posthocTau: return "τ-norm (post-hoc)"
@@ -50,7 +50,7 @@ public enum Stage2Variant: String, Codable, CaseIterable, Sendable {
     }
 
     /// Parses a comma-separated list ("cb+wd,cb+wd+maxnorm" or "all"); throws naming the unknown entry.
-    public static func parseList(_ text: String, flag: String = "--stage2-variants") throws -> [Stage2Variant] {
+    package static func parseList(_ text: String, flag: String = "--stage2-variants") throws -> [Stage2Variant] {
         if text.trimmingWhitespace().lowercased() == "all" { return all }
         var result: [Stage2Variant] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {

@@ -1,11 +1,11 @@
 /// A stage-1 experiment: one data set, one config, several regimes trained from the same initial weights.
-public struct Experiment: Sendable {
-    public let dataset: Dataset
-    public let origin: DataOrigin
-    public let config: TrainingConfig
-    public let regimes: [Regime]
+package struct Experiment: Sendable {
+    package let dataset: Dataset
+    package let origin: DataOrigin
+    package let config: TrainingConfig
+    package let regimes: [Regime]
 
-    public init(dataset: Dataset, origin: DataOrigin, config: TrainingConfig, regimes: [Regime] = Regime.all) {
+    package init(dataset: Dataset, origin: DataOrigin, config: TrainingConfig, regimes: [Regime] = Regime.all) {
         self.dataset = dataset
         self.origin = origin
         self.config = config
@@ -13,19 +13,19 @@ public struct Experiment: Sendable {
     }
 
     /// The experiment on the data of `recipe`, generated from the config's seed.
-    public init(recipe: DatasetRecipe, config: TrainingConfig, regimes: [Regime] = Regime.all) {
+    package init(recipe: DatasetRecipe, config: TrainingConfig, regimes: [Regime] = Regime.all) {
         let data = SyntheticGenerator.generate(recipe, seed: config.seed)
         self.init(dataset: data, origin: DataOrigin(recipe: recipe, file: nil, dataset: data), config: config,
                   regimes: regimes)
     }
 
     /// One trainer per regime, all starting from the same initial network.
-    public func makeTrainers(data: TrainingData) -> [RegimeTrainer] {
+    package func makeTrainers(data: TrainingData) -> [RegimeTrainer] {
         regimes.map { RegimeTrainer(regime: $0, config: config, data: data) }
     }
 
     /// The configuration recorded in results.
-    public var runConfig: RunConfig { RunConfig(dataset: origin, training: config, regimes: regimes.map(\.name)) }
+    package var runConfig: RunConfig { RunConfig(dataset: origin, training: config, regimes: regimes.map(\.name)) }
 
     /// Trains every regime on `threads` threads, then (when `stage2` is given) continues each base with the
     /// stage-2 variants in the same session. `progress` is called (on the calling thread) whenever an epoch
@@ -33,7 +33,7 @@ public struct Experiment: Sendable {
     /// and returns what was trained so far with `interrupted` set.
     ///
     /// - Precondition: `stage2Errors(stage2)` is empty.
-    public func run(threads: Int, timings: Bool = true, stage2: Stage2Config? = nil,
+    package func run(threads: Int, timings: Bool = true, stage2: Stage2Config? = nil,
                     progress: (RunSnapshot) -> Void = { _ in },
                     shouldStop: () -> Bool = { false }) -> ResultsFile {
         if let s = stage2 { precondition(stage2Errors(s).isEmpty, stage2Errors(s).map(\.description).joined(separator: "; ")) }
@@ -47,7 +47,7 @@ public struct Experiment: Sendable {
     }
 
     /// The results file of `snapshot`, a run of this experiment.
-    public func results(of snapshot: RunSnapshot, stage2: Stage2Config?, interrupted: Bool) -> ResultsFile {
+    package func results(of snapshot: RunSnapshot, stage2: Stage2Config?, interrupted: Bool) -> ResultsFile {
         var recorded = runConfig
         recorded.stage2 = stage2
         return ResultsFile(config: recorded, classCounts: dataset.classCounts, classLabels: dataset.labels,

@@ -2,7 +2,7 @@ extension MaxNormRule {
     private enum CodingKeys: String, CodingKey { case rule, value }
 
     /// Encoded as `{"rule": "radius" | "relative", "value": Double}`.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let value = try c.decode(Double.self, forKey: .value)
         switch try c.decode(String.self, forKey: .rule) {
@@ -14,7 +14,7 @@ extension MaxNormRule {
         }
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .radius(let r): try c.encode("radius", forKey: .rule); try c.encode(r, forKey: .value)

@@ -1,39 +1,39 @@
 /// One training regime of the paper's Fig. 2: which weight-balancing tools are on.
-public struct Regime: Hashable, Codable, Sendable, CustomStringConvertible {
+package struct Regime: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The name used on the command line and in results ("naive", "wd+maxnorm", ...).
-    public var name: String
+    package var name: String
     /// Classifier rows normalized to unit norm in the forward pass.
-    public var l2Normalized: Bool
+    package var l2Normalized: Bool
     /// Weight decay on all parameters.
-    public var weightDecay: Bool
+    package var weightDecay: Bool
     /// Classifier rows projected into the MaxNorm ball.
-    public var maxNorm: Bool
+    package var maxNorm: Bool
 
-    public init(name: String, l2Normalized: Bool = false, weightDecay: Bool = false, maxNorm: Bool = false) {
+    package init(name: String, l2Normalized: Bool = false, weightDecay: Bool = false, maxNorm: Bool = false) {
         self.name = name
         self.l2Normalized = l2Normalized
         self.weightDecay = weightDecay
         self.maxNorm = maxNorm
     }
 
-    public var description: String { name }
+    package var description: String { name }
 
     /// No weight decay, plain classifier.
-    public static let naive = Regime(name: "naive")
+    package static let naive = Regime(name: "naive")
     /// Classifier rows held at unit norm.
-    public static let l2norm = Regime(name: "l2norm", l2Normalized: true)
+    package static let l2norm = Regime(name: "l2norm", l2Normalized: true)
     /// Weight decay on all parameters.
-    public static let wd = Regime(name: "wd", weightDecay: true)
+    package static let wd = Regime(name: "wd", weightDecay: true)
     /// MaxNorm projection of classifier rows.
-    public static let maxnorm = Regime(name: "maxnorm", maxNorm: true)
+    package static let maxnorm = Regime(name: "maxnorm", maxNorm: true)
     /// Weight decay and MaxNorm: the paper's recommendation.
-    public static let wdMaxnorm = Regime(name: "wd+maxnorm", weightDecay: true, maxNorm: true)
+    package static let wdMaxnorm = Regime(name: "wd+maxnorm", weightDecay: true, maxNorm: true)
 
     /// The five regimes of the paper's Fig. 2, in its order (a)-(e).
-    public static let all: [Regime] = [.naive, .l2norm, .wd, .maxnorm, .wdMaxnorm]
+    package static let all: [Regime] = [.naive, .l2norm, .wd, .maxnorm, .wdMaxnorm]
 
     /// The display title ("Naive", "L2-norm", "WD", "MaxNorm", "WD+MaxNorm").
-    public var title: String {
+    package var title: String {
         switch name {
         case "naive": return "Naive"
         case "l2norm": return "L2-norm"
@@ -45,12 +45,12 @@ public struct Regime: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     /// The stage-1 regime called `name`, or nil.
-    public static func named(_ name: String) -> Regime? {
+    package static func named(_ name: String) -> Regime? {
         all.first { $0.name == name.lowercased() }
     }
 
     /// Parses a comma-separated list such as "naive,wd+maxnorm"; throws naming the unknown entry and `flag`.
-    public static func parseList(_ text: String, flag: String = "--regimes") throws -> [Regime] {
+    package static func parseList(_ text: String, flag: String = "--regimes") throws -> [Regime] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
             String($0).trimmingWhitespace()
         }

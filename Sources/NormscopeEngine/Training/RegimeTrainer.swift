@@ -2,16 +2,16 @@
 ///
 /// Not thread-safe: one trainer is driven by one thread at a time. Everything it does is determined by the
 /// data, the initial network and the plan's seed, so it gives the same bits on any thread.
-public final class RegimeTrainer {
-    public let plan: TrainingPlan
-    public let network: Network
+package final class RegimeTrainer {
+    package let plan: TrainingPlan
+    package let network: Network
     let data: TrainingData
     /// Epochs completed so far.
-    public private(set) var epoch = 0
+    package private(set) var epoch = 0
     /// Everything recorded so far.
-    public private(set) var history: RegimeHistory
+    package private(set) var history: RegimeHistory
     /// The MaxNorm radius in force, if the plan projects.
-    public let radius: Double?
+    package let radius: Double?
     private var order: [Int32]
     private var predictions: [Int32]
     /// Labels of the current mini-batch.
@@ -21,10 +21,10 @@ public final class RegimeTrainer {
     var afterStep: ((Network) -> Void)?
 
     /// Whether the trainer has nothing left to do (all epochs run, or diverged).
-    public var isFinished: Bool { epoch >= plan.epochs || history.diverged != nil }
+    package var isFinished: Bool { epoch >= plan.epochs || history.diverged != nil }
 
     /// A trainer for `plan` on `data`, starting from `network` (which it takes over).
-    public init(plan: TrainingPlan, data: TrainingData, network: Network) {
+    package init(plan: TrainingPlan, data: TrainingData, network: Network) {
         self.plan = plan
         self.data = data
         self.network = network
@@ -42,7 +42,7 @@ public final class RegimeTrainer {
     }
 
     /// A stage-1 trainer: a fresh network initialised from the config's seed (the same for every regime).
-    public convenience init(regime: Regime, config: TrainingConfig, data: TrainingData) {
+    package convenience init(regime: Regime, config: TrainingConfig, data: TrainingData) {
         var rng = SplitMix64(seed: config.seed, stream: "init")
         let net = Network(sizes: [data.dimension] + config.hidden + [data.classCount],
                           maxBatch: max(config.batchSize, TrainingData.evaluationBatch),
@@ -51,7 +51,7 @@ public final class RegimeTrainer {
     }
 
     /// Runs one epoch: shuffled mini-batches, SGD with momentum, projections; then evaluates and records.
-    public func runEpoch() {
+    package func runEpoch() {
         guard !isFinished else { return }
         let clock = ContinuousClock()
         let start = clock.now
@@ -121,7 +121,7 @@ public final class RegimeTrainer {
     }
 
     /// Drops wall-clock timings from the history (for byte-identical result files).
-    public func clearTimings() { history.seconds = 0 }
+    package func clearTimings() { history.seconds = 0 }
 }
 
 extension Duration {

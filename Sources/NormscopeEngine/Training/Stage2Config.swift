@@ -1,33 +1,33 @@
 /// Settings of stage 2, classifier retraining on frozen features, and of the post-hoc normalizations
 /// (see docs/stage2-and-reproduce.md). The defaults are the paper's.
-public struct Stage2Config: Codable, Equatable, Sendable {
+package struct Stage2Config: Codable, Equatable, Sendable {
     /// The stage-1 regimes whose features are reused, each giving one continuation per variant.
-    public var bases: [String]
+    package var bases: [String]
     /// The variants run on each base, in the paper's table order by default.
-    public var variants: [Stage2Variant]
+    package var variants: [Stage2Variant]
     /// Epochs of classifier retraining.
-    public var epochs: Int
+    package var epochs: Int
     /// Initial learning rate (cosine-annealed to 0 over the stage).
-    public var learningRate: Double
-    public var momentum: Double
+    package var learningRate: Double
+    package var momentum: Double
     /// Weight decay of the variants that have it (classifier weight and bias).
-    public var weightDecay: Double
+    package var weightDecay: Double
     /// Effective-number beta of the class-balanced loss: class c weighs `(1-beta)/(1-beta^n_c)`.
-    public var beta: Double
+    package var beta: Double
     /// Relative MaxNorm threshold t (radius = min + t (max - min) of the stage-1 classifier's norms).
-    public var maxNormThresh: Double
+    package var maxNormThresh: Double
     /// When the MaxNorm projection is applied (the paper: every step).
-    public var maxNormEvery: ProjectionSchedule
+    package var maxNormEvery: ProjectionSchedule
     /// Exponent of the post-hoc tau-normalization `w_k / ||w_k||^tau`.
-    public var tau: Double
+    package var tau: Double
 
     /// The first base: the one a single-base caller (the TUI) continues.
-    public var base: String {
+    package var base: String {
         get { bases.first ?? "wd" }
         set { bases = [newValue] }
     }
 
-    public init(base: String = "wd", variants: [Stage2Variant] = Stage2Variant.all, epochs: Int = 10,
+    package init(base: String = "wd", variants: [Stage2Variant] = Stage2Variant.all, epochs: Int = 10,
                 learningRate: Double = 0.01, momentum: Double = 0.9, weightDecay: Double = 0.1,
                 beta: Double = 0.9999, maxNormThresh: Double = 0.1, maxNormEvery: ProjectionSchedule = .step,
                 tau: Double = Stage2Config.defaultTau) {
@@ -44,10 +44,10 @@ public struct Stage2Config: Codable, Equatable, Sendable {
     }
 
     /// Default tau of the post-hoc tau-normalization (chosen on a validation split, see docs/stage2-and-reproduce.md).
-    public static let defaultTau = 0.4
+    package static let defaultTau = 0.4
 
     /// Problems with the settings, each naming the setting and its valid range; empty when valid.
-    public func validationErrors() -> [ConfigProblem] {
+    package func validationErrors() -> [ConfigProblem] {
         var e: [ConfigProblem] = []
         if bases.isEmpty { e.append(ConfigProblem(.stage2Bases, .empty(entry: "stage-1 regime"))) }
         if let b = firstRepeat(bases) { e.append(ConfigProblem(.stage2Bases, .repeated(entry: "regime", value: b))) }

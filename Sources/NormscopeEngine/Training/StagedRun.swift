@@ -4,13 +4,13 @@
 /// It owns the session and through it every trainer; drivers see only `RunSnapshot`s, immutable copies.
 /// A base that diverged in stage 1 gets, for every variant asked of it, a history marked diverged at epoch 0
 /// ("base regime wd diverged at epoch 3"), so every driver reports the same thing. Driven from one thread.
-public final class StagedRun {
+package final class StagedRun {
     /// The worker session (thread-safe; for pacing: epoch limits, pause, wait).
-    public let session: TrainingSession
+    package let session: TrainingSession
     /// The stage-1 runs, in the order given.
-    public let stage1IDs: [RunID]
+    package let stage1IDs: [RunID]
     /// Stage-2 settings once stage 2 has started (recorded in results).
-    public private(set) var stage2Config: Stage2Config?
+    package private(set) var stage2Config: Stage2Config?
     /// Where each stage-2 history comes from, in results order.
     private var slots: [Slot] = []
 
@@ -27,21 +27,21 @@ public final class StagedRun {
     }
 
     /// Takes over `stage1` (no one else may keep using them) and starts `threads` workers under `epochLimit`.
-    public init(stage1: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
+    package init(stage1: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
         stage1IDs = stage1.map(\.plan.id)
         session = TrainingSession(trainers: stage1, threads: threads, epochLimit: epochLimit)
         session.start()
     }
 
     /// Whether stage 2 has been started.
-    public var stage2Started: Bool { stage2Config != nil }
+    package var stage2Started: Bool { stage2Config != nil }
 
     /// What stage 2 continues: a stage-1 run (its index) with the variants and settings of `config`.
-    public struct Request: Sendable {
-        public var base: Int
-        public var config: Stage2Config
+    package struct Request: Sendable {
+        package var base: Int
+        package var config: Stage2Config
 
-        public init(base: Int, config: Stage2Config) {
+        package init(base: Int, config: Stage2Config) {
             self.base = base
             self.config = config
         }
@@ -51,7 +51,7 @@ public final class StagedRun {
     /// `config` is what results record; each request may narrow its variants or change its tau.
     /// Frozen features are computed once per base, however many requests name it.
     @discardableResult
-    public func startStage2(_ config: Stage2Config, requests: [Request]) -> Bool {
+    package func startStage2(_ config: Stage2Config, requests: [Request]) -> Bool {
         if stage2Started { return true }
         guard session.isFinished else { return false }
         var features: [Int: TrainingData] = [:]
@@ -87,20 +87,20 @@ public final class StagedRun {
     }
 
     /// The requests of `config` on this run: every base it names that is among the stage-1 runs, with its variants.
-    public func requests(_ config: Stage2Config) -> [Request] {
+    package func requests(_ config: Stage2Config) -> [Request] {
         config.bases.compactMap { name in
             stage1IDs.firstIndex { $0.name == name }.map { Request(base: $0, config: config) }
         }
     }
 
     /// The trained network of stage-1 run `index` once it has finished (nil before, or if it diverged).
-    public func finishedStage1(_ index: Int) -> RegimeTrainer? {
+    package func finishedStage1(_ index: Int) -> RegimeTrainer? {
         guard index < stage1IDs.count, let t = session.finishedTrainer(at: index), t.history.diverged == nil else { return nil }
         return t
     }
 
     /// An immutable copy of every history as it is now.
-    public func snapshot() -> RunSnapshot {
+    package func snapshot() -> RunSnapshot {
         let all = session.snapshot()
         let stage2 = slots.map { slot -> RegimeHistory in
             switch slot {
@@ -116,7 +116,7 @@ public final class StagedRun {
     /// `requests(stage2)`). `progress` gets a snapshot whenever an epoch finishes; `shouldStop` is polled a few
     /// times a second and, when true, stops after the epochs under way. Returns whether everything planned was
     /// trained.
-    public func runToEnd(stage2: Stage2Config?, requests: [Request]? = nil,
+    package func runToEnd(stage2: Stage2Config?, requests: [Request]? = nil,
                          progress: (RunSnapshot) -> Void = { _ in },
                          shouldStop: () -> Bool = { false }) -> Bool {
         var seen: UInt64 = 0
@@ -136,21 +136,21 @@ public final class StagedRun {
     }
 
     /// Stops the workers after the epochs under way (and waits for them).
-    public func stop() { session.cancel() }
+    package func stop() { session.cancel() }
 }
 
 /// Every history of a `StagedRun` at one moment: immutable, safe to keep, draw and write.
-public struct RunSnapshot: Sendable {
+package struct RunSnapshot: Sendable {
     /// Stage-1 histories, in run order.
-    public var stage1: [RegimeHistory]
+    package var stage1: [RegimeHistory]
     /// Stage-2 histories, in results order (bases in request order, each with its variants).
-    public var stage2: [RegimeHistory]
+    package var stage2: [RegimeHistory]
     /// For each stage-2 history, the index in `stage1` of its base.
-    public var stage2Bases: [Int]
+    package var stage2Bases: [Int]
     /// Whether stage 2 has started.
-    public var stage2Started: Bool
+    package var stage2Started: Bool
 
-    public init(stage1: [RegimeHistory], stage2: [RegimeHistory] = [], stage2Bases: [Int] = [],
+    package init(stage1: [RegimeHistory], stage2: [RegimeHistory] = [], stage2Bases: [Int] = [],
                 stage2Started: Bool = false) {
         self.stage1 = stage1
         self.stage2 = stage2
@@ -159,19 +159,19 @@ public struct RunSnapshot: Sendable {
     }
 
     /// Every history, stage 1 first: the order of a results file.
-    public var all: [RegimeHistory] { stage1 + stage2 }
+    package var all: [RegimeHistory] { stage1 + stage2 }
 
     /// Whether every history has finished (trained all its planned epochs, or diverged).
-    public var isFinished: Bool { all.allSatisfy(\.isFinished) }
+    package var isFinished: Bool { all.allSatisfy(\.isFinished) }
 
     /// Epochs trained over all histories, a diverged one counting as complete (for progress bars).
-    public var epochsDone: Int {
+    package var epochsDone: Int {
         all.map { $0.diverged != nil ? $0.plannedEpochs : min($0.plannedEpochs, $0.epochsDone) }.reduce(0, +)
     }
 
     /// Epochs done in the current stage: the fewest of the runs of that stage that have not diverged (the
     /// most, when all diverged); post-hoc normalizations, which have no epochs, do not count.
-    public var stageEpochsDone: Int {
+    package var stageEpochsDone: Int {
         let runs = stage2Started ? stage2.filter { $0.plannedEpochs > 0 } : stage1
         let alive = runs.filter { $0.diverged == nil }
         guard let fewest = alive.map(\.epochsDone).min() else { return runs.map(\.epochsDone).max() ?? 0 }
@@ -180,7 +180,7 @@ public struct RunSnapshot: Sendable {
 
     /// Every history of the current stage as it stood at `stageEpochsDone` (a run ahead of the others shows
     /// the same epoch as they do); histories of a finished stage are left whole.
-    public func aligned() -> RunSnapshot {
+    package func aligned() -> RunSnapshot {
         let e = stageEpochsDone
         var s = self
         if stage2Started { s.stage2 = stage2.map { $0.truncated(through: e) } } else { s.stage1 = stage1.map { $0.truncated(through: e) } }
@@ -188,7 +188,7 @@ public struct RunSnapshot: Sendable {
     }
 
     /// The stage-2 history of `variant` on stage-1 run `base`, if stage 2 has it.
-    public func stage2(of base: Int, _ variant: Stage2Variant) -> RegimeHistory? {
+    package func stage2(of base: Int, _ variant: Stage2Variant) -> RegimeHistory? {
         zip(stage2, stage2Bases).first { $0.1 == base && $0.0.id.variant == variant }?.0
     }
 }

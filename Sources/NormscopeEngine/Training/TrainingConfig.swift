@@ -1,31 +1,31 @@
 /// Every hyperparameter of a stage-1 run; with the data set and seed it determines the results exactly.
-public struct TrainingConfig: Codable, Equatable, Sendable {
+package struct TrainingConfig: Codable, Equatable, Sendable {
     /// Hidden widths of the MLP feature extractor; the last one is the feature dimension.
-    public var hidden: [Int]
+    package var hidden: [Int]
     /// Initial learning rate (cosine-annealed to 0 over the run).
-    public var learningRate: Double
+    package var learningRate: Double
     /// SGD momentum.
-    public var momentum: Double
+    package var momentum: Double
     /// Mini-batch size.
-    public var batchSize: Int
+    package var batchSize: Int
     /// Number of epochs.
-    public var epochs: Int
+    package var epochs: Int
     /// Weight decay used by the regimes that have it (`wd`, `wd+maxnorm`).
-    public var weightDecay: Double
+    package var weightDecay: Double
     /// MaxNorm radius rule of the `maxnorm` regime.
-    public var maxNorm: MaxNormRule
+    package var maxNorm: MaxNormRule
     /// MaxNorm radius rule of the `wd+maxnorm` regime (nil: `maxNorm`, as in files of version 0.1.0, where
     /// one radius served both).
-    public var wdMaxNorm: MaxNormRule?
+    package var wdMaxNorm: MaxNormRule?
     /// When the MaxNorm projection is applied.
-    public var maxNormEvery: ProjectionSchedule
+    package var maxNormEvery: ProjectionSchedule
     /// Batch normalization after every hidden layer, before its ReLU: true, or nil for none (absent from
     /// results files without it, so they keep their bytes). Read it as `usesBatchNorm`.
-    public var batchNorm: Bool?
+    package var batchNorm: Bool?
     /// Seed for data, initial weights and batch order.
-    public var seed: UInt64
+    package var seed: UInt64
 
-    public init(hidden: [Int] = [128, 128, 64], learningRate: Double = 0.01, momentum: Double = 0.9,
+    package init(hidden: [Int] = [128, 128, 64], learningRate: Double = 0.01, momentum: Double = 0.9,
                 batchSize: Int = 64, epochs: Int = 100, weightDecay: Double = TrainingConfig.defaultWeightDecay,
                 maxNorm: MaxNormRule = .radius(TrainingConfig.defaultMaxNormRadius),
                 wdMaxNorm: MaxNormRule? = .radius(TrainingConfig.defaultWDMaxNormRadius),
@@ -44,28 +44,28 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     }
 
     /// Whether the hidden layers are batch-normalized.
-    public var usesBatchNorm: Bool {
+    package var usesBatchNorm: Bool {
         get { batchNorm ?? false }
         set { batchNorm = newValue ? true : nil }
     }
 
     /// Default stage-1 weight decay (see docs/experiment.md, "Why these defaults").
-    public static let defaultWeightDecay = 2e-3
+    package static let defaultWeightDecay = 2e-3
     /// Default MaxNorm radius of the `maxnorm` regime: the naive tail's final norm on the default data, so every
     /// class reaches the cap, as in the paper's panel (d) (see docs/experiment.md, "Why these defaults").
-    public static let defaultMaxNormRadius = 1.2
+    package static let defaultMaxNormRadius = 1.2
     /// Default MaxNorm radius of the `wd+maxnorm` regime: below the `wd` tail's final norm, so every class ends
     /// at it, small and balanced, as in the paper's panel (e).
-    public static let defaultWDMaxNormRadius = 0.6
+    package static let defaultWDMaxNormRadius = 0.6
 
     /// The MaxNorm rule of `regime`, or nil when it does not project.
-    public func maxNormRule(of regime: Regime) -> MaxNormRule? {
+    package func maxNormRule(of regime: Regime) -> MaxNormRule? {
         guard regime.maxNorm else { return nil }
         return regime.weightDecay ? (wdMaxNorm ?? maxNorm) : maxNorm
     }
 
     /// Problems with the settings, each naming the setting and its valid range; empty when valid.
-    public func validationErrors() -> [ConfigProblem] {
+    package func validationErrors() -> [ConfigProblem] {
         var e: [ConfigProblem] = []
         if hidden.isEmpty { e.append(ConfigProblem(.hidden, .empty(entry: "width"))) }
         e.checkEach(.hidden, hidden.map(Double.init), entry: "width")
@@ -87,14 +87,14 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
 }
 
 /// How the MaxNorm radius delta is chosen.
-public enum MaxNormRule: Codable, Equatable, Sendable {
+package enum MaxNormRule: Codable, Equatable, Sendable {
     /// A fixed radius.
     case radius(Double)
     /// The official code's rule: `min + t * (max - min)` of the classifier's row norms when the stage starts.
     case relative(Double)
 
     /// The radius for a classifier whose row norms are `norms` at the start of training.
-    public func radius(initialNorms norms: [Double]) -> Double {
+    package func radius(initialNorms norms: [Double]) -> Double {
         switch self {
         case .radius(let r): return r
         case .relative(let t):
@@ -105,7 +105,7 @@ public enum MaxNormRule: Codable, Equatable, Sendable {
 }
 
 /// When a projection (MaxNorm) is applied.
-public enum ProjectionSchedule: String, Codable, CaseIterable, Sendable {
+package enum ProjectionSchedule: String, Codable, CaseIterable, Sendable {
     /// After every optimizer step, as the paper intends.
     case step
     /// Once at the end of every epoch, as the official code does.

@@ -1,23 +1,23 @@
 /// A data set prepared for training: contiguous float buffers, class groups, and evaluation helpers.
-public final class TrainingData: Sendable {
+package final class TrainingData: Sendable {
     /// Batch size used for evaluation passes.
-    public static let evaluationBatch = 256
+    package static let evaluationBatch = 256
 
-    public let name: String
-    public let dimension: Int
-    public let classCount: Int
-    public let trainFeatures: [Float]
-    public let trainLabels: [Int32]
-    public let testFeatures: [Float]
-    public let testLabels: [Int32]
+    package let name: String
+    package let dimension: Int
+    package let classCount: Int
+    package let trainFeatures: [Float]
+    package let trainLabels: [Int32]
+    package let testFeatures: [Float]
+    package let testLabels: [Int32]
     /// Training samples per class (most frequent first).
-    public let classCounts: [Int]
+    package let classCounts: [Int]
     /// Many/Medium/Few group of each class.
-    public let groups: [ClassGroup]
+    package let groups: [ClassGroup]
     /// Original label of each class index.
-    public let labels: [Int]
+    package let labels: [Int]
 
-    public init(_ dataset: Dataset) {
+    package init(_ dataset: Dataset) {
         name = dataset.name
         dimension = dataset.dimension
         classCount = dataset.classCount
@@ -30,8 +30,8 @@ public final class TrainingData: Sendable {
         labels = dataset.labels
     }
 
-    public var trainCount: Int { trainLabels.count }
-    public var testCount: Int { testLabels.count }
+    package var trainCount: Int { trainLabels.count }
+    package var testCount: Int { testLabels.count }
 
     /// Per-class test accuracy in percent (a class with no test samples reports 0).
     func classAccuracy(of net: Network, predictions: inout [Int32]) -> [Double] {

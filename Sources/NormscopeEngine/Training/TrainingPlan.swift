@@ -1,27 +1,27 @@
 /// The fully resolved recipe for training one classifier: what a `RegimeTrainer` executes.
 ///
 /// Stage-1 regimes and stage-2 variants both become a plan: stage 2 sets `classifierOnly` and `classWeights`.
-public struct TrainingPlan: Equatable, Sendable {
+package struct TrainingPlan: Equatable, Sendable {
     /// The run this plan trains (recorded in results).
-    public var id: RunID
-    public var epochs: Int
-    public var learningRate: Double
-    public var momentum: Double
-    public var batchSize: Int
+    package var id: RunID
+    package var epochs: Int
+    package var learningRate: Double
+    package var momentum: Double
+    package var batchSize: Int
     /// Weight decay actually applied (0 for none).
-    public var weightDecay: Double
+    package var weightDecay: Double
     /// MaxNorm rule, or nil for no projection.
-    public var maxNorm: MaxNormRule?
-    public var maxNormEvery: ProjectionSchedule
-    public var l2Normalized: Bool
+    package var maxNorm: MaxNormRule?
+    package var maxNormEvery: ProjectionSchedule
+    package var l2Normalized: Bool
     /// Only the classifier (weight and bias) is trained; the feature extractor is frozen.
-    public var classifierOnly: Bool
+    package var classifierOnly: Bool
     /// Per-class loss weights (class-balanced loss), or nil for plain cross-entropy.
-    public var classWeights: [Float]?
+    package var classWeights: [Float]?
     /// Seed of the batch order (the same for every regime of a run).
-    public var seed: UInt64
+    package var seed: UInt64
 
-    public init(id: RunID, epochs: Int, learningRate: Double, momentum: Double, batchSize: Int,
+    package init(id: RunID, epochs: Int, learningRate: Double, momentum: Double, batchSize: Int,
                 weightDecay: Double, maxNorm: MaxNormRule?, maxNormEvery: ProjectionSchedule,
                 l2Normalized: Bool, classifierOnly: Bool = false, classWeights: [Float]? = nil, seed: UInt64) {
         self.id = id
@@ -39,7 +39,7 @@ public struct TrainingPlan: Equatable, Sendable {
     }
 
     /// The stage-1 plan of `regime` under `config`.
-    public init(regime: Regime, config: TrainingConfig) {
+    package init(regime: Regime, config: TrainingConfig) {
         self.init(id: RunID(regime), epochs: config.epochs, learningRate: config.learningRate,
                   momentum: config.momentum, batchSize: config.batchSize,
                   weightDecay: regime.weightDecay ? config.weightDecay : 0,
@@ -49,7 +49,7 @@ public struct TrainingPlan: Equatable, Sendable {
 
     /// Cosine-annealed learning rate of epoch `e` (0-based), stepped once per epoch like PyTorch's
     /// `CosineAnnealingLR(T_max = epochs)`: `lr * (1 + cos(pi * e / epochs)) / 2`.
-    public func learningRate(epoch e: Int) -> Double {
+    package func learningRate(epoch e: Int) -> Double {
         learningRate * (1 + _cos(Double.pi * Double(e) / Double(epochs))) / 2
     }
 }

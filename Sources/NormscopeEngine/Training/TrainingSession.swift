@@ -10,7 +10,7 @@ import Foundation
 /// The session owns its trainers: once handed over, a trainer is touched only by the worker running it, and
 /// outside the session only after it has finished for good (`finishedTrainer(at:)`). Everything else reads
 /// immutable copies.
-public final class TrainingSession: @unchecked Sendable {
+package final class TrainingSession: @unchecked Sendable {
     private let condition = NSCondition()
     private var trainers: [RegimeTrainer]
     private var busy: [Bool]
@@ -26,12 +26,12 @@ public final class TrainingSession: @unchecked Sendable {
     private var activeSince: Date?
     private var samplesDone = 0
     /// Number of worker threads.
-    public let threadCount: Int
+    package let threadCount: Int
     /// Training samples per epoch (for throughput).
-    public let samplesPerEpoch: Int
+    package let samplesPerEpoch: Int
 
     /// A session over `trainers` (one per regime, in display order) using `threads` workers.
-    public init(trainers: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
+    package init(trainers: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
         precondition(Self.distinct(trainers), "a trainer was handed to the session twice")
         self.trainers = trainers
         busy = Array(repeating: false, count: trainers.count)
@@ -42,7 +42,7 @@ public final class TrainingSession: @unchecked Sendable {
     }
 
     /// Starts the worker threads (once).
-    public func start() {
+    package func start() {
         condition.lock()
         defer { condition.unlock() }
         guard threads.isEmpty else { return }
@@ -57,7 +57,7 @@ public final class TrainingSession: @unchecked Sendable {
     }
 
     /// The most epochs any trainer may complete; raising it lets the workers continue.
-    public var epochLimit: Int {
+    package var epochLimit: Int {
         get { condition.lock(); defer { condition.unlock() }; return limit }
         set { condition.lock(); limit = max(0, newValue); condition.broadcast(); condition.unlock() }
     }
@@ -65,7 +65,7 @@ public final class TrainingSession: @unchecked Sendable {
     /// Lowers the epoch limit so that no trainer starts an epoch beyond those already under way (a pause):
     /// trainers behind catch up to the furthest one, then all wait. Returns the new limit.
     @discardableResult
-    public func holdAtCurrentEpochs() -> Int {
+    package func holdAtCurrentEpochs() -> Int {
         condition.lock()
         defer { condition.unlock() }
         var furthest = 0
@@ -76,7 +76,7 @@ public final class TrainingSession: @unchecked Sendable {
     }
 
     /// Asks the workers to stop after their current epoch and waits for them.
-    public func cancel() {
+    package func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
@@ -85,42 +85,42 @@ public final class TrainingSession: @unchecked Sendable {
     }
 
     /// A counter that grows whenever a history changes.
-    public var version: UInt64 { condition.lock(); defer { condition.unlock() }; return changeCount }
+    package var version: UInt64 { condition.lock(); defer { condition.unlock() }; return changeCount }
 
     /// Whether every trainer has finished (or diverged).
-    public var isFinished: Bool {
+    package var isFinished: Bool {
         condition.lock(); defer { condition.unlock() }
         return allFinished
     }
 
     /// Whether every trainer not yet finished has reached the epoch limit and is idle.
-    public var isIdleAtLimit: Bool {
+    package var isIdleAtLimit: Bool {
         condition.lock(); defer { condition.unlock() }
         return zip(trainers, busy).allSatisfy { t, b in !b && (t.isFinished || t.epoch >= limit) }
     }
 
     /// The fewest epochs completed by any trainer that can still run (the pace's reference: a finished stage 1
     /// does not hold back a longer stage 2); once all have finished, the most epochs any completed.
-    public var epochsDone: Int {
+    package var epochsDone: Int {
         condition.lock(); defer { condition.unlock() }
         return histories.filter { !$0.isFinished }.map(\.epochsDone).min() ?? histories.map(\.epochsDone).max() ?? 0
     }
 
     /// Copies of all histories as they are now.
-    public func snapshot() -> [RegimeHistory] {
+    package func snapshot() -> [RegimeHistory] {
         condition.lock(); defer { condition.unlock() }
         return histories
     }
 
     /// Wall-clock seconds during which training ran: the clock stands still while every worker is idle
     /// (paused, held by the pace, finished, waiting for stage 2).
-    public var elapsedSeconds: Double {
+    package var elapsedSeconds: Double {
         condition.lock(); defer { condition.unlock() }
         return activeSeconds + (activeSince.map { Date().timeIntervalSince($0) } ?? 0)
     }
 
     /// Training throughput over `elapsedSeconds`, in samples per second of training time.
-    public var samplesPerSecond: Double {
+    package var samplesPerSecond: Double {
         let t = elapsedSeconds
         condition.lock(); defer { condition.unlock() }
         return t > 0 ? Double(samplesDone) / t : 0
@@ -128,7 +128,7 @@ public final class TrainingSession: @unchecked Sendable {
 
     /// Waits until the version differs from `seen` or `timeout` seconds pass; returns the current version.
     @discardableResult
-    public func waitForChange(after seen: UInt64, timeout: Double) -> UInt64 {
+    package func waitForChange(after seen: UInt64, timeout: Double) -> UInt64 {
         condition.lock()
         defer { condition.unlock() }
         let deadline = Date().addingTimeInterval(timeout)
@@ -139,7 +139,7 @@ public final class TrainingSession: @unchecked Sendable {
     }
 
     /// Blocks until every trainer has finished or the session is cancelled.
-    public func waitUntilFinished() {
+    package func waitUntilFinished() {
         condition.lock()
         while !cancelled && !allFinished { condition.wait() }
         condition.unlock()
@@ -147,18 +147,18 @@ public final class TrainingSession: @unchecked Sendable {
 
     /// The trainer at `index` (in the order handed over) once it has finished for good (all epochs run, or
     /// diverged): no worker touches it again, so its network and data may be read. Nil while it can still run.
-    public func finishedTrainer(at index: Int) -> RegimeTrainer? {
+    package func finishedTrainer(at index: Int) -> RegimeTrainer? {
         condition.lock(); defer { condition.unlock() }
         guard trainers.indices.contains(index), !busy[index], trainers[index].isFinished else { return nil }
         return trainers[index]
     }
 
     /// The number of trainers handed over so far.
-    public var trainerCount: Int { condition.lock(); defer { condition.unlock() }; return trainers.count }
+    package var trainerCount: Int { condition.lock(); defer { condition.unlock() }; return trainers.count }
 
     /// Hands more trainers to the session (for a new stage), keeping the worker threads; their histories
     /// follow the earlier ones in `snapshot()`.
-    public func append(trainers newOnes: [RegimeTrainer]) {
+    package func append(trainers newOnes: [RegimeTrainer]) {
         condition.lock()
         precondition(Self.distinct(trainers + newOnes), "a trainer was handed to the session twice")
         trainers += newOnes

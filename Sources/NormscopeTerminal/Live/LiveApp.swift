@@ -3,7 +3,7 @@ import NormscopeDraw
 import NormscopeEngine
 
 /// The live view: trains the experiment on worker threads and draws the paper's Fig. 2 as it forms.
-public final class LiveApp {
+package final class LiveApp {
     private var config: LiveConfiguration
     private var current: LiveRun
     private var seed: UInt64
@@ -21,7 +21,7 @@ public final class LiveApp {
     private let recorder: CastRecorder?
 
     /// Builds the first run; throws (before touching the terminal) if the experiment is invalid.
-    public init(_ config: LiveConfiguration) throws {
+    package init(_ config: LiveConfiguration) throws {
         self.config = config
         seed = config.seed
         pace = config.demo ? DemoScript.pace(epochs: 0) : config.pace
@@ -39,7 +39,7 @@ public final class LiveApp {
 
     /// Runs the view until the user quits (or the demo ends); returns the exit status.
     /// Throws `TerminalUnavailable` when there is no usable terminal.
-    public func run() throws -> Int32 {
+    package func run() throws -> Int32 {
         defer { current.stop() }
         let screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
         return try TerminalSession.run(options: screenOptions) { (session: TerminalSession) throws -> Int32 in

@@ -2,37 +2,37 @@ import NormscopeDraw
 import NormscopeEngine
 
 /// Everything the live view needs to know before it starts.
-public struct LiveConfiguration: Sendable {
+package struct LiveConfiguration: Sendable {
     /// Builds the experiment for a seed (called again with a new seed on `r`).
-    public var makeExperiment: @Sendable (UInt64) throws -> Experiment
+    package var makeExperiment: @Sendable (UInt64) throws -> Experiment
     /// The first run's seed.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Worker threads for training.
-    public var threads: Int
+    package var threads: Int
     /// Starting colour map.
-    public var colorMap: ColorMapKind
+    package var colorMap: ColorMapKind
     /// Never use colour (`--no-color`; `NO_COLOR` is also honoured).
-    public var noColor: Bool
+    package var noColor: Bool
     /// Force ASCII glyphs (`--ascii`); ASCII is also chosen when the locale is not UTF-8.
-    public var ascii: Bool
+    package var ascii: Bool
     /// Starting pace.
-    public var pace: Pace
+    package var pace: Pace
     /// Play the self-running tour with captions.
-    public var demo: Bool
+    package var demo: Bool
     /// The demo's pace when given explicitly (`--demo --pace`); nil: the tour's own (stage 1 in ~80 s).
-    public var demoPace: Pace?
+    package var demoPace: Pace?
     /// Seconds to hold the final screen before exiting by itself (nil: until a key).
-    public var hold: Double?
+    package var hold: Double?
     /// Directory where `e` writes exports.
-    public var exportDirectory: String
+    package var exportDirectory: String
     /// Stage-2 settings; stage 2 runs after stage 1 on `2` (and by itself in the demo).
-    public var stage2: Stage2Config
+    package var stage2: Stage2Config
     /// Where `--record` writes the asciicast (a checked file path, links resolved), how to name it, its title.
-    public var recording: (path: String, shownAs: String, title: String)?
+    package var recording: (path: String, shownAs: String, title: String)?
     /// The top of the colour scale, fixed for the whole run (the paper's 2.0 by default).
-    public var vmax: Double = DashboardModel.paperScaleTop
+    package var vmax: Double = DashboardModel.paperScaleTop
 
-    public init(makeExperiment: @escaping @Sendable (UInt64) throws -> Experiment, seed: UInt64, threads: Int,
+    package init(makeExperiment: @escaping @Sendable (UInt64) throws -> Experiment, seed: UInt64, threads: Int,
                 colorMap: ColorMapKind = .jet, noColor: Bool = false, ascii: Bool = false, pace: Pace = .standard,
                 demo: Bool = false, hold: Double? = nil, exportDirectory: String = ".", stage2: Stage2Config = Stage2Config()) {
         self.makeExperiment = makeExperiment

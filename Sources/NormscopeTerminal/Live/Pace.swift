@@ -1,33 +1,33 @@
 /// How fast the live view lets training advance: seconds per epoch, from a crawl to flat out.
-public struct Pace: Equatable, Sendable {
+package struct Pace: Equatable, Sendable {
     /// The available paces, slowest first; 0 means flat out.
-    public static let levels: [Double] = [4, 2, 1.2, 0.6, 0.3, 0.15, 0.05, 0]
+    package static let levels: [Double] = [4, 2, 1.2, 0.6, 0.3, 0.15, 0.05, 0]
     /// The default: 0.6 s per epoch, so the default 100 epochs form in about a minute.
-    public static let standard = Pace(index: 3)
+    package static let standard = Pace(index: 3)
 
     /// Index into `levels`.
-    public private(set) var index: Int
+    package private(set) var index: Int
 
-    public init(index: Int) { self.index = max(0, min(Pace.levels.count - 1, index)) }
+    package init(index: Int) { self.index = max(0, min(Pace.levels.count - 1, index)) }
 
     /// The pace closest to `secondsPerEpoch` (0 for flat out).
-    public init(secondsPerEpoch: Double) {
+    package init(secondsPerEpoch: Double) {
         let best = Pace.levels.indices.min { abs(Pace.levels[$0] - secondsPerEpoch) < abs(Pace.levels[$1] - secondsPerEpoch) }!
         self.init(index: best)
     }
 
     /// Seconds between epochs; 0 when flat out.
-    public var secondsPerEpoch: Double { Pace.levels[index] }
+    package var secondsPerEpoch: Double { Pace.levels[index] }
     /// Whether training runs as fast as it can.
-    public var isFlatOut: Bool { secondsPerEpoch == 0 }
+    package var isFlatOut: Bool { secondsPerEpoch == 0 }
 
     /// One step faster (stays at flat out).
-    public mutating func faster() { index = min(Pace.levels.count - 1, index + 1) }
+    package mutating func faster() { index = min(Pace.levels.count - 1, index + 1) }
     /// One step slower (stays at the crawl).
-    public mutating func slower() { index = max(0, index - 1) }
+    package mutating func slower() { index = max(0, index - 1) }
 
     /// The label in the header: "0.6 s/epoch" or "flat out".
-    public var label: String {
+    package var label: String {
         if isFlatOut { return "flat out" }
         let s = secondsPerEpoch
         return (s == s.rounded() ? String(Int(s)) : String(s)) + " s/epoch"

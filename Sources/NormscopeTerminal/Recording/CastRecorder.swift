@@ -15,7 +15,7 @@ import NormscopeEngine
 /// terminal being restored (the cleared main screen) is in it. Each frame's event is written at once, one
 /// `write(2)` per frame. See `CastFrameEncoder` for how exact the output is, `AsciicastFile` for how the file
 /// survives a signal.
-public final class CastRecorder {
+package final class CastRecorder {
     private let file: AsciicastFile
     private let title: String
     private let shownAs: String
@@ -27,25 +27,25 @@ public final class CastRecorder {
     private var size: (width: Int, height: Int)?
     private var scratch: [UInt8] = []
     /// Frames written (events of kind "o").
-    public private(set) var frames = 0
+    package private(set) var frames = 0
     private var finished = false
 
     /// Opens the recording at `path` (`<path>.partial` until `finish()`), named `shownAs` in messages (the
     /// path as the user gave it); throws `writeFailed` when it cannot be created, before any terminal is touched.
-    public init(path: String, shownAs: String? = nil, title: String) throws(NormscopeError) {
+    package init(path: String, shownAs: String? = nil, title: String) throws(NormscopeError) {
         file = try AsciicastFile(path: path)
         self.title = title
         self.shownAs = shownAs ?? path
     }
 
     /// Sets the terminal's colours and glyphs (from the started screen) that frames are encoded with.
-    public func begin(_ capabilities: Capabilities) {
+    package func begin(_ capabilities: Capabilities) {
         encoder = CastFrameEncoder(CastFrameEncoder.Appearance(capabilities))
     }
 
     /// Records `canvas`, drawn at `now`: the header first time, an "r" event when the size changed, then the
     /// cells that changed as one "o" event (nothing when none did).
-    public func frame(_ canvas: Canvas, at now: Date) {
+    package func frame(_ canvas: Canvas, at now: Date) {
         guard !finished, encoder != nil else { return }
         let t: Double
         if let start {
@@ -77,7 +77,7 @@ public final class CastRecorder {
     /// 412 frames (62.3 s) to demo.cast", or what went wrong). If the screen stayed as it was for a while
     /// after the last frame (a held final screen), an event that changes nothing marks when it ended.
     @discardableResult
-    public func finish(at now: Date) -> String {
+    package func finish(at now: Date) -> String {
         guard !finished else { return "" }
         finished = true
         if let start, now.timeIntervalSince(start) > lastEvent + 0.5 {
