@@ -21,7 +21,7 @@ package struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
     }
 
     package var setting: ConfigSetting
-    package var issue: Issue
+    var issue: Issue
 
     package init(_ setting: ConfigSetting, _ issue: Issue) {
         self.setting = setting
@@ -132,7 +132,7 @@ package struct ValueRange: Equatable, Sendable {
     }
 
     /// An interval stated in bracket notation, "in (0, 10]".
-    package static func interval(_ lower: Double, _ upper: Double, lowerOpen: Bool, upperOpen: Bool) -> ValueRange {
+    static func interval(_ lower: Double, _ upper: Double, lowerOpen: Bool, upperOpen: Bool) -> ValueRange {
         ValueRange(lower: lower, upper: upper, lowerOpen: lowerOpen, upperOpen: upperOpen, wholeNumbers: false,
                    phrase: "in \(lowerOpen ? "(" : "[")\(text(lower)), \(text(upper))\(upperOpen ? ")" : "]")")
     }

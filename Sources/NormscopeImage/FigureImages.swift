@@ -9,11 +9,11 @@ package enum FigureImages {
     package static let defaultFPS = 15
     /// At most this long (seconds) for stage 1 to fill in: one frame per epoch when that fits at the frame
     /// rate, evenly spaced epochs otherwise.
-    package static let formingSeconds = 8.0
+    static let formingSeconds = 8.0
     /// How long the last frame (the final figure) is held before the animation starts again.
-    package static let holdSeconds = 3.0
+    static let holdSeconds = 3.0
     /// The pause on the end of stage 1 when stage-2 frames follow.
-    package static let stageBreakSeconds = 1.0
+    static let stageBreakSeconds = 1.0
 
     /// The static figure (`figure.render(figure.finalMoment)`) as a PNG file.
     package static func png(_ figure: FigureRaster) -> [UInt8] {

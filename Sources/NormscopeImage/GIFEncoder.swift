@@ -6,12 +6,12 @@ import NormscopeDraw
 /// unchanged pixels transparent over the frame before ("do not dispose"), so a figure that fills in row by
 /// row costs little per frame. A frame identical to the one before only lengthens that one's delay. Frames
 /// are compressed with `GIFLZW`. Only the previous frame is kept, so memory does not grow with the frames.
-package struct GIFEncoder {
+struct GIFEncoder {
     /// Image width and height in pixels.
     package let width: Int
     package let height: Int
     /// The frames written so far (identical frames merged).
-    package private(set) var frameCount = 0
+    private(set) var frameCount = 0
 
     private let palette: Palette
     private let transparent: UInt8

@@ -6,7 +6,7 @@ import NormscopeDraw
 /// An image of at most 256 colours is written with a palette (colour type 3: one byte per pixel, filter
 /// None, as the PNG book advises for palette images); others as RGB (colour type 2) with each row's filter
 /// chosen by the minimum-sum-of-absolute-differences heuristic.
-package enum PNGEncoder {
+enum PNGEncoder {
     /// The PNG file's bytes.
     package static func encode(_ raster: Raster) -> [UInt8] {
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]

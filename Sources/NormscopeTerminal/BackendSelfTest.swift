@@ -10,7 +10,7 @@ import NormscopeDraw
 /// Keys: Ctrl-L redraws, `e` writes a line to stderr (shown after the screen closes).
 /// Prints the one-line reason and returns 2 when there is no usable terminal.
 /// A test fixture (driven by `TmuxHarnessTests`), not part of the program: package-visible only.
-package func backendSelfTest() -> Int32 {
+func backendSelfTest() -> Int32 {
     runBackendDemo()
 }
 

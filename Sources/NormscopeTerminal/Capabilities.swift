@@ -6,17 +6,17 @@ import Darwin
 import CNcursesw
 
 /// What the running terminal can show; widgets pick glyphs and colours from this.
-package struct Capabilities: Equatable, Sendable {
+struct Capabilities: Equatable, Sendable {
     /// Colours the backend actually uses: 0 (monochrome: attributes only), 8, 16, or 256.
     package var colors: Int
     /// Colours the terminal reports (`COLORS`), whether or not they are used.
-    package var terminalColors: Int
+    var terminalColors: Int
     /// Whether the terminal's default colours can be kept (`use_default_colors`).
-    package var defaultColors: Bool
+    var defaultColors: Bool
     /// Whether the locale is UTF-8, so block, braille and box glyphs can be shown.
     package var utf8: Bool
     /// Whether `NO_COLOR` is set to a non-empty value.
-    package var noColorRequested: Bool
+    var noColorRequested: Bool
 
     package init(colors: Int, terminalColors: Int, defaultColors: Bool, utf8: Bool, noColorRequested: Bool) {
         self.colors = colors
@@ -30,7 +30,7 @@ package struct Capabilities: Equatable, Sendable {
     package var hasColor: Bool { colors > 0 }
 
     /// Whether the user asked for no colour (https://no-color.org: set and not empty).
-    package static var noColorEnvironment: Bool {
+    static var noColorEnvironment: Bool {
         guard let v = TerminalCheck.environment("NO_COLOR") else { return false }
         return !v.isEmpty
     }
@@ -38,7 +38,7 @@ package struct Capabilities: Equatable, Sendable {
     /// Adopts the user's locale (`setlocale(LC_ALL, "")`, needed before ncurses for wide
     /// characters; numbers stay in the C locale) and tells whether its character set is UTF-8.
     @discardableResult
-    package static func adoptLocale() -> Bool {
+    static func adoptLocale() -> Bool {
         setlocale(LC_ALL, "")
         setlocale(LC_NUMERIC, "C")
         guard let cs = ns_codeset() else { return false }

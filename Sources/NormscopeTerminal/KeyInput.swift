@@ -24,7 +24,7 @@ package enum Key: Equatable, Hashable, Sendable {
 }
 
 /// Decoding of `wget_wch` results into `Key`s.
-package enum KeyInput {
+enum KeyInput {
     /// The key for a `wget_wch` status (`OK`, `KEY_CODE_YES` or `ERR`) and value; nil for `ERR`.
     package static func decode(status: Int32, value: UInt32) -> Key? {
         switch status {

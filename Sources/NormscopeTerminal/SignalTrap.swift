@@ -21,16 +21,16 @@ import CNcursesw
 ///
 /// A signal found ignored (`nohup`, a background job) stays ignored. SIGWINCH and SIGTSTP are left to
 /// ncurses; SIGKILL and SIGSTOP cannot be caught.
-package enum SignalTrap {
+enum SignalTrap {
     /// Installs the handlers (idempotent). Call before the screen starts, so ncurses keeps its own
     /// handlers off these signals.
-    package static func install() {
+    static func install() {
         ns_trap_install()
         ns_install_atexit()
     }
 
     /// Restores the signal dispositions found by `install()`.
-    package static func uninstall() { ns_trap_uninstall() }
+    static func uninstall() { ns_trap_uninstall() }
 
     /// The first trapped signal's number, or nil.
     package static var pending: Int32? {
@@ -42,15 +42,15 @@ package enum SignalTrap {
     package static func clear() { ns_trap_clear() }
 
     /// The conventional exit status for death by `signal`: 128 + its number.
-    package static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
+    static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
 }
 
 extension SignalTrap {
     /// Whether the handlers are installed.
-    package static var isInstalled: Bool { ns_trap_is_installed() != 0 }
+    static var isInstalled: Bool { ns_trap_is_installed() != 0 }
 
     /// How the installed trap handles `signal`.
-    package enum Handling: Equatable, Sendable {
+    enum Handling: Equatable, Sendable {
         /// Not at all (not installed, not fatal, or found ignored or handled by someone else).
         case none
         /// Recorded for the main loop, which restores the terminal and exits with 128 + signal.
@@ -60,7 +60,7 @@ extension SignalTrap {
     }
 
     /// How the installed trap handles `signal`.
-    package static func handling(of signal: Int32) -> Handling {
+    static func handling(of signal: Int32) -> Handling {
         switch ns_trap_kind(signal) {
         case NS_TRAP_POLITE: .polite
         case NS_TRAP_FATAL: .fatal

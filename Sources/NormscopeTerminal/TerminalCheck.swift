@@ -47,13 +47,13 @@ package enum TerminalUnavailable: Error, Equatable, Sendable, CustomStringConver
 }
 
 /// Decides, before any ncurses call, whether a full-screen UI is possible.
-package enum TerminalCheck {
+enum TerminalCheck {
     /// What was learned about a usable terminal.
-    package struct Info: Equatable, Sendable {
+    struct Info: Equatable, Sendable {
         /// The `TERM` name.
-        package var term: String
+        var term: String
         /// The terminfo `colors` number (0 if none); the live count comes from the started screen.
-        package var terminfoColors: Int
+        var terminfoColors: Int
 
         package init(term: String, terminfoColors: Int) {
             self.term = term
@@ -62,7 +62,7 @@ package enum TerminalCheck {
     }
 
     /// Outcome of loading a terminfo entry.
-    package enum Probe: Equatable, Sendable {
+    enum Probe: Equatable, Sendable {
         case ok(colors: Int)
         case unknown
         case noDatabase
@@ -78,7 +78,7 @@ package enum TerminalCheck {
     }
 
     /// The decision itself, with its inputs injected (pure apart from `probe`).
-    package static func decide(stdinIsTTY: Bool, stdoutIsTTY: Bool, term: String?,
+    static func decide(stdinIsTTY: Bool, stdoutIsTTY: Bool, term: String?,
                               probe: (String) -> Probe) -> Result<Info, TerminalUnavailable> {
         guard stdoutIsTTY else { return .failure(.stdoutNotATTY) }
         guard stdinIsTTY else { return .failure(.stdinNotATTY) }
@@ -94,7 +94,7 @@ package enum TerminalCheck {
 
     /// Loads the terminfo entry with `setupterm` (which, unlike `initscr`, neither exits nor
     /// changes tty modes) and frees it again.
-    package static func probeTerminfo(_ term: String) -> Probe {
+    static func probeTerminfo(_ term: String) -> Probe {
         var colors: Int32 = 0
         let rc = ns_probe_terminal(term, &colors)
         switch rc {

@@ -7,7 +7,7 @@ import CNcursesw
 import NormscopeDraw
 
 /// Rows and columns of the terminal.
-package struct TerminalSize: Equatable, Hashable, Sendable {
+struct TerminalSize: Equatable, Hashable, Sendable {
     package var rows: Int
     package var cols: Int
     package init(rows: Int, cols: Int) {
@@ -22,11 +22,11 @@ package struct TerminalSize: Equatable, Hashable, Sendable {
 /// previous canvas (everything after a resize or `forceRedraw()`), and clips whatever does not fit.
 /// Colours are mapped to what the terminal has (256, 16, 8 or none) and colour pairs are
 /// allocated lazily with ncurses 6 `alloc_pair`.
-package final class TerminalScreen {
+final class TerminalScreen {
     /// How the screen is set up.
-    package struct Options: Sendable {
+    struct Options: Sendable {
         /// Whether to use colour.
-        package enum ColorPolicy: Sendable {
+        enum ColorPolicy: Sendable {
             /// Colour when the terminal has it and `NO_COLOR` is not set.
             case auto
             /// Never colour (attributes only), e.g. for `--no-color`.
@@ -35,10 +35,10 @@ package final class TerminalScreen {
 
         package var color: ColorPolicy
         /// How long ncurses waits after ESC for the rest of an escape sequence.
-        package var escapeDelayMs: Int32
+        var escapeDelayMs: Int32
         /// Whether to hold back stderr while the screen is live and print it after `stop()` (or a
         /// crash), instead of letting it scribble over the screen and vanish with it.
-        package var captureStderr: Bool
+        var captureStderr: Bool
 
         package init(color: ColorPolicy = .auto, escapeDelayMs: Int32 = 25, captureStderr: Bool = true) {
             self.color = color
@@ -49,7 +49,7 @@ package final class TerminalScreen {
 
     package let options: Options
     /// What the terminal can show; meaningful once `start()` has run.
-    package private(set) var capabilities = Capabilities(colors: 0, terminalColors: 0, defaultColors: false,
+    private(set) var capabilities = Capabilities(colors: 0, terminalColors: 0, defaultColors: false,
                                                        utf8: false, noColorRequested: false)
 
     private var screen: OpaquePointer?
@@ -78,7 +78,7 @@ package final class TerminalScreen {
     deinit { stop() }
 
     /// Whether the screen is started and not yet stopped.
-    package var isActive: Bool { screen != nil }
+    var isActive: Bool { screen != nil }
 
     /// The terminal's current size; zero when not active.
     package var size: TerminalSize {
@@ -159,7 +159,7 @@ package final class TerminalScreen {
     // MARK: - Drawing
 
     /// Repaints everything on the next `draw` (the Ctrl-L action), clearing the physical screen.
-    package func forceRedraw() {
+    func forceRedraw() {
         needsErase = true
         needsClearOK = true
     }
@@ -216,7 +216,7 @@ package final class TerminalScreen {
 
     /// Waits up to `timeoutMs` (0: just poll, negative: forever) for a key; nil on timeout, or when a
     /// signal interrupted the wait (check `SignalTrap.pending`).
-    package func readKey(timeoutMs: Int32) -> Key? {
+    func readKey(timeoutMs: Int32) -> Key? {
         guard let win = window else { return nil }
         if timeoutMs != currentTimeout {
             wtimeout(win, timeoutMs)
@@ -262,7 +262,7 @@ extension TerminalScreen {
     /// (a heat map must stay blue-cyan-green-yellow-red), so: greys and very dark colours go by
     /// lightness to black/grey/white; others to the basic colour of the nearest of six hues, its
     /// bright variant on 16-colour terminals when the colour is bright.
-    package static func nearestBasic(_ c: (r: Double, g: Double, b: Double), count: Int) -> Int {
+    static func nearestBasic(_ c: (r: Double, g: Double, b: Double), count: Int) -> Int {
         let hi = max(c.r, c.g, c.b), lo = min(c.r, c.g, c.b)
         let light = (hi + lo) / 2
         if hi < 0.2 || (hi - lo) / hi < 0.3 {

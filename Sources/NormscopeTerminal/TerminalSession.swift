@@ -18,17 +18,17 @@ import CNcursesw
 /// The loop must poll `interruptSignal` (SIGINT, SIGTERM, SIGHUP, SIGQUIT) and return promptly when
 /// it is set; `run` then restores the terminal and exits the process with status 128 + signal. Every
 /// other fatal signal restores the terminal in its handler and ends the process (see `SignalTrap`).
-package final class TerminalSession {
+final class TerminalSession {
     /// The screen to draw on and read keys from.
     package let screen: TerminalScreen
 
     init(screen: TerminalScreen) { self.screen = screen }
 
     /// What the terminal can show.
-    package var capabilities: Capabilities { screen.capabilities }
+    var capabilities: Capabilities { screen.capabilities }
 
     /// The termination signal that arrived, if any: the loop should return.
-    package var interruptSignal: Int32? { SignalTrap.pending }
+    var interruptSignal: Int32? { SignalTrap.pending }
 
     /// Runs `body` on a started screen. Throws `TerminalUnavailable` (before touching the terminal)
     /// when there is no usable terminal, and rethrows what `body` throws, after restoring the

@@ -1,5 +1,5 @@
 import Foundation
-import NormscopeDraw
+@testable import NormscopeDraw
 import NormscopeEngine
 import Testing
 

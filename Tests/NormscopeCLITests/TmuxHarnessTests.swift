@@ -101,7 +101,7 @@ struct TmuxHarnessTests {
 
 import CNcursesw
 import Foundation
-import NormscopeTerminal
+@testable import NormscopeTerminal
 
 /// Runs the backend's self-test screen in a tmux pane: the pane runs this very test binary with
 /// only `backendSelfTestScreen` selected and NORMSCOPE_BACKEND_DEMO=1 (otherwise that test is off).

@@ -3,15 +3,15 @@
 /// More items than slots: they are merged into exactly `slots` bins of consecutive items
 /// (``binRange(_:count:bins:)``), so the plot fills its space. Fewer: each item is repeated over the same whole
 /// number of slots, `floor(slots / count)`, so every class or epoch gets equal room; trailing slots stay unused.
-package struct BinPlan: Equatable, Hashable, Sendable {
+struct BinPlan: Equatable, Hashable, Sendable {
     /// Number of items (classes, epochs).
     package let count: Int
     /// Places available.
     package let slots: Int
     /// Number of bins: `min(count, slots)`.
-    package let binCount: Int
+    let binCount: Int
     /// Slots each bin spans: `floor(slots / count)` when items are fewer than slots (and stretching is on), else 1.
-    package let slotsPerBin: Int
+    let slotsPerBin: Int
 
     /// Plans `count` items over `slots` places; `stretch: false` never repeats an item over several slots.
     package init(count: Int, slots: Int, stretch: Bool = true) {
@@ -22,17 +22,17 @@ package struct BinPlan: Equatable, Hashable, Sendable {
     }
 
     /// Whether several items share a slot.
-    package var merges: Bool { count > slots && slots > 0 }
+    var merges: Bool { count > slots && slots > 0 }
     /// The average number of items per bin (`count / slots` when merging, else 1).
-    package var itemsPerBin: Double { binWidth(count: count, slots: slots) }
+    var itemsPerBin: Double { binWidth(count: count, slots: slots) }
     /// Slots in use, from the first: `binCount * slotsPerBin`, never more than `slots`.
-    package var usedSlots: Int { binCount * slotsPerBin }
+    var usedSlots: Int { binCount * slotsPerBin }
 
     /// The items merged into bin `b` (empty outside `0..<binCount`).
     package func items(inBin b: Int) -> Range<Int> { binRange(b, count: count, bins: binCount) }
 
     /// The bin shown in slot `s`, or nil for an unused slot.
-    package func bin(ofSlot s: Int) -> Int? {
+    func bin(ofSlot s: Int) -> Int? {
         guard s >= 0 && s < usedSlots else { return nil }
         return s / slotsPerBin
     }
@@ -41,7 +41,7 @@ package struct BinPlan: Equatable, Hashable, Sendable {
     package func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
 
     /// The bin holding item `i` (clamped to the items).
-    package func bin(ofItem i: Int) -> Int {
+    func bin(ofItem i: Int) -> Int {
         guard count > 0, binCount > 0 else { return 0 }
         let i = min(count - 1, max(0, i))
         return ((i + 1) * binCount - 1) / count
@@ -51,7 +51,7 @@ package struct BinPlan: Equatable, Hashable, Sendable {
     package func slot(ofItem i: Int) -> Int { bin(ofItem: i) * slotsPerBin }
 
     /// "4 cls/col", "≈2.9 cls/col" (one decimal when the bins are uneven), or "100 cls" when nothing is merged.
-    package func perSlotLabel(unit: String = "cls", per: String = "col") -> String {
+    func perSlotLabel(unit: String = "cls", per: String = "col") -> String {
         guard merges else { return "\(count) \(unit)" }
         if count % slots == 0 { return "\(count / slots) \(unit)/\(per)" }
         return "≈" + NumberFormat.fixed(itemsPerBin, 1) + " \(unit)/\(per)"

@@ -4,7 +4,7 @@
 /// With a split, stage 1 (epochs `0...split`) fills the upper slots and stage 2 (`split+1...lastEpoch`) the
 /// lower ones, about `minimumStage2Share` of them and never less than a quarter: each part is laid out evenly (a `BinPlan`), so an epoch
 /// row of stage 2 may be taller than one of stage 1. The API is a `BinPlan`'s.
-package struct EpochAxis: Equatable, Sendable {
+struct EpochAxis: Equatable, Sendable {
     /// The part above the split (or the whole axis).
     package let upper: BinPlan
     /// The part below the split, when there is one.
@@ -12,10 +12,10 @@ package struct EpochAxis: Equatable, Sendable {
     /// The last epoch of the upper part.
     package let split: Int
     /// The first slot of the lower part: the upper part's slots rounded up to whole text rows.
-    package let lowerOffset: Int
+    let lowerOffset: Int
 
     /// The smallest share of the slots stage 2 gets.
-    package static let minimumStage2Share = 0.3
+    static let minimumStage2Share = 0.3
 
     /// `slotsPerRow` is 2 when two slots share a text row (half blocks): stage 2 then starts on a row of its own.
     package init(lastEpoch: Int, slots: Int, stage2After split: Int? = nil, slotsPerRow: Int = 1) {
@@ -44,11 +44,11 @@ package struct EpochAxis: Equatable, Sendable {
     }
 
     /// Number of bins.
-    package var binCount: Int { upper.binCount + (lower?.binCount ?? 0) }
+    var binCount: Int { upper.binCount + (lower?.binCount ?? 0) }
     /// Slots in use from the top.
-    package var usedSlots: Int { lower.map { lowerOffset + $0.usedSlots } ?? upper.usedSlots }
+    var usedSlots: Int { lower.map { lowerOffset + $0.usedSlots } ?? upper.usedSlots }
     /// The average number of epochs per bin.
-    package var itemsPerBin: Double { Double(upper.count + (lower?.count ?? 0)) / Double(max(1, binCount)) }
+    var itemsPerBin: Double { Double(upper.count + (lower?.count ?? 0)) / Double(max(1, binCount)) }
 
     /// The epochs merged into bin `b`.
     package func items(inBin b: Int) -> Range<Int> {
@@ -59,7 +59,7 @@ package struct EpochAxis: Equatable, Sendable {
     }
 
     /// The bin shown in slot `s`, or nil for an unused slot.
-    package func bin(ofSlot s: Int) -> Int? {
+    func bin(ofSlot s: Int) -> Int? {
         if s < upper.usedSlots { return upper.bin(ofSlot: s) }
         guard s >= lowerOffset else { return nil }
         return lower?.bin(ofSlot: s - lowerOffset).map { $0 + upper.binCount }

@@ -2,7 +2,7 @@
 
 extension Canvas {
     /// Copies `other` onto this canvas with its top-left at (x, y), clipped to this canvas.
-    package mutating func blit(_ other: Canvas, x: Int, y: Int) {
+    mutating func blit(_ other: Canvas, x: Int, y: Int) {
         for row in 0..<other.height where y + row >= 0 && y + row < height {
             for col in 0..<other.width where x + col >= 0 && x + col < width {
                 self[x + col, y + row] = other[col, row]
@@ -11,7 +11,7 @@ extension Canvas {
     }
 
     /// Copies `other` into `rect` (its size should match; the excess is clipped).
-    package mutating func blit(_ other: Canvas, in rect: Rect) { blit(other, x: rect.x, y: rect.y) }
+    mutating func blit(_ other: Canvas, in rect: Rect) { blit(other, x: rect.x, y: rect.y) }
 
     /// Writes `text` in `style` from (x, y), clipped to the canvas and `maxWidth`; returns the columns used.
     @discardableResult

@@ -17,7 +17,7 @@ package struct Cell: Equatable, Sendable {
     }
 
     /// An empty cell in the terminal's default colours.
-    package static let blank = Cell()
+    static let blank = Cell()
 }
 
 /// Text attributes of a cell.

@@ -13,17 +13,17 @@ package struct Rect: Equatable, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The column just right of the rectangle.
-    package var maxX: Int { x + width }
+    var maxX: Int { x + width }
     /// The row just below the rectangle.
-    package var maxY: Int { y + height }
+    var maxY: Int { y + height }
     /// Whether it covers no cell.
     package var isEmpty: Bool { width == 0 || height == 0 }
 
     /// The rectangle shrunk by `d` cells on every side.
-    package func inset(by d: Int) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
+    func inset(by d: Int) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
 
     /// Whether the two rectangles share a cell.
-    package func intersects(_ o: Rect) -> Bool {
+    func intersects(_ o: Rect) -> Bool {
         !isEmpty && !o.isEmpty && x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY
     }
 

@@ -1,7 +1,7 @@
 /// A run of text in one style; a line of mixed styles is an array of spans.
 package struct Span: Equatable, Sendable {
     package var text: String
-    package var style: Style
+    var style: Style
 
     package init(_ text: String, _ style: Style = .plain) {
         self.text = text
@@ -11,7 +11,7 @@ package struct Span: Equatable, Sendable {
 
 extension Array where Element == Span {
     /// The total number of characters.
-    package var length: Int { reduce(0) { $0 + $1.text.count } }
+    var length: Int { reduce(0) { $0 + $1.text.count } }
 
     /// The spans cut to `width` characters, ending in `ellipsis` (in the last kept span's style) when cut.
     package func truncated(to width: Int, ellipsis: String = "…") -> [Span] {

@@ -17,7 +17,7 @@ package enum XtermPalette {
     }
 
     /// The index in 16...255 (cube or grey ramp) nearest to an RGB colour with components in 0...1.
-    package static func nearestIndex(r: Double, g: Double, b: Double) -> UInt8 {
+    static func nearestIndex(r: Double, g: Double, b: Double) -> UInt8 {
         func level(_ x: Double) -> Int {
             let v = max(0, min(255, x * 255))
             var best = 0

@@ -3,13 +3,13 @@
 /// The scale is cut into `levelCount` equal steps: 256 for the 256-colour palette, a short ramp of basic
 /// colours for 16 or 8 colours, and the shade glyphs for no colour. 0 (and below) gets the first step,
 /// `vmax` (and above) the last; non-finite values get none.
-package struct ColorScale: Sendable {
+struct ColorScale: Sendable {
     /// The value drawn with the last colour.
     package let vmax: Double
     /// The colour mode the ramp was built for.
     package let mode: ColorMode
     /// The colours of the steps, lowest first; empty when `mode` is `.none`.
-    package let ramp: [TermColor]
+    let ramp: [TermColor]
     /// The shade glyphs of the steps when `mode` is `.none`, lowest first.
     package let shades: [Character]
 
@@ -21,7 +21,7 @@ package struct ColorScale: Sendable {
     }
 
     /// The number of distinct steps.
-    package var levelCount: Int { mode.hasColor ? ramp.count : shades.count }
+    var levelCount: Int { mode.hasColor ? ramp.count : shades.count }
 
     /// `v / vmax` clamped to 0...1, or nil when `v` is not finite.
     package func fraction(_ v: Double) -> Double? {
@@ -31,7 +31,7 @@ package struct ColorScale: Sendable {
     }
 
     /// The step of fraction `t`: `min(levelCount - 1, floor(t * levelCount))`.
-    package func level(atFraction t: Double) -> Int {
+    func level(atFraction t: Double) -> Int {
         let n = levelCount
         return min(n - 1, max(0, Int(t * Double(n) + Self.snap)))
     }
@@ -41,7 +41,7 @@ package struct ColorScale: Sendable {
     static let snap = 1e-6
 
     /// The step of value `v`, or nil when it is not finite.
-    package func level(_ v: Double) -> Int? { fraction(v).map { level(atFraction: $0) } }
+    func level(_ v: Double) -> Int? { fraction(v).map { level(atFraction: $0) } }
 
     /// The colour of value `v`; nil when it is not finite or there is no colour.
     package func color(_ v: Double) -> TermColor? {

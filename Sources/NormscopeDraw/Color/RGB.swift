@@ -11,8 +11,8 @@ package struct RGB: Equatable, Hashable, Sendable {
     }
 
     /// Relative luminance (Rec. 709 weights on the components as given).
-    package var luminance: Double { 0.2126 * r + 0.7152 * g + 0.0722 * b }
+    var luminance: Double { 0.2126 * r + 0.7152 * g + 0.0722 * b }
 
     /// The nearest xterm-256 palette colour.
-    package var termColor: TermColor { .rgb(r, g, b) }
+    var termColor: TermColor { .rgb(r, g, b) }
 }

@@ -4,9 +4,9 @@
 /// the table, as the paper's figure, when that loses at most a quarter of the area. The status block (accuracy table and colour
 /// bar) takes the empty cells of an incomplete grid when it fits there, else a strip at the bottom, else a
 /// single line. Below the minimum size, or when no grid fits, the layout is `tooSmall`.
-package struct DashboardLayout: Equatable, Sendable {
+struct DashboardLayout: Equatable, Sendable {
     /// Where the status block went.
-    package enum StatusPlacement: Equatable, Sendable {
+    enum StatusPlacement: Equatable, Sendable {
         /// Into the empty cells at the end of the panel grid.
         case gridSlot
         /// A strip across the bottom, table beside colour bar.
@@ -18,7 +18,7 @@ package struct DashboardLayout: Equatable, Sendable {
     /// Terminal size.
     package let width: Int, height: Int
     /// Whether the terminal is below the minimum: only the too-small message is drawn.
-    package let tooSmall: Bool
+    let tooSmall: Bool
     /// Row 0: name and run state.
     package let header: Rect
     /// Row 1 when there is a caption.
@@ -31,17 +31,17 @@ package struct DashboardLayout: Equatable, Sendable {
     package let columns: Int, rows: Int
     /// The status block.
     package let status: Rect
-    package let statusPlacement: StatusPlacement
+    let statusPlacement: StatusPlacement
     /// The last row: key hint and message.
-    package let keyHint: Rect
+    let keyHint: Rect
 
     /// The smallest terminal for any dashboard: 60 x 20.
     package static let floor = (width: 60, height: 20)
     /// A panel narrower or lower than this is not drawn.
-    package static let minPanelWidth = 14, minPanelHeight = 6
+    static let minPanelWidth = 14, minPanelHeight = 6
 
     /// The smallest size at which `panelCount` panels fit: at least `floor`, taller when there are many panels.
-    package static func minimumSize(panelCount: Int, captionLines: Int = 0) -> (width: Int, height: Int) {
+    static func minimumSize(panelCount: Int, captionLines: Int = 0) -> (width: Int, height: Int) {
         var h = floor.height
         while h < 2000 {
             if candidates(panelCount: panelCount, width: floor.width, height: h, captionLines: captionLines).first != nil {

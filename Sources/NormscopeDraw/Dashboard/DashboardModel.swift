@@ -23,7 +23,7 @@ package struct DashboardModel: Equatable, Sendable {
     /// Rows of the accuracy table when they are not simply the panels' (stage 1 and stage-2 results).
     package var tableRows: [AccuracyTable.Row]? = nil
     /// The header of the table's label column.
-    package var tableCaption = "accuracy %"
+    var tableCaption = "accuracy %"
     /// The program's name in the header.
     package var title: String
     /// A short subtitle after the name.
@@ -47,7 +47,7 @@ package struct DashboardModel: Equatable, Sendable {
     }
 
     /// The accuracy table's rows, one per panel.
-    package var accuracyRows: [AccuracyTable.Row] {
+    var accuracyRows: [AccuracyTable.Row] {
         if let rows = tableRows { return rows }
         return panels.map {
             AccuracyTable.Row(tag: $0.letter, name: $0.title, slot: $0.slot, accuracy: $0.accuracy,

@@ -1,5 +1,5 @@
 /// The top line: the program's name on the left, the run's state on the right (least important dropped first).
-package struct HeaderLine: Widget {
+struct HeaderLine: Widget {
     package var title: String
     package var subtitle: String
     package var status: StatusModel

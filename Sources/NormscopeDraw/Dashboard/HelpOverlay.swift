@@ -1,5 +1,5 @@
 /// The centred help box listing every key; drawn over the dashboard when `?` is pressed.
-package struct HelpOverlay: Widget {
+struct HelpOverlay: Widget {
     package var keys: [KeyHelp]
     package var title: String
 
@@ -9,7 +9,7 @@ package struct HelpOverlay: Widget {
     }
 
     /// The box's preferred size: key column, description column, frame and margins.
-    package var preferredSize: (width: Int, height: Int) {
+    var preferredSize: (width: Int, height: Int) {
         let kw = keys.map(\.key.count).max() ?? 0, dw = keys.map(\.description.count).max() ?? 0
         return (kw + dw + 7, keys.count + 4)
     }

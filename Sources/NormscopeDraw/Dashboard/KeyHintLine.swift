@@ -1,7 +1,7 @@
 /// The bottom line: "q quit  space pause  n step  ? help" on the left, a transient message on the right.
 ///
 /// Keys are dropped from the end when space is short, but the help key (`?`) always stays.
-package struct KeyHintLine: Widget {
+struct KeyHintLine: Widget {
     package var keys: [KeyHelp]
     package var message: String?
 

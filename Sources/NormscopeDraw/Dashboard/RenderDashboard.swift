@@ -8,13 +8,13 @@ package func renderDashboard(_ model: DashboardModel, width: Int, height: Int, o
 }
 
 /// The dashboard as a widget; see ``renderDashboard(_:width:height:options:)``.
-package struct Dashboard: Widget {
+struct Dashboard: Widget {
     package var model: DashboardModel
 
     package init(_ model: DashboardModel) { self.model = model }
 
     /// The layout used for a terminal of `width` x `height`.
-    package func layout(width: Int, height: Int) -> DashboardLayout {
+    func layout(width: Int, height: Int) -> DashboardLayout {
         DashboardLayout(panelCount: model.panels.count, width: width, height: height,
                         captionLines: captionLines(width: width), view: model.view, tableRows: model.accuracyRows.count)
     }

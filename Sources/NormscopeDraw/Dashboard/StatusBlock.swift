@@ -1,9 +1,9 @@
 /// The status block: the accuracy table, the shared colour bar, and the stage's progress bar.
 ///
 /// Stacked in a grid slot, side by side in a bottom strip, or squeezed to colour bar and progress on one line.
-package struct StatusBlock: Widget {
+struct StatusBlock: Widget {
     package var model: DashboardModel
-    package var placement: DashboardLayout.StatusPlacement
+    var placement: DashboardLayout.StatusPlacement
 
     package init(_ model: DashboardModel, placement: DashboardLayout.StatusPlacement) {
         self.model = model
@@ -48,7 +48,7 @@ package struct StatusBlock: Widget {
 }
 
 /// "epoch 37/200 ━━━━━━━──────── 18%": the current stage's progress.
-package struct ProgressLine: Widget {
+struct ProgressLine: Widget {
     package var status: StatusModel
 
     package init(status: StatusModel) { self.status = status }

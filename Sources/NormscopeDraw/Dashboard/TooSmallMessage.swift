@@ -2,7 +2,7 @@
 ///
 /// "Terminal too small: need at least 60x20 (now 40x10) — enlarge or press q", on one line when it fits,
 /// else broken into phrases and words; lines that do not fit are dropped, down to a 1x1 terminal.
-package struct TooSmallMessage: Widget {
+struct TooSmallMessage: Widget {
     package var need: (width: Int, height: Int)
 
     package init(need: (width: Int, height: Int)) { self.need = need }

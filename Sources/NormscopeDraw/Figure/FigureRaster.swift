@@ -17,7 +17,7 @@ package struct FigureRaster: Sendable {
     /// How far training has got in a frame.
     package struct Moment: Equatable, Hashable, Sendable {
         /// The last stage-1 epoch shown.
-        package var stage1Epoch: Int
+        var stage1Epoch: Int
         /// The last stage-2 epoch shown; nil before stage 2 (or when the results have none).
         package var stage2Epoch: Int?
 

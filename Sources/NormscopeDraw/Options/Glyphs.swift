@@ -6,33 +6,33 @@ import NormscopeEngine
 /// so ASCII mode never leaks a non-ASCII glyph.
 package struct Glyphs: Sendable {
     /// Frame corners and sides.
-    package let topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
+    let topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
     /// Axis corner and tick (bottom-left of a chart, y-axis tick).
-    package let axisCorner, axisTick: Character
+    let axisCorner, axisTick: Character
     /// The upper and lower half blocks that pack two heatmap rows into one text row, or nil (one row per text row).
-    package let upperHalf, lowerHalf: Character?
+    let upperHalf, lowerHalf: Character?
     /// Shades from empty to full, for heatmaps without colour.
     package let shades: [Character]
     /// Bar glyphs by height in eighths: index 0 is empty, 8 is a full cell.
     package let bars: [Character]
     /// A dashed horizontal line (reference lines).
-    package let dash: Character
+    let dash: Character
     /// Colour-bar brackets.
-    package let bracketLeft, bracketRight: Character
+    let bracketLeft, bracketRight: Character
     /// Markers pointing right and left (stage boundary).
-    package let markerRight, markerLeft: Character
+    let markerRight, markerLeft: Character
     /// Marker for a bar clipped at the top of its scale.
     package let overflow: Character
     /// Progress bar: done and to do.
-    package let progressDone, progressTodo: Character
+    let progressDone, progressTodo: Character
     /// Line-chart dots when braille is not available: a data point and a connecting segment.
-    package let point, segment: Character
+    let point, segment: Character
     /// A short run of line for chart legends.
-    package let legendMark: String
+    let legendMark: String
     /// Whether line charts use braille (2x4 dots per cell).
     package let braille: Bool
     /// Whether `text(_:)` must transliterate to ASCII.
-    package let asciiOnly: Bool
+    let asciiOnly: Bool
 
     /// Box drawing, eighth blocks, braille, arrows.
     package static let unicode = Glyphs(
@@ -51,7 +51,7 @@ package struct Glyphs: Sendable {
         point: "*", segment: ".", legendMark: "--", braille: false, asciiOnly: true)
 
     /// The edition for a glyph mode.
-    package static func forMode(_ mode: GlyphMode) -> Glyphs { mode == .ascii ? .ascii : .unicode }
+    static func forMode(_ mode: GlyphMode) -> Glyphs { mode == .ascii ? .ascii : .unicode }
 
     /// `s` made safe to show in this edition: control and invisible characters (a recipe name may hold an
     /// ESC or a right-to-left override) are spelled out by `DisplayText.escape`; in ASCII, known symbols are

@@ -11,10 +11,10 @@ package struct Style: Equatable, Hashable, Sendable {
     }
 
     /// The terminal's default colours, no attributes.
-    package static let plain = Style()
+    static let plain = Style()
 
     /// The same style with extra attributes.
-    package func adding(_ more: CellAttributes) -> Style {
+    func adding(_ more: CellAttributes) -> Style {
         Style(fg: fg, bg: bg, attrs: attrs.union(more))
     }
 }

@@ -2,23 +2,23 @@
 ///
 /// Frames are dim, titles bold, and colour is kept for meaning: series identity, state, errors.
 /// With `ColorMode.none` every style is colourless and meaning is carried by attributes.
-package struct Theme: Sendable {
+struct Theme: Sendable {
     /// Frames and axis lines.
-    package let border: Style
+    let border: Style
     /// Panel and chart titles.
     package let title: Style
     /// Ordinary labels.
     package let label: Style
     /// Secondary labels (axis numbers, hints, headers).
-    package let faint: Style
+    let faint: Style
     /// Captions and transient messages.
-    package let accent: Style
+    let accent: Style
     /// "running" and other good news.
-    package let good: Style
+    let good: Style
     /// "paused" and other cautions.
-    package let caution: Style
+    let caution: Style
     /// The banner over a diverged panel.
-    package let alarm: Style
+    let alarm: Style
     /// Best value in a table column.
     package let best: Style
     /// Key names in the key hint and help.
@@ -67,7 +67,7 @@ package struct Theme: Sendable {
     }
 
     /// The colour of series `slot` (slots cycle through the palette).
-    package func series(_ slot: Int) -> TermColor {
+    func series(_ slot: Int) -> TermColor {
         seriesColors[((slot % seriesColors.count) + seriesColors.count) % seriesColors.count]
     }
 }

@@ -3,7 +3,7 @@ package struct PanelModel: Equatable, Sendable {
     /// The regime's title ("Naive", "L2-norm", "WD", "MaxNorm", "WD+MaxNorm", or a stage-2 variant).
     package var title: String
     /// The panel's letter as in the paper ("a" ... "e").
-    package var letter: String
+    var letter: String
     /// The norms after each recorded epoch (epoch 0 before training), class k's at `values[k]`, most frequent first.
     package var rows: [EpochRow]
     /// The epochs planned; the heatmap is laid out for all of them from the start.
@@ -11,7 +11,7 @@ package struct PanelModel: Equatable, Sendable {
     /// The MaxNorm radius in force, drawn as a reference line on the profile.
     package var maxNormRadius: Double?
     /// Whether rows are held at unit norm (L2-normalisation): draws the unit line on the profile.
-    package var unitNorm: Bool
+    var unitNorm: Bool
     /// Latest test accuracy, if measured.
     package var accuracy: GroupAccuracy?
     /// Set when the regime diverged; a red banner covers the panel.
@@ -54,15 +54,15 @@ package struct PanelModel: Equatable, Sendable {
     }
 
     /// The epoch of the latest row (-1 when there is none).
-    package var lastRecordedEpoch: Int { rows.last?.epoch ?? -1 }
+    var lastRecordedEpoch: Int { rows.last?.epoch ?? -1 }
 
     /// The latest recorded norms with a finite value (the profile's values), or empty.
-    package var currentNorms: [Double] {
+    var currentNorms: [Double] {
         rows.last { $0.values.contains(where: \.isFinite) }?.values ?? []
     }
 
     /// The reference line of its profile: the MaxNorm radius, else the unit norm when L2-normalised.
-    package var referenceLine: ReferenceLine? {
+    var referenceLine: ReferenceLine? {
         maxNormRadius.map(ReferenceLine.maxNorm) ?? (unitNorm ? .unitNorm : nil)
     }
 }

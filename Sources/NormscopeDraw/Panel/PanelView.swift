@@ -10,9 +10,9 @@
 /// ╰──────────────────────────────╯
 /// ```
 /// A diverged regime gets a red banner across the middle.
-package struct PanelView: Widget {
+struct PanelView: Widget {
     /// What the panel body holds.
-    package enum Content: Sendable {
+    enum Content: Sendable {
         /// Heatmap above profile (the main view).
         case heatmapAndProfile
         /// Profile only, using the whole height (Fig. 6).
@@ -22,7 +22,7 @@ package struct PanelView: Widget {
     package var model: PanelModel
     /// The top of the shared colour scale.
     package var vmax: Double
-    package var content: Content
+    var content: Content
 
     package init(_ model: PanelModel, vmax: Double, content: Content = .heatmapAndProfile) {
         self.model = model
@@ -52,7 +52,7 @@ package struct PanelView: Widget {
     }
 
     /// The panel body height from which the profile is drawn under the heatmap.
-    package static let profileFromRows = 14
+    static let profileFromRows = 14
 
     package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)

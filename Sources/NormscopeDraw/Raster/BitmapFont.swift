@@ -19,11 +19,11 @@ package struct BitmapFont: Sendable {
     package enum Anchor: Sendable { case start, middle, end }
 
     /// Width of a glyph cell in font pixels.
-    package static let cellWidth = 7
+    static let cellWidth = 7
     /// Height of a glyph cell in font pixels (ascent 11, descent 2).
-    package static let cellHeight = 13
+    static let cellHeight = 13
     /// Font pixels from the top of the cell to the baseline.
-    package static let ascent = 11
+    static let ascent = 11
 
     /// Pixels per font pixel.
     package let scale: Int
@@ -35,15 +35,15 @@ package struct BitmapFont: Sendable {
     }
 
     /// A glyph's width in image pixels.
-    package var advance: Int { Self.cellWidth * scale }
+    var advance: Int { Self.cellWidth * scale }
     /// The height of a line in image pixels.
-    package var lineHeight: Int { Self.cellHeight * scale }
+    var lineHeight: Int { Self.cellHeight * scale }
 
     /// The width of `text` in image pixels.
     package func width(of text: String) -> Int { Self.spelled(text).count * advance }
 
     /// `text` with the symbols the font lacks spelled out in characters it has.
-    package static func spelled(_ text: String) -> String {
+    static func spelled(_ text: String) -> String {
         guard text.contains(where: { spellings[$0] != nil }) else { return text }
         var out = ""
         for ch in text { if let s = spellings[ch] { out += s } else { out.append(ch) } }

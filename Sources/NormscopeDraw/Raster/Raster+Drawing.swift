@@ -14,7 +14,7 @@ extension Raster {
     }
 
     /// Draws the one-pixel outline of the rectangle from (x, y), `w` by `h` pixels.
-    package mutating func stroke(x: Int, y: Int, width w: Int, height h: Int, color: UInt32, thickness t: Int = 1) {
+    mutating func stroke(x: Int, y: Int, width w: Int, height h: Int, color: UInt32, thickness t: Int = 1) {
         guard w > 0, h > 0 else { return }
         fill(x: x, y: y, width: w, height: t, color: color)
         fill(x: x, y: y + h - t, width: w, height: t, color: color)
@@ -44,7 +44,7 @@ extension Raster {
 
     /// A line through `points` in order (see `line(from:to:color:thickness:dash:gap:)`); each segment starts
     /// its dash pattern anew.
-    package mutating func polyline(_ points: [(x: Int, y: Int)], color: UInt32, thickness: Int = 1, dash: Int? = nil,
+    mutating func polyline(_ points: [(x: Int, y: Int)], color: UInt32, thickness: Int = 1, dash: Int? = nil,
                                   gap: Int? = nil) {
         guard let first = points.first else { return }
         if points.count == 1 { fill(x: first.x, y: first.y, width: thickness, height: thickness, color: color) }

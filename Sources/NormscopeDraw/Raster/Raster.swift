@@ -30,7 +30,7 @@ package struct Raster: Equatable, Sendable {
     package func row(_ y: Int) -> ArraySlice<UInt32> { pixels[(y * width)..<(y * width + width)] }
 
     /// The distinct pixel values, in order of first appearance.
-    package var distinctColors: [UInt32] {
+    var distinctColors: [UInt32] {
         var seen = Set<UInt32>(), out: [UInt32] = []
         for p in pixels where seen.insert(p).inserted { out.append(p) }
         return out
@@ -38,8 +38,8 @@ package struct Raster: Equatable, Sendable {
 
     // MARK: - Colours
 
-    package static let white: UInt32 = 0xFFFFFF
-    package static let black: UInt32 = 0x000000
+    static let white: UInt32 = 0xFFFFFF
+    static let black: UInt32 = 0x000000
 
     /// The pixel value of an 8-bit-per-channel colour.
     @inline(__always)
@@ -48,7 +48,7 @@ package struct Raster: Equatable, Sendable {
     }
 
     /// The pixel value of a colour with components in 0...1 (rounded to the nearest 8-bit level).
-    package static func pixel(_ c: RGB) -> UInt32 {
+    static func pixel(_ c: RGB) -> UInt32 {
         func byte(_ x: Double) -> UInt8 { UInt8((min(1, max(0, x.isNaN ? 0 : x)) * 255).rounded()) }
         return pixel(byte(c.r), byte(c.g), byte(c.b))
     }

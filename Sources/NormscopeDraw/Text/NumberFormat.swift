@@ -1,5 +1,5 @@
 /// Number formatting for labels, without Foundation and independent of the locale.
-package enum NumberFormat {
+enum NumberFormat {
     /// `v` with exactly `digits` decimals ("2.00", "-0.5", "nan", "inf").
     package static func fixed(_ v: Double, _ digits: Int) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
@@ -32,7 +32,7 @@ package enum NumberFormat {
     }
 
     /// A duration: "12.3s", "4m 05s", "1h 02m".
-    package static func duration(_ seconds: Double) -> String {
+    static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "-" }
         if seconds < 60 { return fixed(seconds, 1) + "s" }
         let s = Int(seconds)
@@ -42,7 +42,7 @@ package enum NumberFormat {
     }
 
     /// A rate with a k/M suffix: "950", "4.1k", "1.2M".
-    package static func compact(_ v: Double) -> String {
+    static func compact(_ v: Double) -> String {
         guard v.isFinite else { return "-" }
         if abs(v) >= 1e6 { return fixed(v / 1e6, 1) + "M" }
         if abs(v) >= 1e4 { return fixed(v / 1e3, 0) + "k" }

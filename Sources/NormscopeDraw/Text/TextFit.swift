@@ -1,7 +1,7 @@
 /// Fitting text into a number of columns: truncation, word wrapping, centring.
-package enum TextFit {
+enum TextFit {
     /// `s` cut to at most `width` characters, ending in `ellipsis` when cut (and when the ellipsis fits).
-    package static func truncate(_ s: String, _ width: Int, ellipsis: String = "…") -> String {
+    static func truncate(_ s: String, _ width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
         guard s.count > width else { return s }
         let e = ellipsis.count < width ? ellipsis : ""
@@ -31,10 +31,10 @@ package enum TextFit {
     }
 
     /// The first of `candidates` that fits in `width`, else the last one truncated.
-    package static func firstFitting(_ candidates: [String], _ width: Int, ellipsis: String = "…") -> String {
+    static func firstFitting(_ candidates: [String], _ width: Int, ellipsis: String = "…") -> String {
         candidates.first { $0.count <= width } ?? truncate(candidates.last ?? "", width, ellipsis: ellipsis)
     }
 
     /// The column at which text of length `length` starts when centred in `width` columns.
-    package static func centered(_ length: Int, in width: Int) -> Int { max(0, (width - length) / 2) }
+    static func centered(_ length: Int, in width: Int) -> Int { max(0, (width - length) / 2) }
 }

@@ -16,7 +16,7 @@ package struct AccuracyTable: Widget {
         /// Shown instead of the numbers when set ("diverged").
         package var note: String?
         /// A heading over the rows below it ("on (c) WD:"): its name only, no numbers.
-        package var isHeading = false
+        var isHeading = false
 
         package init(tag: String, name: String, slot: Int, accuracy: GroupAccuracy?, note: String? = nil) {
             self.tag = tag
@@ -27,7 +27,7 @@ package struct AccuracyTable: Widget {
         }
 
         /// A heading row.
-        package static func heading(_ text: String) -> Row {
+        static func heading(_ text: String) -> Row {
             var r = Row(tag: "", name: text, slot: 0, accuracy: nil)
             r.isHeading = true
             return r
@@ -50,17 +50,17 @@ package struct AccuracyTable: Widget {
     static let shortHeaders = ["Many", "Med", "Few", "All"]
 
     /// The width the table needs with full labels and headers.
-    package var fullWidth: Int { fullLabelWidth + 2 + 4 * 8 - 2 }
+    var fullWidth: Int { fullLabelWidth + 2 + 4 * 8 - 2 }
     /// The narrowest width at which the table is still whole (tags and short headers).
-    package var compactWidth: Int { shortLabelWidth + 1 + 4 * 6 - 1 }
+    var compactWidth: Int { shortLabelWidth + 1 + 4 * 6 - 1 }
     /// Rows needed: a header and one per regime.
-    package var neededHeight: Int { rows.count + 1 }
+    var neededHeight: Int { rows.count + 1 }
 
     var fullLabelWidth: Int { max(caption.count, rows.map(\.labelWidth).max() ?? 0) }
     var shortLabelWidth: Int { rows.map { $0.tag.count + 2 }.max() ?? 3 }
 
     /// The indices of the rows holding the best value of each column (ties all count).
-    package func bestRows() -> [Set<Int>] {
+    func bestRows() -> [Set<Int>] {
         (0..<4).map { col in
             let vals = rows.enumerated().compactMap { i, r in r.note == nil && !r.isHeading ? r.accuracy.map { (i, $0.columns[col]) } : nil }
             guard let best = vals.map(\.1).filter(\.isFinite).max() else { return [] }

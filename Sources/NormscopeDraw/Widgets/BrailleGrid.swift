@@ -1,11 +1,11 @@
 /// A canvas of braille dots, 2 across and 4 down per cell, each cell coloured by the last dot set in it.
 ///
 /// Dot (dx, dy) of a cell sets bit `BrailleGrid.bit(dx:dy:)` of the pattern; the glyph is U+2800 plus the pattern.
-package struct BrailleGrid: Sendable {
+struct BrailleGrid: Sendable {
     /// Size in cells.
     package let width: Int, height: Int
     /// The dot pattern of each cell, row-major.
-    package private(set) var patterns: [UInt8]
+    private(set) var patterns: [UInt8]
     /// The colour of each cell, row-major.
     package private(set) var colors: [TermColor]
 
@@ -17,12 +17,12 @@ package struct BrailleGrid: Sendable {
     }
 
     /// Dots across: `2 * width`.
-    package var dotWidth: Int { 2 * width }
+    var dotWidth: Int { 2 * width }
     /// Dots down: `4 * height`.
-    package var dotHeight: Int { 4 * height }
+    var dotHeight: Int { 4 * height }
 
     /// The pattern bit of dot column `dx` (0...1), dot row `dy` (0...3) in the Unicode braille block.
-    package static func bit(dx: Int, dy: Int) -> UInt8 {
+    static func bit(dx: Int, dy: Int) -> UInt8 {
         let left: [UInt8] = [0x01, 0x02, 0x04, 0x40], right: [UInt8] = [0x08, 0x10, 0x20, 0x80]
         return (dx == 0 ? left : right)[dy]
     }

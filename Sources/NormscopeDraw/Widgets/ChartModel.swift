@@ -5,11 +5,11 @@ package struct ChartModel: Equatable, Sendable {
     /// The series, drawn in order (later ones on top).
     package var series: [ChartSeries]
     /// The last epoch of the x axis (x runs over `0...xMax`).
-    package var xMax: Int
+    var xMax: Int
     /// The y range; nil takes 0 (or the minimum, if negative) up to a rounded maximum of the data.
-    package var yRange: ClosedRange<Double>?
+    var yRange: ClosedRange<Double>?
     /// Decimals of the y labels.
-    package var yDecimals: Int
+    var yDecimals: Int
 
     package init(title: String, series: [ChartSeries], xMax: Int, yRange: ClosedRange<Double>? = nil, yDecimals: Int = 0) {
         self.title = title
@@ -20,7 +20,7 @@ package struct ChartModel: Equatable, Sendable {
     }
 
     /// The y range drawn: `yRange`, or one derived from the data.
-    package var effectiveYRange: ClosedRange<Double> {
+    var effectiveYRange: ClosedRange<Double> {
         if let r = yRange, r.upperBound > r.lowerBound { return r }
         let finite = series.flatMap(\.points).map(\.value).filter(\.isFinite)
         let lo = min(0, finite.min() ?? 0)
@@ -29,7 +29,7 @@ package struct ChartModel: Equatable, Sendable {
     }
 
     /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `v` (v > 0), else 1.
-    package static func niceCeiling(_ v: Double) -> Double {
+    static func niceCeiling(_ v: Double) -> Double {
         guard v.isFinite, v > 0 else { return 1 }
         var p = 1.0
         while p * 10 < v { p *= 10 }

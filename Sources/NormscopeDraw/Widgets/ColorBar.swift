@@ -1,14 +1,14 @@
 /// The shared colour scale with its numbers: `‖w‖ 0 ▕gradient▏ 2.0`, across or upright.
 ///
 /// Without colour the gradient is drawn with the shade glyphs the heatmaps use.
-package struct ColorBar: Widget {
+struct ColorBar: Widget {
     /// Which way the gradient runs.
-    package enum Orientation: Sendable { case horizontal, vertical }
+    enum Orientation: Sendable { case horizontal, vertical }
 
     /// The top of the shared scale.
     package var vmax: Double
     /// The direction of the gradient.
-    package var orientation: Orientation
+    var orientation: Orientation
     /// A caption before the numbers (horizontal) or above them (vertical), e.g. "‖w‖".
     package var caption: String
     /// The largest value drawn, when it lies above `vmax` (drawn at the top colour): shown as `▲2.61`.
@@ -22,7 +22,7 @@ package struct ColorBar: Widget {
     }
 
     /// Rows the horizontal bar uses at most: the gradient, and tick labels under it.
-    package static let preferredHeight = 2
+    static let preferredHeight = 2
 
     /// Tick labels under a gradient of `width` cells starting at `x0`: 0 to `vmax` in round steps, each centred
     /// under its place (the first left-aligned, the last right-aligned), skipped where it would touch another.

@@ -4,7 +4,7 @@
 /// upper slot, background the lower). Without half blocks each row is one slot: a coloured blank, or with no
 /// colour a shade glyph. Classes and epochs are binned (means) when they outnumber the cells, and stretched
 /// over several cells when they are few. A left gutter carries epoch labels and the stage-2 marker.
-package struct Heatmap: Widget {
+struct Heatmap: Widget {
     /// The norms after each recorded epoch (e = 0 before training), in increasing epoch order.
     package var rows: [EpochRow]
     /// The epochs planned; the figure's height is laid out for `totalEpochs + 1` rows.
@@ -14,7 +14,7 @@ package struct Heatmap: Widget {
     /// The epoch after which stage 2 starts, marked in the gutter and at the right edge.
     package var stageBoundary: Int?
     /// Columns reserved at the left for epoch labels (0 for none).
-    package var gutter: Int
+    var gutter: Int
 
     package init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.rows = rows
@@ -34,25 +34,25 @@ package struct Heatmap: Widget {
     package var classCount: Int { rows.map(\.values.count).max() ?? 0 }
 
     /// The last epoch of the vertical axis: `totalEpochs`, or more if later epochs were recorded.
-    package var lastEpoch: Int { max(0, totalEpochs, rows.last?.epoch ?? 0) }
+    var lastEpoch: Int { max(0, totalEpochs, rows.last?.epoch ?? 0) }
 
     /// Whether `options` draw two epochs per text row.
-    package static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
+    static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
         options.colorMode.hasColor && Glyphs.forMode(options.glyphs).upperHalf != nil
     }
 
     /// Columns of the plot (right of the gutter, less the boundary marker column) for a canvas `width` wide.
-    package func plotWidth(_ width: Int) -> Int { max(0, width - gutter - (stageBoundary == nil ? 0 : 1)) }
+    func plotWidth(_ width: Int) -> Int { max(0, width - gutter - (stageBoundary == nil ? 0 : 1)) }
 
     /// The geometry for a canvas of `width` x `height`.
-    package func geometry(width: Int, height: Int, options: RenderOptions) -> HeatmapGeometry {
+    func geometry(width: Int, height: Int, options: RenderOptions) -> HeatmapGeometry {
         HeatmapGeometry(classCount: classCount, totalEpochs: lastEpoch, width: plotWidth(width),
                         height: height, halfBlocks: Heatmap.usesHalfBlocks(options), stage2After: stageBoundary)
     }
 
     /// The mean norm of each (epoch bin, class bin): nil for an epoch bin with no recorded epoch yet,
     /// NaN for a cell without a finite value.
-    package func binnedValues(_ g: HeatmapGeometry) -> [[Double]?] {
+    func binnedValues(_ g: HeatmapGeometry) -> [[Double]?] {
         (0..<g.epochs.binCount).map { eb in
             let er = rows.indices(recording: g.epochs.items(inBin: eb), epoch: \.epoch)
             guard !er.isEmpty else { return nil }

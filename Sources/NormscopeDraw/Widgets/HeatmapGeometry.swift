@@ -3,13 +3,13 @@
 /// A vertical slot is half a text row when half blocks pack two epochs per row, else a whole row.
 /// The vertical extent is planned for all `totalEpochs + 1` rows (epoch 0 is before training),
 /// so the figure fills downwards as training progresses.
-package struct HeatmapGeometry: Equatable, Sendable {
+struct HeatmapGeometry: Equatable, Sendable {
     /// Classes (most frequent first) over the plot's columns.
     package let classes: BinPlan
     /// Epochs `0...totalEpochs` over the vertical slots (stage 2, when there is one, below its own share).
     package let epochs: EpochAxis
     /// Whether each text row shows two slots (upper and lower half block).
-    package let halfBlocks: Bool
+    let halfBlocks: Bool
 
     package init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool, stage2After: Int? = nil) {
         classes = BinPlan(count: classCount, slots: width)
@@ -19,15 +19,15 @@ package struct HeatmapGeometry: Equatable, Sendable {
     }
 
     /// Classes merged into one column on average (the "4 cls/col" of the axis hint).
-    package var classesPerColumn: Double { classes.itemsPerBin }
+    var classesPerColumn: Double { classes.itemsPerBin }
     /// Columns each class (or class bin) spans.
-    package var columnsPerClass: Int { classes.slotsPerBin }
+    var columnsPerClass: Int { classes.slotsPerBin }
     /// Epochs merged into one slot on average.
-    package var epochsPerSlot: Double { epochs.itemsPerBin }
+    var epochsPerSlot: Double { epochs.itemsPerBin }
     /// Columns in use from the left.
-    package var usedWidth: Int { classes.usedSlots }
+    var usedWidth: Int { classes.usedSlots }
     /// Text rows in use from the top.
-    package var usedRows: Int { halfBlocks ? (epochs.usedSlots + 1) / 2 : epochs.usedSlots }
+    var usedRows: Int { halfBlocks ? (epochs.usedSlots + 1) / 2 : epochs.usedSlots }
 
     /// The text row that shows epoch `e`.
     package func row(ofEpoch e: Int) -> Int {
@@ -36,7 +36,7 @@ package struct HeatmapGeometry: Equatable, Sendable {
     }
 
     /// The first epoch shown in text row `r` (nil below the used rows).
-    package func firstEpoch(ofRow r: Int) -> Int? {
+    func firstEpoch(ofRow r: Int) -> Int? {
         let range = epochs.items(inSlot: halfBlocks ? 2 * r : r)
         return range.isEmpty ? nil : range.lowerBound
     }

@@ -2,7 +2,7 @@
 ///
 /// Layout: title and legend on the first row (the legend moves to a second row when it does not fit),
 /// the plot with y labels at its top, middle and bottom, an x axis, and the epoch labels below it.
-package struct LineChart: Widget {
+struct LineChart: Widget {
     package var model: ChartModel
 
     package init(_ model: ChartModel) { self.model = model }

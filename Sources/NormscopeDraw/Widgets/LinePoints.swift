@@ -1,5 +1,5 @@
 /// The grid points of a straight line from (x0, y0) to (x1, y1), both ends included (Bresenham).
-package func linePoints(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) -> [(Int, Int)] {
+func linePoints(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) -> [(Int, Int)] {
     var points: [(Int, Int)] = []
     var (x, y) = (x0, y0)
     let dx = abs(x1 - x0), dy = -abs(y1 - y0)

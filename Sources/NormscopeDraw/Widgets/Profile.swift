@@ -3,15 +3,15 @@
 /// Bars are built from eighth blocks (`▁▂▃▄▅▆▇█`; ASCII `_-=#`), coloured by the colour map, and share the
 /// heatmap's columns when given its class plan. An optional dashed reference line marks the MaxNorm radius
 /// or the unit norm. A bar above the scale ends in an overflow mark.
-package struct Profile: Widget {
+struct Profile: Widget {
     /// Norm per class, most frequent first.
     package var values: [Double]
     /// The top of the shared scale.
     package var vmax: Double
     /// A horizontal reference line (MaxNorm radius, unit norm).
-    package var reference: ReferenceLine?
+    var reference: ReferenceLine?
     /// Columns reserved at the left for scale labels (0 for none).
-    package var gutter: Int
+    var gutter: Int
     /// How classes map to columns; nil plans them over the plot width.
     package var classes: BinPlan?
 
@@ -25,7 +25,7 @@ package struct Profile: Widget {
 
     /// The height in eighths of a cell of a bar of value `v` in a plot `rows` high: `round(v / vmax * rows * 8)`,
     /// clamped to the plot; a positive value shows at least one eighth; non-finite values give 0.
-    package static func eighths(_ v: Double, vmax: Double, rows: Int) -> Int {
+    static func eighths(_ v: Double, vmax: Double, rows: Int) -> Int {
         guard v.isFinite, v > 0, rows > 0 else { return 0 }
         let t = vmax > 0 ? min(1, v / vmax) : 1
         return max(1, min(rows * 8, Int((t * Double(rows * 8)).rounded())))
@@ -100,7 +100,7 @@ package struct Profile: Widget {
 }
 
 /// A horizontal reference line across a profile, with its label ("δ=1.00", "‖w‖=1").
-package struct ReferenceLine: Equatable, Sendable {
+struct ReferenceLine: Equatable, Sendable {
     package var value: Double
     package var label: String
 
@@ -115,5 +115,5 @@ package struct ReferenceLine: Equatable, Sendable {
     }
 
     /// The unit-norm line of L2 normalisation, "‖w‖=1".
-    package static let unitNorm = ReferenceLine(value: 1, label: "‖w‖=1")
+    static let unitNorm = ReferenceLine(value: 1, label: "‖w‖=1")
 }

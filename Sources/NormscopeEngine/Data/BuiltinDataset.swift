@@ -71,11 +71,11 @@ package struct DataProvenance: Codable, Equatable, Sendable {
     /// Where the data come from.
     package var source: String
     /// A permanent link to the source.
-    package var url: String
+    var url: String
     /// The licence of the data.
     package var license: String
     /// How the shipped file was made from the source.
-    package var preparation: String
+    var preparation: String
 
     package init(name: String, source: String, url: String, license: String, preparation: String) {
         self.name = name

@@ -59,5 +59,5 @@ package struct Dataset: Sendable, Equatable {
     }
 
     /// The Many/Medium/Few group of each class index.
-    package var classGroups: [ClassGroup] { classCounts.map(ClassGroup.init(trainingCount:)) }
+    var classGroups: [ClassGroup] { classCounts.map(ClassGroup.init(trainingCount:)) }
 }

@@ -12,11 +12,11 @@ package enum DatasetCSV {
     /// Largest CSV file read (512 MB); larger files are refused before they are read.
     package static let maxFileBytes = 512 << 20
     /// Most feature columns accepted (the recipe's limit on `dimension`).
-    package static let maxFeatures = 4096
+    static let maxFeatures = 4096
     /// Most distinct classes accepted (the recipe's limit on `classes`).
-    package static let maxClasses = 10_000
+    static let maxClasses = 10_000
     /// Largest label accepted.
-    package static let maxLabel = Int(Int32.max)
+    static let maxLabel = Int(Int32.max)
 
     /// Reads the CSV data set at `path`; its name is the file name without extension.
     package static func read(path: String) throws(NormscopeError) -> Dataset {

@@ -6,7 +6,7 @@
 /// (`"<file>: ..."` for problems of the whole file).
 package enum DatasetRecipeFile {
     /// Largest recipe file read (1 MB).
-    package static let maxFileBytes = 1 << 20
+    static let maxFileBytes = 1 << 20
 
     /// The keys of a recipe file, in the order of `DatasetRecipe`'s properties.
     package static let keys = ["name", "classes", "dimension", "maxPerClass", "imbalance", "profile",

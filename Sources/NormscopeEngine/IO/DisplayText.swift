@@ -21,7 +21,7 @@ package enum DisplayText {
 
     /// Whether `scalar` is a control, format, separator or noncharacter code point: one a terminal, a text
     /// renderer or an XML parser could act on instead of showing.
-    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || v == 0x7F { return true }
         if v < 0x7F { return false }  // printable ASCII: the fast path
@@ -35,7 +35,7 @@ package enum DisplayText {
     }
 
     /// How an unsafe `scalar` is shown: `\n`, `\r`, `\t`, `\xHH` below U+0080, `\u{H...}` above.
-    package static func spelling(of scalar: Unicode.Scalar) -> String {
+    static func spelling(of scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "\n": return "\\n"
         case "\r": return "\\r"

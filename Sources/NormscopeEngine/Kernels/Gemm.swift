@@ -10,7 +10,7 @@
 ///
 /// Every element of C is the same chain `c = fma(c, a_p, b_p)` for p ascending, whatever the block it falls in,
 /// so results never depend on the blocking, on splitting C between threads, or on the thread count.
-package enum Gemm {
+enum Gemm {
     /// Rows of C per micro-kernel.
     static let mr = 6
 
@@ -84,7 +84,7 @@ package enum Gemm {
     // MARK: - Entry points
 
     /// `C[M×N] = (accumulate ? C : 0) + op(A)[M×K] · B[K×N]`.
-    package static func gemm(m: Int, n: Int, k: Int,
+    static func gemm(m: Int, n: Int, k: Int,
                             a: UnsafePointer<Float>, lda: Int, transA: Bool,
                             b: UnsafePointer<Float>, ldb: Int,
                             c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {

@@ -10,13 +10,13 @@ package final class Network {
     /// Largest batch the work buffers hold.
     package let maxBatch: Int
     /// Number of dense layers (hidden layers + classifier).
-    package var layerCount: Int { sizes.count - 1 }
+    var layerCount: Int { sizes.count - 1 }
     /// Number of classes.
     package var classCount: Int { sizes[sizes.count - 1] }
     /// Feature dimension (input of the classifier).
-    package var featureCount: Int { sizes[sizes.count - 2] }
+    var featureCount: Int { sizes[sizes.count - 2] }
     /// Total number of parameters.
-    package let parameterCount: Int
+    let parameterCount: Int
     /// Whether every hidden layer is batch-normalized before its ReLU (the classifier never is).
     package let batchNorm: Bool
 
@@ -143,7 +143,7 @@ package final class Network {
     // MARK: - Parameter access
 
     /// The parameters as an array (weights input-major), for tests, checkpoints and comparisons.
-    package var parameters: [Float] {
+    var parameters: [Float] {
         get { Array(UnsafeBufferPointer(start: params, count: parameterCount)) }
         set {
             precondition(newValue.count == parameterCount)
@@ -152,14 +152,14 @@ package final class Network {
     }
 
     /// The gradients of the last `backward` call, laid out like `parameters`.
-    package var gradients: [Float] { Array(UnsafeBufferPointer(start: grads, count: parameterCount)) }
+    var gradients: [Float] { Array(UnsafeBufferPointer(start: grads, count: parameterCount)) }
 
     /// Range in `parameters` of the classifier's weight and bias (the last layer).
-    package var classifierRange: Range<Int> { weightOffset[layerCount - 1]..<parameterCount }
+    var classifierRange: Range<Int> { weightOffset[layerCount - 1]..<parameterCount }
 
     /// Copies all parameters (and momentum, and batch normalization's running averages) from `other`, which
     /// must have the same sizes and normalization.
-    package func copyState(from other: Network) {
+    func copyState(from other: Network) {
         precondition(other.sizes == sizes && other.batchNorm == batchNorm)
         params.update(from: other.params, count: parameterCount)
         velocity.update(from: other.velocity, count: parameterCount)
@@ -176,7 +176,7 @@ package final class Network {
 
     /// Batch normalization's running means, then running variances, layer by layer (empty without it): the
     /// state evaluation uses besides `parameters`.
-    package var runningStatistics: [Float] {
+    var runningStatistics: [Float] {
         var out: [Float] = []
         for l in runningMean.indices {
             out += UnsafeBufferPointer(start: runningMean[l], count: sizes[l + 1])
@@ -186,11 +186,11 @@ package final class Network {
     }
 
     /// Clears the momentum buffer (a new optimizer).
-    package func resetMomentum() { velocity.update(repeating: 0, count: parameterCount) }
+    func resetMomentum() { velocity.update(repeating: 0, count: parameterCount) }
 
     /// L2 norm of each class's classifier row (bias excluded) as the forward pass uses it:
     /// exactly the effective unit-norm rows for an L2-normalized classifier.
-    package func classifierNorms() -> [Double] {
+    func classifierNorms() -> [Double] {
         let l = layerCount - 1
         if l2Normalized {
             refreshNormalizedClassifier()
@@ -200,5 +200,5 @@ package final class Network {
     }
 
     /// Whether every parameter is finite.
-    package var parametersAreFinite: Bool { Vector.allFinite(params, count: parameterCount) }
+    var parametersAreFinite: Bool { Vector.allFinite(params, count: parameterCount) }
 }

@@ -26,7 +26,7 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform Double in [0, 1) with 53 random bits.
-    package mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// A uniform Float in [-bound, bound).
     package mutating func nextFloat(bound: Float) -> Float {
@@ -46,7 +46,7 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A standard normal sample (Box-Muller; one of the pair is discarded for simplicity).
-    package mutating func nextGaussian() -> Double {
+    mutating func nextGaussian() -> Double {
         var u = nextUnit()
         while u <= 0 { u = nextUnit() }
         let v = nextUnit()
@@ -54,7 +54,7 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// Fisher-Yates shuffle of `array` in place.
-    package mutating func shuffle<T>(_ array: inout [T]) {
+    mutating func shuffle<T>(_ array: inout [T]) {
         guard array.count > 1 else { return }
         for i in stride(from: array.count - 1, to: 0, by: -1) {
             array.swapAt(i, nextInt(below: i + 1))

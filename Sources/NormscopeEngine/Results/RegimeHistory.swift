@@ -12,7 +12,7 @@ package struct RegimeHistory: Equatable, Sendable {
     /// Latest test accuracy (percent).
     package var accuracy: AccuracySummary
     /// Latest per-class test accuracy (percent), most frequent class first.
-    package var classAccuracy: [Double]
+    var classAccuracy: [Double]
     /// Wall-clock seconds spent training (0 when timings are switched off for byte-identical files).
     package var seconds: Double
     /// The MaxNorm radius in force, if the run projects.

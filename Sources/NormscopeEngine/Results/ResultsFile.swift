@@ -55,7 +55,7 @@ package struct ResultsFile: Codable, Equatable, Sendable {
 
     /// What does not fit together in a decoded file: class lists of different lengths, norms rows that are
     /// not one per class, settings out of their ranges. Empty for every file normscope writes.
-    package func consistencyErrors() -> [String] {
+    func consistencyErrors() -> [String] {
         var e: [String] = []
         let classes = classCounts.count
         if classes < 1 || classes > 1_000_000 { e.append("'classCounts' must list 1 to 1000000 classes") }

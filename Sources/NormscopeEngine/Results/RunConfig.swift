@@ -26,8 +26,8 @@ package struct DataOrigin: Codable, Equatable, Sendable {
     /// Source, licence and preparation, when the data are a built-in data set (or a copy of its file).
     package var provenance: DataProvenance?
     /// Training and test sample counts and dimension, to check a rerun against.
-    package var trainSamples: Int
-    package var testSamples: Int
+    var trainSamples: Int
+    var testSamples: Int
     package var dimension: Int
 
     package init(recipe: DatasetRecipe?, file: String?, dataset: Dataset, provenance: DataProvenance? = nil) {

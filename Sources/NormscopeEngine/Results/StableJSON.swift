@@ -2,7 +2,7 @@ import Foundation
 
 /// The one way normscope writes JSON files: pretty-printed, keys sorted, non-finite numbers as strings,
 /// a final newline, so equal values always give equal bytes.
-package enum StableJSON {
+enum StableJSON {
     /// The bytes of `value`.
     package static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()

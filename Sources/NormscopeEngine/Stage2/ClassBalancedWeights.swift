@@ -1,5 +1,5 @@
 /// The class-balanced loss's per-class weights from "effective numbers" (Cui et al., CVPR 2019).
-package enum ClassBalancedWeights {
+enum ClassBalancedWeights {
     /// `w_c = (1 - beta) / (1 - beta^n_c)`, rescaled so the weights sum to the number of classes C, as the
     /// official code does. `beta = 0` gives 1 for every class (plain cross-entropy); as beta approaches 1 the
     /// weights approach inverse class frequency. A class with no training samples is weighted as if it had one

@@ -9,14 +9,14 @@ extension Dataset {
 
     /// Training samples per class (most frequent first) that the exponential profile asks for at imbalance
     /// factor `imbalance`, from this data's most frequent class: `floor(n_0 (1/IF)^(k/(C-1)))`, at least 1.
-    package func resampledCounts(imbalance: Double) -> [Int] {
+    func resampledCounts(imbalance: Double) -> [Int] {
         ImbalanceProfile.exponential.counts(classes: classCount, maxPerClass: max(1, classCounts.first ?? 1),
                                             imbalance: imbalance)
     }
 
     /// Why the training part cannot be thinned to `imbalance` (a class has fewer samples than the profile asks
     /// for), or nil when it can.
-    package func resampleProblem(imbalance: Double) -> String? {
+    func resampleProblem(imbalance: Double) -> String? {
         let have = classCounts
         for (k, need) in resampledCounts(imbalance: imbalance).enumerated() where need > have[k] {
             return "\(name) cannot be thinned to imbalance factor \(ReproduceReport.format(imbalance)): class \(labels[k]) "
@@ -33,7 +33,7 @@ extension Dataset {
     /// counts already follow (the digits at IF 20) the data come back unchanged.
     ///
     /// - Precondition: `resampleProblem(imbalance:)` is nil.
-    package func resampled(imbalance: Double, seed: UInt64) -> Dataset {
+    func resampled(imbalance: Double, seed: UInt64) -> Dataset {
         precondition(resampleProblem(imbalance: imbalance) == nil, resampleProblem(imbalance: imbalance) ?? "")
         let want = resampledCounts(imbalance: imbalance)
         var byClass = [[Int]](repeating: [], count: classCount)

@@ -12,7 +12,7 @@ extension Experiment {
 
     /// The results identities of every run with `stage2`, in results order: the stage-1 regimes, then
     /// each base's variants.
-    package func resultIDs(stage2: Stage2Config?) -> [RunID] {
+    func resultIDs(stage2: Stage2Config?) -> [RunID] {
         let stage1 = regimes.map { RunID($0) }
         guard let s = stage2 else { return stage1 }
         return stage1 + s.bases.compactMap(Regime.named).flatMap { b in s.variants.map { RunID(b, $0) } }

@@ -27,7 +27,7 @@ extension Network {
 
     /// A one-layer network `[featureCount -> classCount]` holding the classifier this network's forward pass
     /// uses (unit-norm rows for an L2-normalized classifier), bias included.
-    package func classifierHead(maxBatch: Int) -> Network {
+    func classifierHead(maxBatch: Int) -> Network {
         var rng = SplitMix64(seed: 0)
         let head = Network(sizes: [featureCount, classCount], maxBatch: maxBatch, rng: &rng)
         let n = featureCount * classCount
@@ -39,7 +39,7 @@ extension Network {
 
     /// A copy of this network (feature extractor with its running averages, and classifier; momentum cleared)
     /// whose classifier is the one-layer `head`'s: the full model a stage-2 continuation stands for.
-    package func replacingClassifier(with head: Network) -> Network {
+    func replacingClassifier(with head: Network) -> Network {
         precondition(head.sizes == [featureCount, classCount], "the head must map the features to the classes")
         var rng = SplitMix64(seed: 0)
         let net = Network(sizes: sizes, maxBatch: maxBatch, batchNorm: batchNorm, rng: &rng)
@@ -51,7 +51,7 @@ extension Network {
 
     /// Scales every classifier row by `1 / ||w_k||^tau` (tau = 1: unit rows); the bias is left alone, as in
     /// the official code's `Normalizer`. A zero row stays zero.
-    package func normalizeClassifierRows(tau: Double) {
+    func normalizeClassifierRows(tau: Double) {
         let l = layerCount - 1
         let w = params + weightOffset[l]
         let rows = featureCount, cols = classCount

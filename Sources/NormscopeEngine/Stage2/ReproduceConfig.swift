@@ -59,9 +59,9 @@ package struct ReproduceConfig: Codable, Equatable, Sendable {
     package static let defaultTauGrid: [Double] = (0...20).map { Double($0) / 10 }
 
     /// Whether the search on the validation split is needed (weight decay or tau not fixed).
-    package var needsSearch: Bool { weightDecay == nil || tau == nil }
+    var needsSearch: Bool { weightDecay == nil || tau == nil }
     /// The weight decays tried on the validation split.
-    package var searchedWeightDecays: [Double] { weightDecay.map { [$0] } ?? weightDecayGrid }
+    var searchedWeightDecays: [Double] { weightDecay.map { [$0] } ?? weightDecayGrid }
 
     /// The data of imbalance factor `imbalance` and seed `seed`: generated from the recipe, or `data` thinned.
     package func dataset(imbalance: Double, seed: UInt64) -> Dataset {

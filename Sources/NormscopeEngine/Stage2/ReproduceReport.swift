@@ -10,9 +10,9 @@ package struct ReproduceReport: Codable, Equatable, Sendable {
     /// One row per method, in the table's order.
     package var rows: [Row]
     /// The paper's claims, checked on these numbers.
-    package var claims: [Claim]
+    var claims: [Claim]
     /// Runs that diverged or were skipped.
-    package var notes: [String]
+    var notes: [String]
     /// Wall-clock seconds of the whole reproduction (0 with timings off).
     package var seconds: Double
 
@@ -31,22 +31,22 @@ package struct ReproduceReport: Codable, Equatable, Sendable {
     package struct Selection: Codable, Equatable, Sendable {
         package var imbalance: Double
         /// Mean per-class validation accuracy (percent) of the `wd` model for each candidate weight decay.
-        package var weightDecayScores: [Score]
+        var weightDecayScores: [Score]
         package var weightDecay: Double
         /// Mean per-class validation accuracy of the tau-normalized `wd` model for each candidate tau.
-        package var tauScores: [Score]
+        var tauScores: [Score]
         package var tau: Double
     }
 
     /// A candidate value and its validation score.
-    package struct Score: Codable, Equatable, Sendable {
+    struct Score: Codable, Equatable, Sendable {
         package var value: Double
         package var accuracy: Double
     }
 
     /// One method's results at every imbalance factor.
     package struct Row: Codable, Equatable, Sendable {
-        package var method: ReproduceMethod
+        var method: ReproduceMethod
         package var title: String
         package var cells: [Cell]
         package var paper: PaperNumbers
@@ -104,17 +104,17 @@ package struct ReproduceReport: Codable, Equatable, Sendable {
 
 extension ReproduceReport {
     /// One of the paper's claims, checked on our numbers and on the paper's own.
-    package struct Claim: Codable, Equatable, Sendable {
-        package var statement: String
+    struct Claim: Codable, Equatable, Sendable {
+        var statement: String
         /// Whether the paper's numbers show it (nil where the paper gives none).
-        package var paperHolds: Bool?
+        var paperHolds: Bool?
         /// Whether ours show it at every imbalance factor checked (nil when it cannot be checked).
         package var holds: Bool?
         /// Whether every difference behind the verdict exceeds the seeds' spread, `sqrt(sd_a² + sd_b²)`
         /// (nil with a single seed).
         package var clear: Bool?
         /// The differences behind the verdict, per imbalance factor ("IF100 +3.1 (paper +7.7)").
-        package var detail: String
+        var detail: String
 
         /// A claim "metric of `a` exceeds metric of `b`" (or, `expectsLoss`, "falls below"), at every imbalance
         /// factor or only the first. Differences are always `a - b`: a loss reads as a negative number.

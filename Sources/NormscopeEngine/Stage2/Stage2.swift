@@ -5,7 +5,7 @@
 /// same arithmetic as training the full network with a frozen extractor, several times cheaper. Every
 /// continuation's history starts with the base's final norms (row 0, `stageBoundary` 0); retraining adds one
 /// row per epoch, a post-hoc normalization has just the one row of its normalized norms.
-package enum Stage2 {
+enum Stage2 {
     /// The data set seen by the classifier of `base`: its features of the training and test samples, with
     /// the same class indices, counts and groups.
     package static func features(of base: Network, data: TrainingData) -> TrainingData {
@@ -36,7 +36,7 @@ package enum Stage2 {
     /// variant (to hand to a `TrainingSession`) and the finished history of each post-hoc normalization.
     ///
     /// `base` is only read. `features` may pass a precomputed `features(of: base, data: data)`.
-    package static func continuation(base: Network, baseRegime: Regime, data: TrainingData, config: Stage2Config,
+    static func continuation(base: Network, baseRegime: Regime, data: TrainingData, config: Stage2Config,
                                     batchSize: Int, seed: UInt64, features: TrainingData? = nil) -> Stage2Continuation {
         let feats = features ?? Self.features(of: base, data: data)
         let maxBatch = max(batchSize, TrainingData.evaluationBatch)
@@ -54,7 +54,7 @@ package enum Stage2 {
 
     /// The continuation of a finished stage-1 trainer, with its batch size, seed and regime; `features` may pass
     /// a precomputed `features(of: trainer.network, data:)` of the trainer's data, shared by several continuations.
-    package static func continuation(after trainer: RegimeTrainer, config: Stage2Config,
+    static func continuation(after trainer: RegimeTrainer, config: Stage2Config,
                                     features: TrainingData? = nil) -> Stage2Continuation {
         precondition(trainer.isFinished, "stage 2 continues a finished stage-1 trainer only")
         return continuation(base: trainer.network, baseRegime: trainer.plan.id.base, data: trainer.data,
@@ -64,7 +64,7 @@ package enum Stage2 {
 
     /// The history of `base`'s classifier with rows scaled by `1/||w_k||^tau`: one norms row, its training
     /// loss (plain cross-entropy) and test accuracy; `stageBoundary` 0.
-    package static func normalized(base: Network, id: RunID, tau: Double, features: TrainingData) -> RegimeHistory {
+    static func normalized(base: Network, id: RunID, tau: Double, features: TrainingData) -> RegimeHistory {
         let clock = ContinuousClock()
         let start = clock.now
         let head = base.classifierHead(maxBatch: TrainingData.evaluationBatch)
@@ -89,7 +89,7 @@ package enum Stage2 {
 
 /// The stage-2 runs of one stage-1 regime, in its config's variant order: trainers still to run, and
 /// post-hoc normalizations already done.
-package struct Stage2Continuation {
+struct Stage2Continuation {
     /// One stage-2 run: a trainer to hand to a session, or a finished history.
     package enum Run {
         case training(RegimeTrainer)

@@ -25,9 +25,9 @@ package enum Stage2Variant: String, Codable, CaseIterable, Sendable {
     /// Whether the variant is a normalization without training.
     package var isPostHoc: Bool { self == .posthocL2 || self == .posthocTau }
     /// Whether the retraining uses weight decay.
-    package var usesWeightDecay: Bool { self == .cbWD || self == .cbWDMaxNorm }
+    var usesWeightDecay: Bool { self == .cbWD || self == .cbWDMaxNorm }
     /// Whether the retraining projects the classifier rows with MaxNorm.
-    package var usesMaxNorm: Bool { self == .cbMaxNorm || self == .cbWDMaxNorm }
+    var usesMaxNorm: Bool { self == .cbMaxNorm || self == .cbWDMaxNorm }
 
     /// The label of the paper's table ("+L2-norm", "+tau-norm", "+CB & WD", ...).
     package var title: String {

@@ -7,7 +7,7 @@ extension Dataset {
     ///
     /// The held-out part is long-tailed like the training data; its mean per-class accuracy
     /// (`AccuracySummary.all`) weighs every class equally, like the balanced test set.
-    package func validationSplit(fraction: Double, seed: UInt64) -> Dataset {
+    func validationSplit(fraction: Double, seed: UInt64) -> Dataset {
         precondition(fraction > 0 && fraction < 1)
         var byClass = [[Int]](repeating: [], count: classCount)
         for (i, y) in trainLabels.enumerated() { byClass[Int(y)].append(i) }

@@ -121,7 +121,7 @@ package final class RegimeTrainer {
     }
 
     /// Drops wall-clock timings from the history (for byte-identical result files).
-    package func clearTimings() { history.seconds = 0 }
+    func clearTimings() { history.seconds = 0 }
 }
 
 extension Duration {

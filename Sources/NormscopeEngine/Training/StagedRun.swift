@@ -94,7 +94,7 @@ package final class StagedRun {
     }
 
     /// The trained network of stage-1 run `index` once it has finished (nil before, or if it diverged).
-    package func finishedStage1(_ index: Int) -> RegimeTrainer? {
+    func finishedStage1(_ index: Int) -> RegimeTrainer? {
         guard index < stage1IDs.count, let t = session.finishedTrainer(at: index), t.history.diverged == nil else { return nil }
         return t
     }
@@ -116,7 +116,7 @@ package final class StagedRun {
     /// `requests(stage2)`). `progress` gets a snapshot whenever an epoch finishes; `shouldStop` is polled a few
     /// times a second and, when true, stops after the epochs under way. Returns whether everything planned was
     /// trained.
-    package func runToEnd(stage2: Stage2Config?, requests: [Request]? = nil,
+    func runToEnd(stage2: Stage2Config?, requests: [Request]? = nil,
                          progress: (RunSnapshot) -> Void = { _ in },
                          shouldStop: () -> Bool = { false }) -> Bool {
         var seen: UInt64 = 0

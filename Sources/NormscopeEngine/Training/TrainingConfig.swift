@@ -59,7 +59,7 @@ package struct TrainingConfig: Codable, Equatable, Sendable {
     package static let defaultWDMaxNormRadius = 0.6
 
     /// The MaxNorm rule of `regime`, or nil when it does not project.
-    package func maxNormRule(of regime: Regime) -> MaxNormRule? {
+    func maxNormRule(of regime: Regime) -> MaxNormRule? {
         guard regime.maxNorm else { return nil }
         return regime.weightDecay ? (wdMaxNorm ?? maxNorm) : maxNorm
     }

@@ -6,10 +6,10 @@ package final class TrainingData: Sendable {
     package let name: String
     package let dimension: Int
     package let classCount: Int
-    package let trainFeatures: [Float]
-    package let trainLabels: [Int32]
-    package let testFeatures: [Float]
-    package let testLabels: [Int32]
+    let trainFeatures: [Float]
+    let trainLabels: [Int32]
+    let testFeatures: [Float]
+    let testLabels: [Int32]
     /// Training samples per class (most frequent first).
     package let classCounts: [Int]
     /// Many/Medium/Few group of each class.

@@ -15,9 +15,9 @@ package struct TrainingPlan: Equatable, Sendable {
     package var maxNormEvery: ProjectionSchedule
     package var l2Normalized: Bool
     /// Only the classifier (weight and bias) is trained; the feature extractor is frozen.
-    package var classifierOnly: Bool
+    var classifierOnly: Bool
     /// Per-class loss weights (class-balanced loss), or nil for plain cross-entropy.
-    package var classWeights: [Float]?
+    var classWeights: [Float]?
     /// Seed of the batch order (the same for every regime of a run).
     package var seed: UInt64
 

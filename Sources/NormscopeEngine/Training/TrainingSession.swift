@@ -28,7 +28,7 @@ package final class TrainingSession: @unchecked Sendable {
     /// Number of worker threads.
     package let threadCount: Int
     /// Training samples per epoch (for throughput).
-    package let samplesPerEpoch: Int
+    let samplesPerEpoch: Int
 
     /// A session over `trainers` (one per regime, in display order) using `threads` workers.
     package init(trainers: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
@@ -147,14 +147,14 @@ package final class TrainingSession: @unchecked Sendable {
 
     /// The trainer at `index` (in the order handed over) once it has finished for good (all epochs run, or
     /// diverged): no worker touches it again, so its network and data may be read. Nil while it can still run.
-    package func finishedTrainer(at index: Int) -> RegimeTrainer? {
+    func finishedTrainer(at index: Int) -> RegimeTrainer? {
         condition.lock(); defer { condition.unlock() }
         guard trainers.indices.contains(index), !busy[index], trainers[index].isFinished else { return nil }
         return trainers[index]
     }
 
     /// The number of trainers handed over so far.
-    package var trainerCount: Int { condition.lock(); defer { condition.unlock() }; return trainers.count }
+    var trainerCount: Int { condition.lock(); defer { condition.unlock() }; return trainers.count }
 
     /// Hands more trainers to the session (for a new stage), keeping the worker threads; their histories
     /// follow the earlier ones in `snapshot()`.

@@ -19,7 +19,7 @@ package struct Pace: Equatable, Sendable {
     /// Seconds between epochs; 0 when flat out.
     package var secondsPerEpoch: Double { Pace.levels[index] }
     /// Whether training runs as fast as it can.
-    package var isFlatOut: Bool { secondsPerEpoch == 0 }
+    var isFlatOut: Bool { secondsPerEpoch == 0 }
 
     /// One step faster (stays at flat out).
     package mutating func faster() { index = min(Pace.levels.count - 1, index + 1) }

@@ -15,7 +15,7 @@ import NormscopeEngine
 /// terminal being restored (the cleared main screen) is in it. Each frame's event is written at once, one
 /// `write(2)` per frame. See `CastFrameEncoder` for how exact the output is, `AsciicastFile` for how the file
 /// survives a signal.
-package final class CastRecorder {
+final class CastRecorder {
     private let file: AsciicastFile
     private let title: String
     private let shownAs: String
@@ -39,7 +39,7 @@ package final class CastRecorder {
     }
 
     /// Sets the terminal's colours and glyphs (from the started screen) that frames are encoded with.
-    package func begin(_ capabilities: Capabilities) {
+    func begin(_ capabilities: Capabilities) {
         encoder = CastFrameEncoder(CastFrameEncoder.Appearance(capabilities))
     }
 
