@@ -68,16 +68,10 @@ extension OutputTarget {
             throw failure("\(via)the file name is \(name.utf8.count) bytes long, more than the \(limit) this file system allows",
                           "use a shorter name")
         }
-        let probe = (directory == "/" ? "/" : directory + "/")
-            + ".normscope-probe-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
-        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let code = errno
+        if let code = DirectoryProbe.creationError(in: directory) {
             if code == ENOENT { throw failure("\(via)directory \(directory) does not accept new files", pickAnother) }
             throw failure("\(via)cannot create files in \(directory): \(systemMessage(code))", pickAnother)
         }
-        close(fd)
-        unlink(probe)
         return OutputTarget(path: path, destination: .file(real), flag: flag)
     }
 
