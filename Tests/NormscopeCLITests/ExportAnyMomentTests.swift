@@ -17,9 +17,11 @@ struct ExportAnyMomentTests {
 
     /// Exports `run` now into `dir` and checks that the JSON loads, the SVG is well-formed XML and the PNG is
     /// the raster figure of what the JSON holds.
-    func exportAndCheck(_ run: LiveRun, _ dir: String, _ moment: String, at second: Int) throws {
+    /// The figures are drawn with the live view's colour scale `vmax`.
+    func exportAndCheck(_ run: LiveRun, _ dir: String, _ moment: String, at second: Int, vmax: Double = 2) throws {
         let exporter = Exporter(directory: dir)
-        let result = exporter.export(run.results(), seed: 0, colorMap: .jet, now: Date(timeIntervalSince1970: Double(second)))
+        let result = exporter.export(run.results(), seed: 0, colorMap: .jet, vmax: vmax,
+                                     now: Date(timeIntervalSince1970: Double(second)))
         let paths = try result.get()
         #expect(paths.count == 3, "\(moment)")
         let r = try ResultsFile.load(path: paths[0])
@@ -28,7 +30,23 @@ struct ExportAnyMomentTests {
         #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(moment): well-formed SVG")
         _ = FigureCSV.render(results: r)
         let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: paths[2])))
-        #expect(paths[2].hasSuffix(".png") && png == FigureImages.png(FigureRaster(results: r)), "\(moment)")
+        #expect(paths[2].hasSuffix(".png") && png == FigureImages.png(FigureRaster(results: r, vmax: vmax)), "\(moment)")
+        #expect(svg == FigureSVG.render(results: r, vmax: vmax), "\(moment)")
+    }
+
+    @Test("the exported figures use the live view's colour scale (--vmax), not the default")
+    func exportUsesLiveScale() async throws {
+        let dir = try Paths.scratch("export-vmax")
+        defer { Paths.removeScratch(dir) }
+        let exp = Experiment(recipe: Self.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 3))
+        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 0)
+        defer { run.stop() }
+        run.session.epochLimit = .max
+        try await settle(run)
+        try exportAndCheck(run, dir, "vmax 0.5", at: 1, vmax: 0.5)
+        let name = try #require(Paths.contents(dir).first { $0.hasSuffix(".svg") })
+        let svg = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+        #expect(svg != FigureSVG.render(results: run.results(), vmax: 2), "a scale of 0.5 draws another figure than 2")
     }
 
     /// Waits until the workers are idle at the epoch limit.

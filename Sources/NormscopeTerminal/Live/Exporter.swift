@@ -8,9 +8,10 @@ struct Exporter {
     /// Directory the files go to.
     let directory: String
 
-    /// Writes `results` as `normscope-<seed>-<time>.json` (and `.svg`, `.png`); returns the paths written.
+    /// Writes `results` as `normscope-<seed>-<time>.json` (and `.svg`, `.png`, drawn with the live view's colour
+    /// scale `vmax`, so the files look like the screen); returns the paths written.
     /// A failure to write loses no training: the caller shows the message and carries on.
-    func export(_ results: ResultsFile, seed: UInt64, colorMap: ColorMapKind,
+    func export(_ results: ResultsFile, seed: UInt64, colorMap: ColorMapKind, vmax: Double,
                 now: Date = Date()) -> Result<[String], NormscopeError> {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
@@ -20,9 +21,9 @@ struct Exporter {
         do {
             try AtomicFile.write(data: try results.withoutTimings().encoded(), to: base + ".json")
             var written = [base + ".json"]
-            try AtomicFile.write(text: FigureSVG.render(results: results, colorMap: colorMap), to: base + ".svg")
+            try AtomicFile.write(text: FigureSVG.render(results: results, colorMap: colorMap, vmax: vmax), to: base + ".svg")
             written.append(base + ".svg")
-            let png = FigureImages.png(FigureRaster(results: results, colorMap: colorMap))
+            let png = FigureImages.png(FigureRaster(results: results, colorMap: colorMap, vmax: vmax))
             try AtomicFile.write(bytes: png, to: base + ".png")
             written.append(base + ".png")
             return .success(written)
@@ -40,15 +41,7 @@ struct Exporter {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             return "no such directory"
         }
-        let probe = (directory.hasSuffix("/") ? directory : directory + "/") + ".normscope-probe-\(getpid())"
-        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let code = errno
-            return code == ENOENT ? "does not accept new files" : String(cString: strerror(code))
-        }
-        close(fd)
-        unlink(probe)
-        return nil
+        guard let code = DirectoryProbe.creationError(in: directory) else { return nil }
+        return code == ENOENT ? "does not accept new files" : String(cString: strerror(code))
     }
-
 }
