@@ -34,6 +34,17 @@ struct ExportAnyMomentTests {
         #expect(svg == FigureSVG.render(results: r, vmax: vmax), "\(moment)")
     }
 
+    @Test("the export's message names the files once and fits the key-hint line")
+    func exportSummary() {
+        let paths = ["/tmp/x/normscope-0-20261130-140535.json", "/tmp/x/normscope-0-20261130-140535.svg",
+                     "/tmp/x/normscope-0-20261130-140535.png"]
+        #expect(Exporter(directory: "/tmp/x").summary(of: paths)
+                 == "exported normscope-0-20261130-140535 .json .svg .png in /tmp/x")
+        #expect(Exporter(directory: ".").summary(of: paths.map { "./" + ($0 as NSString).lastPathComponent })
+                 == "exported normscope-0-20261130-140535 .json .svg .png")
+        #expect(Exporter(directory: "/tmp/\u{1b}[2J").summary(of: paths).hasSuffix("in /tmp/\\x1b[2J"))
+    }
+
     @Test("the exported figures use the live view's colour scale (--vmax), not the default")
     func exportUsesLiveScale() async throws {
         let dir = try Paths.scratch("export-vmax")

@@ -34,6 +34,18 @@ struct Exporter {
         }
     }
 
+    /// The line the live view shows after an export: the files' common name once and each extension, then the
+    /// directory unless it is the current one, so it fits a narrow key-hint line
+    /// ("exported normscope-0-20261130-140535 .json .svg .png in /tmp/x").
+    func summary(of paths: [String]) -> String {
+        let names = paths.map { ($0 as NSString).lastPathComponent }
+        let stems = Set(names.map { ($0 as NSString).deletingPathExtension })
+        guard stems.count == 1, let stem = stems.first else { return "exported " + names.joined(separator: " ") }
+        let extensions = names.map { "." + ($0 as NSString).pathExtension }.joined(separator: " ")
+        let place = [".", "./"].contains(directory) ? "" : " in \(DisplayText.escape(directory))"
+        return "exported \(stem) \(extensions)\(place)"
+    }
+
     /// Why no file can be created in `directory` (it may have vanished or turned read-only since the start),
     /// or nil when a probe file can be created there.
     static func unwritableReason(_ directory: String) -> String? {

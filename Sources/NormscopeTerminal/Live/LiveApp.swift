@@ -180,7 +180,7 @@ package final class LiveApp {
 
     private func export() {
         switch exporter.export(current.results(), seed: seed, colorMap: colorMap, vmax: config.vmax) {
-        case .success(let paths): flash("exported " + paths.joined(separator: " and "))
+        case .success(let paths): flash(exporter.summary(of: paths))
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
     }
