@@ -39,8 +39,12 @@ package struct FigureRaster: Sendable {
     package var height: Int { layout.height }
     /// The stage-1 epochs the heatmaps span (planned or done, whichever is more).
     package let epochs: Int
-    /// The stage-2 epochs of the drawn variants (0 for post-hoc ones), nil without stage 2.
+    /// The stage-1 epochs done (fewer than `epochs` for a run exported while training, or interrupted).
+    package let stage1Reached: Int
+    /// The stage-2 epochs done by the drawn variants (0 for post-hoc ones), nil without stage 2.
     package let stage2Epochs: Int?
+    /// The stage-2 epochs the drawn variants were planned to run, nil without stage 2.
+    let stage2Planned: Int?
     /// The top of the shared colour scale.
     package let vmax: Double
 
@@ -64,7 +68,9 @@ package struct FigureRaster: Sendable {
         stage2 = FigureSVG.stage2Histories(results).map { (base: $0.0, histories: $0.1) }
         epochs = max(results.config.training.epochs, stage1.map(\.epochsDone).max() ?? 0)
         classes = max(1, results.classCounts.count, stage1.map(\.classCount).max() ?? 0)
+        stage1Reached = min(epochs, stage1.map(\.epochsDone).max() ?? 0)
         stage2Epochs = stage2.map { s in s.histories.map(\.epochsDone).max() ?? 0 }
+        stage2Planned = stage2.map { FigureTitles.stage2Planned($0.histories) }
         let top = vmax ?? DashboardModel.paperScaleTop
         self.vmax = top
         layout = Layout(width: min(Self.widthRange.upperBound, max(Self.widthRange.lowerBound, width)),
@@ -75,7 +81,7 @@ package struct FigureRaster: Sendable {
         grids = stage1.map { Grid($0, rows: rows, cols: cols, epochs: e, classes: k, vmax: top) }
         var foot = "normscope \(results.program.version) · \(classes) classes · \(epochs) epochs · seed \(results.config.training.seed)"
         if let s = results.config.stage2 { foot += " · stage 2: \(s.epochs) epochs" }
-        if results.interrupted { foot += " · interrupted run" }
+        if results.interrupted { foot += " · unfinished run" }
         footer = foot
         profileTop = Self.axisTop(stage1.flatMap { $0.records.flatMap(\.norms) })
         var s2Values = stage2?.histories.flatMap { $0.records.flatMap(\.norms) } ?? []
@@ -91,18 +97,19 @@ package struct FigureRaster: Sendable {
         largestUpTo = largest
     }
 
-    /// The end of training: the static figure.
-    package var finalMoment: Moment { Moment(stage1Epoch: epochs, stage2Epoch: stage2Epochs) }
+    /// The last epochs recorded: the static figure (the end of training, or where a run still training or
+    /// interrupted stands).
+    package var finalMoment: Moment { Moment(stage1Epoch: stage1Reached, stage2Epoch: stage2Epochs) }
 
-    /// The moments of an animation of the figure forming: stage-1 epochs 0 to the end (every epoch, or
-    /// `maxStage1Frames` evenly spaced ones when there are more), then each stage-2 epoch. The last is
+    /// The moments of an animation of the figure forming: stage-1 epochs 0 to the last recorded (every epoch,
+    /// or `maxStage1Frames` evenly spaced ones when there are more), then each stage-2 epoch. The last is
     /// `finalMoment`.
     package func moments(maxStage1Frames: Int) -> [Moment] {
-        let n = max(2, maxStage1Frames)
-        let stage1Epochs = epochs + 1 <= n ? Array(0...epochs)
-            : (0..<n).map { ($0 * epochs + (n - 1) / 2) / (n - 1) }
+        let n = max(2, maxStage1Frames), last = stage1Reached
+        let stage1Epochs = last + 1 <= n ? Array(0...last)
+            : (0..<n).map { ($0 * last + (n - 1) / 2) / (n - 1) }
         var out = stage1Epochs.map { Moment(stage1Epoch: $0) }
-        if let e2 = stage2Epochs { out += (0...e2).map { Moment(stage1Epoch: epochs, stage2Epoch: $0) } }
+        if let e2 = stage2Epochs { out += (0...e2).map { Moment(stage1Epoch: last, stage2Epoch: $0) } }
         return out
     }
 
@@ -119,7 +126,7 @@ package struct FigureRaster: Sendable {
         let L = layout
         let regular = BitmapFont(scale: L.scale), bold = BitmapFont(scale: L.scale, weight: .bold)
         var heading = "Per-class classifier weight norms · epoch \(min(moment.stage1Epoch, epochs))/\(epochs)"
-        if let e2 = moment.stage2Epoch, let total = stage2Epochs { heading += " · stage 2 epoch \(e2)/\(total)" }
+        if let e2 = moment.stage2Epoch, let total = stage2Planned { heading += " · stage 2 epoch \(e2)/\(total)" }
         r.text(heading, x: L.pad, y: L.headingY, font: bold, color: Self.ink)
         for (i, h) in stage1.enumerated() {
             drawHeatmap(&r, h, grid: grids[i], index: i, moment: moment, regular: regular, bold: bold)
@@ -294,7 +301,7 @@ extension FigureRaster {
         }
         let letterF = FigureSVG.letter(max(1, stage1.count)), letterG = FigureSVG.letter(max(1, stage1.count) + 1)
         let e1 = min(moment.stage1Epoch, epochs)
-        let title1 = e1 >= epochs ? "(\(letterF)) norms at the end of stage 1" : "(\(letterF)) norms after epoch \(e1)"
+        let title1 = FigureTitles.stage1Profile(letter: letterF, epoch: e1, planned: epochs)
         let full = L.width - L.left - L.pad
         guard let s2 = stage2 else {
             profile(&r, title: title1, series: stage1Series, top: profileTop, x: L.left, width: full, regular: regular, bold: bold)
@@ -303,7 +310,8 @@ extension FigureRaster {
         let half = (full - 9 * L.advance) / 2
         profile(&r, title: title1, series: stage1Series, top: profileTop, x: L.left, width: half, regular: regular, bold: bold)
         var series: [Series] = []
-        var title2 = "(\(letterG)) stage 2 on \(s2.base.title) features"
+        let title2 = FigureTitles.stage2Profile(letter: letterG, base: s2.base, epoch: moment.stage2Epoch,
+                                                planned: stage2Planned ?? 0)
         if let e2 = moment.stage2Epoch {
             if let b = stage1.first(where: { $0.id == s2.base }), !b.records.isEmpty {
                 series.append(Series(name: "\(s2.base.title) (stage 1)", values: b.finalNorms, color: Self.ink, dashed: true))
@@ -312,8 +320,6 @@ extension FigureRaster {
                 series.append(Series(name: h.id.variant?.shortTitle ?? h.id.title, values: Self.norms(h, atEpoch: e2),
                                      color: Self.lineColors[(5 + i) % Self.lineColors.count], dashed: false))
             }
-            title2 = e2 >= (stage2Epochs ?? 0) ? "(\(letterG)) norms at the end of stage 2 (\(s2.base.title) features)"
-                : "(\(letterG)) stage 2 after epoch \(e2) (\(s2.base.title) features)"
         }
         profile(&r, title: title2, series: series, top: stage2ProfileTop, x: L.left + half + 9 * L.advance, width: half,
                 regular: regular, bold: bold)

@@ -6,7 +6,8 @@ import NormscopeEngine
 /// count (most frequent left), y the training epoch (0 at the top), colour the L2 norm of the class's classifier
 /// row on one scale shared by all panels, shown by the colour bar at the right (the same colour maps and scale
 /// top as the live view). Bottom row: the norms at the end of stage 1 against the class, one line per regime,
-/// and, when the results hold stage 2, the same at the end of stage 2 for the first base's variants.
+/// and, when the results hold stage 2, the same at the end of stage 2 for the first base's variants (for a run
+/// still training or interrupted: at the last epoch recorded, and the titles say which).
 /// Text is text; cells are merged into one path per colour, so the file stays small.
 package enum FigureSVG {
     /// The SVG document for `results`. `vmax` is the top of the colour scale (default: 2.0, the paper's and the
@@ -37,7 +38,8 @@ package enum FigureSVG {
             Series(name: h.id.title, values: h.finalNorms, color: palette[i % palette.count],
                    dashed: false)
         }
-        profile(&doc, id: "profile-stage1", title: "(\(letter(panels))) norms at the end of stage 1",
+        let reached = stage1.map(\.epochsDone).max() ?? 0
+        profile(&doc, id: "profile-stage1", title: FigureTitles.stage1Profile(letter: letter(panels), epoch: reached, planned: epochs),
                 series: stage1Series, x: L.profileX(0), y: L.profileTop, width: L.profileWidth, height: L.profileHeight)
         if let (base, hs) = stage2, !hs.isEmpty {
             var series: [Series] = []
@@ -48,12 +50,14 @@ package enum FigureSVG {
                 series.append(Series(name: h.id.variant?.shortTitle ?? h.id.title, values: h.finalNorms,
                                      color: palette[(5 + i) % palette.count], dashed: false))
             }
-            profile(&doc, id: "profile-stage2", title: "(\(letter(panels + 1))) norms at the end of stage 2 (on \(base.title) features)",
+            let title = FigureTitles.stage2Profile(letter: letter(panels + 1), base: base,
+                                                   epoch: hs.map(\.epochsDone).max() ?? 0, planned: FigureTitles.stage2Planned(hs))
+            profile(&doc, id: "profile-stage2", title: title,
                     series: series, x: L.profileX(1), y: L.profileTop, width: L.profileWidth, height: L.profileHeight)
         }
         var foot = "normscope \(results.program.version) · \(classes) classes · \(epochs) epochs · seed \(results.config.training.seed)"
         if let s = results.config.stage2 { foot += " · stage 2: \(s.epochs) epochs" }
-        if results.interrupted { foot += " · interrupted run" }
+        if results.interrupted { foot += " · unfinished run" }
         doc.text(foot, x: L.width - 10, y: L.height - 8, size: 10, anchor: "end", fill: "#777777")
         doc.close()
         return doc.text
