@@ -12,13 +12,20 @@ enum MemoryCheck {
     }
 
     /// Bytes held by one network of layer `sizes` for batches of up to `maxBatch` (parameters, gradients
-    /// and momentum; activations; two back-propagation buffers).
-    static func networkBytes(sizes: [Int], maxBatch: Int) -> Double {
+    /// and momentum; activations; two back-propagation buffers; with `batchNorm`, each hidden unit's scale
+    /// and shift with their gradients and momentum, running statistics, and the normalized activations).
+    static func networkBytes(sizes: [Int], maxBatch: Int, batchNorm: Bool = false) -> Double {
         var params = 0.0
         for (a, b) in zip(sizes, sizes.dropFirst()) { params += Double(a) * Double(b) + Double(b) }
+        let widest = Double(sizes.max() ?? 0)
         let activations = Double(maxBatch) * Double(sizes.reduce(0, +))
-        let deltas = 2 * Double(maxBatch) * Double(sizes.max() ?? 0)
-        return 4 * (3 * params + activations + deltas + Double((sizes.max() ?? 0) * (sizes.max() ?? 0)))
+        let deltas = 2 * Double(maxBatch) * widest
+        var bytes = 4 * (3 * params + activations + deltas + widest * widest)
+        if batchNorm && sizes.count > 2 {
+            let hidden = Double(sizes.dropFirst().dropLast().reduce(0, +))
+            bytes += 4 * (3 * 2 * hidden + 2 * hidden + (Double(maxBatch) + 1) * hidden + 2 * widest)
+        }
+        return bytes
     }
 
     /// The memory an experiment may use: three quarters of the machine's.
@@ -29,7 +36,8 @@ enum MemoryCheck {
                       dataFromFile: Bool, budget: Double = MemoryCheck.budget) throws(NormscopeError) {
         let data = dataBytes(samples: samples, dimension: dimension)
         let sizes = [dimension] + config.hidden + [classes]
-        let nets = Double(regimes) * networkBytes(sizes: sizes, maxBatch: max(config.batchSize, TrainingData.evaluationBatch))
+        let nets = Double(regimes) * networkBytes(sizes: sizes, maxBatch: max(config.batchSize, TrainingData.evaluationBatch),
+                                                  batchNorm: config.batchNorm == true)
         guard data + nets > budget else { return }
         let fix = dataFromFile
             ? "reduce --hidden or --batch-size"
