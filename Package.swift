@@ -43,10 +43,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "normscope", dependencies: ["NormscopeCLI"]),
+        // Shared by the test targets: XML parsing serialized for the whole test process (see XMLCheck).
+        .target(name: "NormscopeTestSupport", path: "Tests/NormscopeTestSupport"),
         .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine"]),
-        .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine"]),
+        .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine", "NormscopeTestSupport"]),
         .testTarget(name: "NormscopeImageTests", dependencies: ["NormscopeImage", "NormscopeDraw", "NormscopeEngine"]),
-        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "NormscopeImage", "CNcursesw"]),
+        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "NormscopeImage", "CNcursesw", "NormscopeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

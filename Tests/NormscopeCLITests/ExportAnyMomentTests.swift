@@ -1,11 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import NormscopeDraw
 import NormscopeEngine
 import NormscopeImage
 @testable import NormscopeTerminal
+import NormscopeTestSupport
 import Testing
 
 /// The live view's export (`e`) at any moment of a run, through the exact code path of the key: the run's
@@ -27,7 +25,7 @@ struct ExportAnyMomentTests {
         let r = try ResultsFile.load(path: paths[0])
         #expect(r.regimes.count >= 5, "\(moment)")
         let svg = try String(contentsOfFile: paths[1], encoding: .utf8)
-        #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(moment): well-formed SVG")
+        #expect(XMLCheck.problem(in: svg) == nil, "\(moment): well-formed SVG")
         _ = FigureCSV.render(results: r)
         let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: paths[2])))
         #expect(paths[2].hasSuffix(".png") && png == FigureImages.png(FigureRaster(results: r, vmax: vmax)), "\(moment)")

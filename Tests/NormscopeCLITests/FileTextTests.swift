@@ -1,8 +1,6 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import NormscopeEngine
+import NormscopeTestSupport
 import Testing
 
 /// Text taken from files (a recipe's name, a path) reaches stderr, stdout, the live view and the SVG escaped:
@@ -65,8 +63,7 @@ struct FileTextTests {
         expectClean(fig, "figure")
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(Self.rawControls(text).isEmpty)
-        let parser = XMLParser(data: Data(text.utf8))
-        #expect(parser.parse(), "well-formed XML: \(String(describing: parser.parserError))")
+        #expect(XMLCheck.problem(in: text) == nil, "well-formed XML")
         #expect(text.contains("<title>Per-class classifier weight norms (x\\x1b[31mred\\x07bell\\nline&lt;&amp;]]&gt;\\u{202e}evil)</title>"))
     }
 

@@ -80,4 +80,16 @@ struct PackageHygieneTests {
             }
         }
     }
+
+    @Test("tests parse XML only through XMLCheck, which serializes libxml2 for the whole test process")
+    func xmlParsingIsSerialized() throws {
+        let tests = Paths.repository + "/Tests"
+        let files = try FileManager.default.subpathsOfDirectory(atPath: tests)
+            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix("NormscopeTestSupport/") && !$0.hasSuffix("PackageHygieneTests.swift") }
+        for file in files {
+            let text = try String(contentsOfFile: tests + "/" + file, encoding: .utf8)
+            #expect(!text.contains("XMLParser(") && !text.contains("XMLDocument("),
+                    "Tests/\(file) parses XML itself: use XMLCheck.problem(in:delegate:)")
+        }
+    }
 }

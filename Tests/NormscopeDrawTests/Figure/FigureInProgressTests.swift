@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import NormscopeTestSupport
 import Testing
 @testable import NormscopeDraw
 import NormscopeEngine
@@ -19,9 +17,7 @@ struct FigureInProgressTests {
     /// The texts of an SVG document.
     static func texts(_ svg: String) -> [String] {
         let c = FigureSVGTests.Collector()
-        let parser = XMLParser(data: Data(svg.utf8))
-        parser.delegate = c
-        #expect(parser.parse())
+        #expect(XMLCheck.problem(in: svg, delegate: c) == nil)
         return c.texts
     }
 

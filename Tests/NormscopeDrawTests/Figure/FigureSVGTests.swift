@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import NormscopeTestSupport
 import Testing
 @testable import NormscopeDraw
 import NormscopeEngine
@@ -71,10 +72,9 @@ struct FigureSVGTests {
     }
 
     func parse(_ svg: String) throws -> Collector {
-        let p = XMLParser(data: Data(svg.utf8))
         let c = Collector()
-        p.delegate = c
-        #expect(p.parse(), "well-formed XML: \(String(describing: p.parserError))")
+        let problem = XMLCheck.problem(in: svg, delegate: c)
+        #expect(problem == nil, "well-formed XML: \(problem ?? "")")
         return c
     }
 

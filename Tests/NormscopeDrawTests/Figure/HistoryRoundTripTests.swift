@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import NormscopeTestSupport
 import Testing
 @testable import NormscopeDraw
 import NormscopeEngine
@@ -57,8 +55,7 @@ struct HistoryRoundTripTests {
         for h in back.regimes { #expect(epochsByRun[h.name] == h.records.map(\.epoch), "\(h.name)") }
         // SVG: well-formed, and every row of every heatmap is painted (a finished run leaves no gap).
         let svg = FigureSVG.render(results: back)
-        let parser = XMLParser(data: Data(svg.utf8))
-        #expect(parser.parse(), "well-formed XML")
+        #expect(XMLCheck.problem(in: svg) == nil, "well-formed XML")
         let panel = try #require(svg.range(of: "<g id=\"panel-a\""))
         let end = try #require(svg[panel.upperBound...].range(of: "</g>"))
         var rows = Set<Int>()

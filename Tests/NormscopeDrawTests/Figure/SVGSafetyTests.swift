@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import NormscopeTestSupport
 import Testing
 @testable import NormscopeDraw
 import NormscopeEngine
@@ -27,11 +28,9 @@ struct SVGSafetyTests {
                 if name == "text" || name == "title" { texts.append(current) }
             }
         }
-        let p = XMLParser(data: Data(svg.utf8))
         let t = Texts()
-        p.delegate = t
-        let ok = p.parse()
-        return (ok, t.texts, String(describing: p.parserError))
+        let problem = XMLCheck.problem(in: svg, delegate: t)
+        return (problem == nil, t.texts, problem ?? "")
     }
 
     @Test("escape leaves only XML 1.0 characters, shows controls as the terminal does, and round-trips the rest")
