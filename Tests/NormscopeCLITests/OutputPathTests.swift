@@ -264,6 +264,15 @@ struct OutputPathTests {
         }
     }
 
+    @Test("a report printed to standard output that cannot take it (/dev/full) is an error, exit 74, not a silent 0",
+          arguments: [["run"] + Tiny.dataset + ["--epochs", "2", "--hidden", "8", "--quiet"], ["dataset", "--list"]])
+    func printedReportToFullDevice(arguments: [String]) async throws {
+        let argv = [try Paths.binary()] + arguments
+        let r = try await Child(["sh", "-c", "exec \"$@\" > /dev/full", "sh"] + argv).wait()
+        #expect(r.status == 74, "\(r)")
+        #expect(r.stderrLines.last?.hasPrefix("normscope: error: cannot write to standard output") == true, "\(r)")
+    }
+
     // MARK: - Paths that change during a run
 
     @Test("an output path that turns into a FIFO during training is not touched; the results are saved in $TMPDIR")

@@ -120,6 +120,24 @@ struct RunCommandTests {
         #expect(Paths.contents(dir) == ["r.json"], "no temporary file left behind")
     }
 
+    @Test("Ctrl-\\ (SIGQUIT) quits at once with one line and 131: no crash report, the output path untouched")
+    func quitSignal() async throws {
+        let dir = try Paths.scratch("sigquit")
+        defer { Paths.removeScratch(dir) }
+        let out = dir + "/r.json"
+        try "OLD".write(toFile: out, atomically: true, encoding: .utf8)
+        let child = try Child([try Paths.binary()] + ["run"] + Tiny.dataset
+                              + ["--epochs", "1000000", "--hidden", "32,16", "--threads", "1", "-o", out])
+        try await child.waitForStderr(" training / ")
+        child.signal(SIGQUIT)
+        let r = try await child.wait(timeout: .seconds(60))
+        #expect(r.status == 128 + SIGQUIT, "\(r)")
+        #expect(r.stderr.contains("normscope: quit (Ctrl-\\); nothing written"), "\(r.stderr)")
+        #expect(!r.stderr.contains("crashed") && !r.stderr.contains("Backtrac") && !r.stderr.contains("Thread 0"), "\(r.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "OLD")
+        #expect(Paths.contents(dir) == ["r.json"], "no temporary file left behind")
+    }
+
     @Test("a second Ctrl-C quits at once and leaves the output path untouched")
     func secondInterrupt() async throws {
         let dir = try Paths.scratch("sig2")

@@ -15,6 +15,7 @@ extension Normscope {
             fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
                  command: nil)
         }
+        QuitSignal.install()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -25,7 +26,22 @@ extension Normscope {
             StandardError.write(failure.line + "\n")
             exit(withError: ExitCode(failure.status))
         }
+        finishStandardOutput()
         exit(withError: ExitCode.success)
+    }
+
+    /// Flushes standard output and fails (exit 74) when what the command printed could not all be written (a
+    /// full disk, `> /dev/full`): the report would otherwise be lost with exit status 0. A closed pipe
+    /// (`| head -1`) is the reader's choice, not a failure.
+    static func finishStandardOutput() {
+        errno = 0
+        if fflush(nil) != 0 || StandardStreams.outputHasError {
+            let code = errno
+            guard code != EPIPE else { return }
+            let reason = code != 0 ? String(cString: strerror(code)) : "write error"
+            StandardError.writeUnflushed("normscope: error: cannot write to standard output: \(reason); the output is incomplete — check the disk or the redirection\n")
+            exit(withError: ExitCode(74))
+        }
     }
 
     /// What `main()` prints on stderr for an `error` thrown while parsing or validating `arguments` (one line,
@@ -89,3 +105,4 @@ extension Normscope {
         exit(withError: ExitCode(code))
     }
 }
+

@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Ctrl-\ (SIGQUIT) in a headless command: one line and exit 131, nothing written, instead of the Swift
+/// runtime's crash report (it treats SIGQUIT like a crash and prints a backtrace of every thread).
+///
+/// Ctrl-\ means "quit now", so nothing is saved (Ctrl-C saves what was trained); output files keep their old
+/// contents, as files are only ever replaced whole. A SIGQUIT ignored when the program started (a background
+/// job of a script) stays ignored. The live view installs its own handler, which restores the terminal first.
+enum QuitSignal {
+    /// Installs the handler.
+    static func install() {
+        var current = sigaction()
+        guard sigaction(SIGQUIT, nil, &current) == 0, !isIgnored(current) else { return }
+        var action = sigaction()
+        sigemptyset(&action.sa_mask)
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = quit
+        #else
+        action.__sigaction_u.__sa_handler = quit
+        #endif
+        sigaction(SIGQUIT, &action, nil)
+    }
+
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        #if canImport(Glibc)
+        let handler = action.__sigaction_handler.sa_handler
+        #else
+        let handler = action.__sigaction_u.__sa_handler
+        #endif
+        return handler.map { unsafeBitCast($0, to: Int.self) } == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+}
+
+/// The handler: only async-signal-safe calls (write, _exit).
+private func quit(_ signal: Int32) {
+    let message: StaticString = "\nnormscope: quit (Ctrl-\\); nothing written\n"
+    _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+    _exit(128 + signal)
+}
