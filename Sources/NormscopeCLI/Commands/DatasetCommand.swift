@@ -66,7 +66,7 @@ struct DatasetCommand: ParsableCommand {
             }
         }
         let d = dataset
-        StandardError.write("normscope: wrote \(target.isStandardOutput ? "the data set to standard output" : output): \(d.classCount) classes, \(d.trainCount) training and \(d.testCount) test samples, \(d.dimension) features\n")
+        StandardError.write("normscope: wrote \(target.isStandardOutput ? "the data set to standard output" : DisplayText.escape(output)): \(d.classCount) classes, \(d.trainCount) training and \(d.testCount) test samples, \(d.dimension) features\n")
     }
 
     /// The built-in recipes, one line each: name, classes, training and test samples, what for.

@@ -177,7 +177,8 @@ struct ReproduceCommand: ParsableCommand {
         }
         let config = try CommandErrors.wrap { try makeConfig() }
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let interrupt = InterruptFlag()
+        // An unfinished table has no meaning: reproduce saves nothing when stopped, and says so at once.
+        let interrupt = InterruptFlag(firstMessage: "stopping after the epochs under way; an unfinished reproduction writes nothing (Ctrl-C again to quit at once)")
         defer { interrupt.stop() }
         if !quiet {
             let name = config.data?.name ?? config.recipe.name, classes = config.data?.classCount ?? config.recipe.classes
@@ -224,7 +225,7 @@ struct ReproduceCommand: ParsableCommand {
             ].compactMap { $0 }
             for failure in failures.dropLast() { StandardError.write("normscope: error: \(failure.description)\n") }
             if let last = failures.last { try CommandErrors.wrap { throw last } }
-            StandardError.write("normscope: wrote \(mdTarget.path) and \(jsonTarget.path)\n")
+            StandardError.write("normscope: wrote \(DisplayText.escape(mdTarget.path)) and \(DisplayText.escape(jsonTarget.path))\n")
         }
     }
 }

@@ -97,7 +97,7 @@ struct RunCommand: ParsableCommand {
             }
             if let failure { try CommandErrors.wrap { throw failure } }
             if !quiet {
-                StandardError.write("normscope: wrote \(target.isStandardOutput ? "the results to standard output" : target.path)\(results.interrupted ? " (interrupted)" : "")\n")
+                StandardError.write("normscope: wrote \(target.isStandardOutput ? "the results to standard output" : DisplayText.escape(target.path))\(results.interrupted ? " (interrupted)" : "")\n")
             }
         }
         if results.interrupted {

@@ -21,8 +21,11 @@ final class InterruptFlag {
     private let sources: [DispatchSourceSignal]
     private let signals: [Int32]
 
-    /// Starts catching `signals`; `stop()` restores their default action.
-    init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]) {
+    /// What the first signal prints for a run that saves what it has.
+    static let savesMessage = "stopping after the epochs under way (Ctrl-C again to quit without saving)"
+
+    /// Starts catching `signals`, printing `firstMessage` on the first; `stop()` restores their default action.
+    init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP], firstMessage: String = InterruptFlag.savesMessage) {
         self.signals = signals
         let state = self.state
         sources = signals.map { s in
@@ -33,7 +36,7 @@ final class InterruptFlag {
                     StandardError.writeUnflushed("\nnormscope: interrupted again; quitting without writing results\n")
                     _exit(128 + s)
                 }
-                StandardError.writeUnflushed("\nnormscope: stopping after the epochs under way (Ctrl-C again to quit without saving)\n")
+                StandardError.writeUnflushed("\nnormscope: \(firstMessage)\n")
                 state.raised.store(true, ordering: .relaxed)
             }
             src.resume()

@@ -15,18 +15,21 @@ extension OutputTarget {
     /// inode, so `./r.json`, `r.json`, links and hard links are all caught); a missing directory; a name too
     /// long for the file system; a directory that does not accept new files (tested by creating and
     /// removing a probe file: `access` says yes to root on a read-only file system). `-` (or `/dev/stdout`)
-    /// is standard output. `consequence` ends each message's first part ("nothing was trained").
-    static func check(_ path: String, flag: String = "--output", inputs: [Input] = [],
+    /// is standard output; the fixes suggest it only when `standardOutputHint` (a flag that takes `-`).
+    /// `consequence` ends each message's first part ("nothing was trained").
+    static func check(_ path: String, flag: String = "--output", inputs: [Input] = [], standardOutputHint: Bool = true,
                       consequence: String) throws(NormscopeError) -> OutputTarget {
         let shortFlag = flag == "--output" ? "-o" : flag
         let pickAnother = "pick another \(flag)"
-        let regularOrNew = "give \(flag) a regular file or a new path (\(shortFlag) - writes to standard output)"
+        let regularOrNew = "give \(flag) a regular file or a new path"
+            + (standardOutputHint ? " (\(shortFlag) - writes to standard output)" : "")
         func failure(_ reason: String, _ fix: String) -> NormscopeError {
             .writeFailed("cannot write \(path): \(reason); \(consequence) — \(fix)")
         }
 
         guard !path.isEmpty else {
-            throw .writeFailed("\(flag) is empty; \(consequence) — give it a file path, or - for standard output")
+            throw .writeFailed("\(flag) is empty; \(consequence) — give it a file path"
+                               + (standardOutputHint ? ", or - for standard output" : ""))
         }
         if path == "-" || standardOutputNames.contains(path) {
             return OutputTarget(path: path, destination: .standardOutput, flag: flag)
