@@ -79,10 +79,7 @@ package struct FigureRaster: Sendable {
         let (e, k) = (epochs, classes)
         let (rows, cols) = (min(layout.panel, e + 1), min(layout.panel, k))
         grids = stage1.map { Grid($0, rows: rows, cols: cols, epochs: e, classes: k, vmax: top) }
-        var foot = "normscope \(results.program.version) · \(classes) classes · \(epochs) epochs · seed \(results.config.training.seed)"
-        if let s = results.config.stage2 { foot += " · stage 2: \(s.epochs) epochs" }
-        if results.interrupted { foot += " · unfinished run" }
-        footer = foot
+        footer = FigureTitles.footer(results, classes: classes, epochs: epochs)
         profileTop = Self.axisTop(stage1.flatMap { $0.records.flatMap(\.norms) })
         var s2Values = stage2?.histories.flatMap { $0.records.flatMap(\.norms) } ?? []
         if let base = stage2?.base, let b = stage1.first(where: { $0.id == base }) { s2Values += b.finalNorms }
@@ -229,7 +226,7 @@ extension FigureRaster {
         r.stroke(x: x - L.stroke, y: y - L.stroke, width: P + 2 * L.stroke, height: P + 2 * L.stroke, color: Self.ink,
                  thickness: L.stroke)
         // Epochs down the left (labels on the first panel only: the axis is shared), classes along the bottom.
-        for e in SVGText.ticks(upTo: Double(epochs), count: 5) {
+        for e in SVGText.ticks(upTo: Double(epochs), count: 5, integers: true) {
             let ty = y + Int((e + 0.5) / Double(epochs + 1) * Double(P))
             r.fill(x: x - L.stroke - L.tick, y: ty, width: L.tick, height: L.stroke, color: Self.ink)
             if i == 0 {
@@ -237,7 +234,7 @@ extension FigureRaster {
                        color: Self.ink, anchor: .end)
             }
         }
-        for k in SVGText.ticks(upTo: Double(max(0, classes - 1)), count: 5) {
+        for k in SVGText.ticks(upTo: Double(max(0, classes - 1)), count: 5, integers: true) {
             let tx = x + Int((k + 0.5) / Double(classes) * Double(P))
             r.fill(x: tx, y: y + P + L.stroke, width: L.stroke, height: L.tick, color: Self.ink)
             r.text(SVGText.num(k), x: tx, y: L.tickLabelY, font: regular, color: Self.ink, anchor: .middle)
@@ -346,7 +343,7 @@ extension FigureRaster {
             r.text(SVGText.num(t, 2), x: x - L.stroke - 4 * L.scale, y: py(t) - L.line / 2, font: regular,
                    color: Self.ink, anchor: .end)
         }
-        for k in SVGText.ticks(upTo: Double(classes - 1), count: 6) {
+        for k in SVGText.ticks(upTo: Double(classes - 1), count: 6, integers: true) {
             let tx = px(Int(k))
             r.fill(x: tx, y: y + h, width: L.stroke, height: L.tick, color: Self.ink)
             r.text(SVGText.num(k), x: tx, y: L.plotTickLabelY, font: regular, color: Self.ink, anchor: .middle)

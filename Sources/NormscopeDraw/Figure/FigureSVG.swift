@@ -55,9 +55,7 @@ package enum FigureSVG {
             profile(&doc, id: "profile-stage2", title: title,
                     series: series, x: L.profileX(1), y: L.profileTop, width: L.profileWidth, height: L.profileHeight)
         }
-        var foot = "normscope \(results.program.version) · \(classes) classes · \(epochs) epochs · seed \(results.config.training.seed)"
-        if let s = results.config.stage2 { foot += " · stage 2: \(s.epochs) epochs" }
-        if results.interrupted { foot += " · unfinished run" }
+        let foot = FigureTitles.footer(results, classes: classes, epochs: epochs)
         doc.text(foot, x: L.width - 10, y: L.height - 8, size: 10, anchor: "end", fill: "#777777")
         doc.close()
         return doc.text
@@ -114,12 +112,12 @@ package enum FigureSVG {
         doc.raw("</g>")
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(size))\" height=\"\(SVGText.num(size))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
         // Axes: epochs down the left, classes along the bottom.
-        for e in SVGText.ticks(upTo: Double(epochs), count: 5) {
+        for e in SVGText.ticks(upTo: Double(epochs), count: 5, integers: true) {
             let ty = y + (e + 0.5) / Double(epochs + 1) * size
             doc.raw("<line x1=\"\(SVGText.num(x - 4))\" y1=\"\(SVGText.num(ty))\" x2=\"\(SVGText.num(x))\" y2=\"\(SVGText.num(ty))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(SVGText.num(e), x: x - 6, y: ty + 3.5, size: 10, anchor: "end")
         }
-        for k in SVGText.ticks(upTo: Double(max(0, classes - 1)), count: 5) {
+        for k in SVGText.ticks(upTo: Double(max(0, classes - 1)), count: 5, integers: true) {
             let tx = x + (k + 0.5) / Double(max(1, classes)) * size
             doc.raw("<line x1=\"\(SVGText.num(tx))\" y1=\"\(SVGText.num(y + size))\" x2=\"\(SVGText.num(tx))\" y2=\"\(SVGText.num(y + size + 4))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(SVGText.num(k), x: tx, y: y + size + 15, size: 10, anchor: "middle")
@@ -198,7 +196,7 @@ package enum FigureSVG {
             doc.raw("<line x1=\"\(SVGText.num(x))\" y1=\"\(SVGText.num(py(t)))\" x2=\"\(SVGText.num(x + plotW))\" y2=\"\(SVGText.num(py(t)))\" stroke=\"#dddddd\" stroke-width=\"0.6\"/>")
             doc.text(SVGText.num(t, 2), x: x - 6, y: py(t) + 3.5, size: 10, anchor: "end")
         }
-        for k in SVGText.ticks(upTo: Double(classes - 1), count: 6) {
+        for k in SVGText.ticks(upTo: Double(classes - 1), count: 6, integers: true) {
             doc.raw("<line x1=\"\(SVGText.num(px(k)))\" y1=\"\(SVGText.num(y + height))\" x2=\"\(SVGText.num(px(k)))\" y2=\"\(SVGText.num(y + height + 4))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(SVGText.num(k), x: px(k), y: y + height + 15, size: 10, anchor: "middle")
         }

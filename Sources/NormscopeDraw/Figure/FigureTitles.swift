@@ -18,6 +18,18 @@ enum FigureTitles {
             : "(\(letter)) stage 2 after epoch \(epoch) (on \(base.title) features)"
     }
 
+    /// The footer: program, classes, epochs, seed, stage 2, and "unfinished run" when it is one.
+    static func footer(_ results: ResultsFile, classes: Int, epochs: Int) -> String {
+        var foot = "normscope \(results.program.version) · \(counted(classes, "class", "classes")) · "
+            + "\(counted(epochs, "epoch", "epochs")) · seed \(results.config.training.seed)"
+        if let s = results.config.stage2 { foot += " · stage 2: \(counted(s.epochs, "epoch", "epochs"))" }
+        if results.interrupted { foot += " · unfinished run" }
+        return foot
+    }
+
+    /// "1 epoch", "2 epochs".
+    static func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+
     /// The stage-2 epochs `histories` were planned to run (at least as many as any has done; 0 for post-hoc
     /// variants, which train nothing).
     static func stage2Planned(_ histories: [RegimeHistory]) -> Int {

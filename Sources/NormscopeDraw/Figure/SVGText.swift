@@ -68,8 +68,9 @@ enum SVGText {
     ///
     /// Total for every input: a `top` that is not positive and finite gives [0]; one so small that a step
     /// between ticks is not a normal number (below about 1e-307) gives [0, top]; at most `count` + 1 ticks
-    /// (`count` clamped to 2...100), and no loop runs more than a few hundred times.
-    static func ticks(upTo top: Double, count: Int = 5) -> [Double] {
+    /// (`count` clamped to 2...100), and no loop runs more than a few hundred times. With `integers` (epochs,
+    /// class indices) every tick is a whole number: no step below 1, and no 2.5 (25 and 250 are fine).
+    static func ticks(upTo top: Double, count: Int = 5, integers: Bool = false) -> [Double] {
         guard top > 0, top.isFinite else { return [0] }
         let n = min(100, max(2, count))
         let raw = top / Double(n - 1)
@@ -78,7 +79,9 @@ enum SVGText {
         var step = 1.0
         while step > raw { step /= 10 }
         while step * 10 <= raw { step *= 10 }
-        for m in [1.0, 2, 2.5, 5, 10] where step * m >= raw { step *= m; break }
+        let multiples: [Double] = integers && step < 10 ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]  // 2.5 x 10^k: whole from 25
+        for m in multiples where step * m >= raw { step *= m; break }
+        if integers { step = max(1, step.rounded(.up)) }
         guard step.isFinite, step > 0 else { return [0, top] }
         var out: [Double] = []
         for i in 0...(2 * n) {

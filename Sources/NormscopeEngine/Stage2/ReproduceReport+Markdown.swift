@@ -38,9 +38,9 @@ extension ReproduceReport {
         let t = c.training
         let widths = ([dimension] + t.hidden + [classes]).map(String.init).joined(separator: "-")
             + (t.usesBatchNorm ? " with batch normalization after every hidden layer" : "")
-        out.append("Stage 1: MLP \(widths), \(t.epochs) epochs, SGD lr \(Self.format(t.learningRate)) cosine, momentum "
+        out.append("Stage 1: MLP \(widths), \(t.epochs) epoch\(t.epochs == 1 ? "" : "s"), SGD lr \(Self.format(t.learningRate)) cosine, momentum "
                    + "\(Self.format(t.momentum)), batch \(t.batchSize). Stage 2 on the `wd` model's frozen features: "
-                   + "\(c.stage2.epochs) epochs, lr \(Self.format(c.stage2.learningRate)) cosine, WD \(Self.format(c.stage2.weightDecay)), "
+                   + "\(c.stage2.epochs) epoch\(c.stage2.epochs == 1 ? "" : "s"), lr \(Self.format(c.stage2.learningRate)) cosine, WD \(Self.format(c.stage2.weightDecay)), "
                    + "class-balanced loss (beta \(Self.format(c.stage2.beta))), MaxNorm t = \(Self.format(c.stage2.maxNormThresh)) "
                    + "(per \(c.stage2.maxNormEvery.rawValue)).")
         let paperColumns = c.imbalances.contains { ReproduceMethod.naive.paper.all(imbalance: $0) != nil }

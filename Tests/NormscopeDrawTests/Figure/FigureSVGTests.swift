@@ -146,6 +146,15 @@ struct FigureSVGTests {
         #expect(SVGText.ticks(upTo: 99) == [0, 25, 50, 75])
         #expect(SVGText.ticks(upTo: 2.5, count: 6) == [0, 0.5, 1, 1.5, 2, 2.5])
         #expect(SVGText.ticks(upTo: 0) == [0])
+        // Epochs and class indices: whole numbers only, even for the shortest runs and fewest classes.
+        #expect(SVGText.ticks(upTo: 1, count: 5, integers: true) == [0, 1])
+        #expect(SVGText.ticks(upTo: 2, count: 5, integers: true) == [0, 1, 2])
+        #expect(SVGText.ticks(upTo: 10, count: 5, integers: true) == [0, 5, 10])
+        #expect(SVGText.ticks(upTo: 100, count: 5, integers: true) == [0, 25, 50, 75, 100])
+        for top in 1...300 {
+            let t = SVGText.ticks(upTo: Double(top), count: 5, integers: true)
+            #expect(t.allSatisfy { $0 == $0.rounded() } && t.count >= 2 && t.last! <= Double(top), "\(top): \(t)")
+        }
         #expect(SVGText.hex(RGB(1, 0.5, 0)) == "#ff8000")
         #expect(SVGText.escape("wd>cb&x") == "wd&gt;cb&amp;x")
     }
