@@ -193,6 +193,8 @@ struct LiveViewTests {
         #expect(screen.contains("stage 2, CB & WD & MaxNorm:") && screen.contains("(e) WD+MaxNorm"),
                 "a stage-2 row per panel in the accuracy table")
         #expect(screen.contains("on (c) WD:") && screen.contains("+CB & MaxNorm"), "the paper's other variants on the wd base")
+        try await tmux.waitFor(text: "stage 2 done: e exports")  // not the training keys, which do nothing now
+        #expect(try !tmux.capture().contains("space pause"))
         try tmux.sendKeys("q")
         try await expectRestored(tmux, status: 0)
     }

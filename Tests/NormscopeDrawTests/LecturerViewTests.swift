@@ -97,4 +97,13 @@ struct LecturerViewTests {
         let text = AccuracyTable(rows: AccuracyTable.stage2Rows(snapshot, panels: panels)).render(width: 60, height: 14, options: .standard).plainText
         for name in ["(a) Naive", "(e) WD+MaxNorm", "on (c) WD:", "stage 1 only", "+CB & MaxNorm"] { #expect(text.contains(name), "\(name)\n\(text)") }
     }
+
+    @Test("the keys shown are the keys that work: no pause, step or pace once training ends, no 2 once stage 2 runs")
+    func availableKeys() {
+        let keys = { (f: Bool, s: Bool) in KeyHelp.available(trainingFinished: f, stage2Started: s).map(\.key) }
+        #expect(keys(false, false) == KeyHelp.standard.map(\.key))
+        #expect(keys(true, false) == ["q", "v", "c", "2", "r", "e", "Ctrl-L", "?"])
+        #expect(keys(false, true).contains("space") && !keys(false, true).contains("2"))
+        #expect(keys(true, true) == ["q", "v", "c", "r", "e", "Ctrl-L", "?"])
+    }
 }

@@ -23,8 +23,15 @@ package struct KeyHelp: Equatable, Sendable {
         KeyHelp(key: "c", hint: "colours", description: "switch colour map: jet (paper) / viridis"),
         KeyHelp(key: "2", hint: "stage 2", description: "start stage 2 (classifier retraining) once stage 1 ends"),
         KeyHelp(key: "r", hint: "restart", description: "restart with a new seed"),
-        KeyHelp(key: "e", hint: "export", description: "export results JSON and the figure (SVG)"),
+        KeyHelp(key: "e", hint: "export", description: "export the results (JSON) and the figure (SVG, PNG)"),
         KeyHelp(key: "Ctrl-L", description: "redraw the screen"),
         KeyHelp(key: "?", hint: "help", description: "show or hide this help"),
     ]
+
+    /// The keys that do something now: once training has finished, pausing, stepping and the pace do nothing
+    /// (nor `2` once stage 2 has started), so the hint line and the help leave them out.
+    package static func available(trainingFinished: Bool, stage2Started: Bool) -> [KeyHelp] {
+        let idle: Set<String> = trainingFinished ? ["space", "n", "+ / -"] : []
+        return standard.filter { !idle.contains($0.key) && !(stage2Started && $0.key == "2") }
+    }
 }

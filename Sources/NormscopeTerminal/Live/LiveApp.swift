@@ -220,14 +220,18 @@ package final class LiveApp {
                                  finished: current.session.isFinished, paceLabel: demo != nil && !demo!.userInControl ? "demo" : pace.label)
         status.stateNote = demo?.holdsTraining == true && !paused ? "intro" : nil
         var hint: String? = message?.text
-        if hint == nil && current.session.isFinished && !current.stage2Started && demo == nil {
-            hint = "stage 1 done: 2 retrains the classifiers (stage 2), e exports"
+        if hint == nil && current.session.isFinished && demo == nil {
+            // Training keys (space, n, +/-, 2) do nothing now: say what still does.
+            hint = current.stage2Started ? "stage 2 done: e exports, v changes the view, r restarts"
+                : "stage 1 done: 2 retrains the classifiers (stage 2), e exports"
         }
         let d = current.experiment.dataset
         var model = DashboardModel(panels: panels, vmax: config.vmax, status: status,
                                    caption: demo?.caption, message: hint,
                                    curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
-                                   showHelp: showHelp, help: KeyHelp.standard, title: "normscope",
+                                   showHelp: showHelp,
+                                   help: KeyHelp.available(trainingFinished: current.session.isFinished, stage2Started: current.stage2Started),
+                                   title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
         model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
         if current.stage2Started {
