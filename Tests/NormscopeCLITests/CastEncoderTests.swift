@@ -97,6 +97,24 @@ struct CastEncoderTests {
         }
     }
 
+    @Test("a recording whose directory vanished says it is lost, not that it is in a .partial that is gone")
+    func vanishedDirectory() throws {
+        let dir = try Paths.scratch("cast-gone")
+        let kept = try Paths.scratch("cast-kept")
+        defer { Paths.removeScratch(dir); Paths.removeScratch(kept) }
+        let file = try AsciicastFile(path: dir + "/s.cast")
+        file.header(width: 80, height: 24, timestamp: 0, title: "t", term: nil)
+        Paths.removeScratch(dir)
+        let problem = try #require(file.finish())
+        #expect(problem.contains("the recording is lost") && !problem.contains("the recording is in"), "\(problem)")
+        // A rename that fails with the partial file still there points at it.
+        try FileManager.default.createDirectory(atPath: kept + "/s.cast", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: kept + "/s.cast/x", withIntermediateDirectories: false)
+        let second = try AsciicastFile(path: kept + "/s.cast")
+        let other = try #require(second.finish())
+        #expect(other.contains("the recording is in \(kept)/s.cast.partial"), "\(other)")
+    }
+
     @Test func aFrameSendsOnlyWhatChanged() {
         var encoder = CastFrameEncoder(.init(Self.caps256))
         var a = Canvas(width: 80, height: 24)

@@ -87,7 +87,11 @@ final class AsciicastFile {
         close(fd)
         fd = -1
         if rename(partialPath, path) != 0 {
-            return "cannot rename \(partialPath) to \(path): \(String(cString: strerror(errno))); the recording is in \(partialPath)"
+            let reason = String(cString: strerror(errno))
+            // The partial file is gone when its directory was removed or renamed during the run.
+            let kept = access(partialPath, F_OK) == 0 ? "the recording is in \(partialPath)"
+                : "the recording is lost (\(partialPath) no longer exists: was its directory removed?)"
+            return "cannot rename \(partialPath) to \(path): \(reason); \(kept)"
         }
         return failure.map { "writing stopped early: \($0); the part recorded before is in \(path)" }
     }
