@@ -15,6 +15,22 @@ struct TextTests {
         #expect(NumberFormat.scale(2) == "2.0" && NumberFormat.scale(0.6) == "0.60")
     }
 
+    @Test("epoch labels stay within five characters for any epoch, exact below 10,000")
+    func epochLabels() {
+        #expect([0, 25, 9_999, 10_000, 12_500, 99_999, 250_000, 999_999, 1_000_000, 2_500_000].map(NumberFormat.epoch)
+                 == ["0", "25", "9999", "10k", "12.5k", "100k", "250k", "1M", "1M", "2.5M"])
+        for e in stride(from: 0, through: 3_000_000, by: 997) {
+            #expect(NumberFormat.epoch(e).count <= NumberFormat.epochLabelWidth(upTo: e), "\(e)")
+        }
+    }
+
+    @Test("a million-epoch run keeps its epoch axis at 80x24 (the labels were too wide and vanished)")
+    func millionEpochAxis() {
+        let norms = (0...8).map { _ in [1.0, 0.5, 0.2] }
+        let panel = PanelView(PanelModel(title: "Naive", letter: "a", norms: norms, totalEpochs: 1_000_000), vmax: 2)
+        #expect(panel.gutter(innerWidth: 14) > 0)
+    }
+
     @Test func runStateFormatting() {
         #expect(NumberFormat.learningRate(0.01) == "0.0100")
         #expect(NumberFormat.learningRate(5e-5) == "5.0e-5")

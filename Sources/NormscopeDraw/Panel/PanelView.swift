@@ -47,7 +47,7 @@ struct PanelView: Widget {
     /// The gutter width for epoch and norm labels, or 0 when the panel is too narrow for one.
     func gutter(innerWidth: Int) -> Int {
         let lastEpoch = max(model.totalEpochs, model.lastRecordedEpoch)
-        let w = max(String(lastEpoch).count, NumberFormat.scale(vmax).count) + 1
+        let w = max(NumberFormat.epochLabelWidth(upTo: lastEpoch), NumberFormat.scale(vmax).count) + 1
         return innerWidth - w >= 8 ? w : 0
     }
 

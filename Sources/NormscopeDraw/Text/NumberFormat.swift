@@ -15,6 +15,22 @@ enum NumberFormat {
         return sign + String(n / p) + "." + String(repeating: "0", count: d - frac.count) + frac
     }
 
+    /// An epoch on an axis, at most `epochLabelWidth` characters: exact below 10,000, then "12.5k", "250k",
+    /// "1M", "2.5M" (a tick on a long run is a round number; the header shows the exact epoch).
+    package static func epoch(_ e: Int) -> String {
+        func trimmed(_ v: Double, _ digits: Int) -> String {
+            let s = fixed(v, digits)
+            return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+        }
+        if e < 10_000 { return String(e) }
+        if e < 100_000 { return trimmed(Double(e) / 1_000, 1) + "k" }
+        if e < 999_500 { return fixed(Double(e) / 1_000, 0) + "k" }
+        return trimmed(Double(e) / 1_000_000, 1) + "M"
+    }
+
+    /// The widest `epoch(e)` for any epoch up to `last`.
+    package static func epochLabelWidth(upTo last: Int) -> Int { last < 10_000 ? String(max(0, last)).count : 5 }
+
     /// A percentage with one decimal, without the sign ("41.2").
     package static func percent(_ v: Double) -> String { fixed(v, 1) }
 

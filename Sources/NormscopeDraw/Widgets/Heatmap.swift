@@ -122,10 +122,10 @@ struct Heatmap: Widget {
             canvas.put(text, x: labelWidth - text.count, y: row, style: style)
         }
         for (row, epoch) in Heatmap.tickRows(g, rows: rows, lastEpoch: lastEpoch, boundaryRow: boundaryRow) {
-            label(String(epoch), row: row, style: theme.faint)
+            label(NumberFormat.epoch(epoch), row: row, style: theme.faint)
         }
         if let b = boundaryRow, let s = stageBoundary, b < rows {
-            label(String(s), row: b, style: theme.caution)
+            label(NumberFormat.epoch(s), row: b, style: theme.caution)
             if gutter >= 1 { canvas.put(String(glyphs.markerRight), x: gutter - 1, y: b, style: theme.caution) }
             let right = gutter + g.usedWidth
             if right < canvas.width { canvas.put(String(glyphs.markerLeft), x: right, y: b, style: theme.caution) }
