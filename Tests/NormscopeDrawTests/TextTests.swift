@@ -89,6 +89,15 @@ struct SmallWidgetTests {
         #expect(compact.text(row: 2) == "(e)  72.6  51.9  32.6  53.4")
     }
 
+    @Test("a group without classes is a dash on every row, never a best 0.0")
+    func emptyGroupIsADash() {
+        var t = AccuracyTable(rows: rows)
+        t.emptyColumns = [2]
+        #expect(t.bestRows() == [[2], [1], [], [1]])
+        let c = t.render(width: t.fullWidth, height: 5, options: .standard)
+        #expect(c.text(row: 1) == "(a) Naive         64.1    35.8       –    38.4")
+    }
+
     @Test func colorBarShowsItsEndsAndAGradient() {
         let c = ColorBar(vmax: 2).render(width: 30, height: 1, options: .standard)
         #expect(c.text(row: 0).hasPrefix("‖w‖ 0 ▕"))

@@ -16,12 +16,14 @@ enum SummaryTable {
                 let v = zip(last, groups).filter { $0.1 == g }.map(\.0)
                 return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
             }
+            // A group without classes has no accuracy (the results file records 0 for it): shown as "-".
+            func acc(_ v: Double, _ g: ClassGroup) -> Double { groups.contains(g) ? v : .nan }
             let a = r.accuracy
             var note = ""
             if let d = r.diverged { note = "DIVERGED at epoch \(d.epoch): \(DisplayText.escape(d.reason))" }
             else if let rad = r.maxNormRadius { note = String(format: "delta %.3f", rad) }
             let head = meanNorm(.many), tail = meanNorm(.few)
-            lines.append(pad(name, w) + f(a.many, 7) + f(a.medium, 8) + f(a.few, 7) + f(a.all, 7)
+            lines.append(pad(name, w) + f(acc(a.many, .many), 7) + f(acc(a.medium, .medium), 8) + f(acc(a.few, .few), 7) + f(a.all, 7)
                          + f(head, 10, digits: 3) + f(tail.isNaN ? meanNorm(.medium) : tail, 10, digits: 3)
                          + lpad(r.seconds > 0 ? String(format: "%.1fs", r.seconds) : "-", 8) + "  " + note)
         }

@@ -24,6 +24,9 @@ package struct DashboardModel: Equatable, Sendable {
     package var tableRows: [AccuracyTable.Row]? = nil
     /// The header of the table's label column.
     var tableCaption = "accuracy %"
+    /// Columns of the table (0 Many, 1 Medium, 2 Few) whose group has no class in the data: shown as a dash,
+    /// not as the 0 the results record for them.
+    package var emptyGroupColumns: Set<Int> = []
     /// The program's name in the header.
     package var title: String
     /// A short subtitle after the name.

@@ -14,7 +14,8 @@ struct StatusBlock: Widget {
         var canvas = Canvas(width: width, height: height)
         let (w, h) = (canvas.width, canvas.height)
         guard w > 0 && h > 0 else { return canvas }
-        let table = AccuracyTable(rows: model.accuracyRows, caption: model.tableCaption)
+        var table = AccuracyTable(rows: model.accuracyRows, caption: model.tableCaption)
+        table.emptyColumns = model.emptyGroupColumns
         let bar = ColorBar(vmax: model.vmax, overflow: model.overflow)
         let progress = ProgressLine(status: model.status)
         switch placement {

@@ -40,6 +40,8 @@ package struct AccuracyTable: Widget {
     package var rows: [Row]
     /// The header of the label column.
     package var caption: String
+    /// Columns whose group has no class (0 Many, 1 Medium, 2 Few): a dash on every row, never "best".
+    package var emptyColumns: Set<Int> = []
 
     package init(rows: [Row], caption: String = "accuracy %") {
         self.rows = rows
@@ -62,6 +64,7 @@ package struct AccuracyTable: Widget {
     /// The indices of the rows holding the best value of each column (ties all count).
     func bestRows() -> [Set<Int>] {
         (0..<4).map { col in
+            if emptyColumns.contains(col) { return [] }
             let vals = rows.enumerated().compactMap { i, r in r.note == nil && !r.isHeading ? r.accuracy.map { (i, $0.columns[col]) } : nil }
             guard let best = vals.map(\.1).filter(\.isFinite).max() else { return [] }
             return Set(vals.filter { $0.1 == best }.map(\.0))
@@ -101,6 +104,10 @@ package struct AccuracyTable: Widget {
                 canvas.put(glyphs.text(note), x: colX(0), y: y, style: theme.caution, maxWidth: canvas.width - colX(0))
             } else if let acc = row.accuracy {
                 for (c, v) in acc.columns.enumerated() {
+                    if emptyColumns.contains(c) {
+                        right(glyphs.asciiOnly ? "-" : "–", col: c, y: y, style: theme.faint)
+                        continue
+                    }
                     right(NumberFormat.percent(v), col: c, y: y, style: best[c].contains(i) ? theme.best : theme.label)
                 }
             } else {

@@ -234,6 +234,8 @@ package final class LiveApp {
                                    title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
         model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
+        let groups = Set(counts.map(ClassGroup.init(trainingCount:)))
+        model.emptyGroupColumns = Set([ClassGroup.many, .medium, .few].enumerated().filter { !groups.contains($0.1) }.map(\.0))
         if current.stage2Started {
             model.tableRows = AccuracyTable.stage2Rows(snapshot, panels: panels)
         }
