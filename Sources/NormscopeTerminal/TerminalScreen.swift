@@ -55,6 +55,8 @@ final class TerminalScreen {
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
     private var installedTrap = false
+    /// Whether the terminal has an alternate screen (smcup) that `stop()` leaves; vt100 has none.
+    private var alternateScreen = true
 
     // Diffing state.
     private var previous: Canvas?
@@ -108,6 +110,7 @@ final class TerminalScreen {
         // newterm has switched to the alternate screen: from here on a fatal signal restores it. The
         // sgr0/cnorm/rmcup strings are captured now, while the terminal's entry is loaded.
         ns_screen_began()
+        alternateScreen = Self.hasCapability("smcup")
         cbreak()
         noecho()
         nonl()
@@ -145,6 +148,9 @@ final class TerminalScreen {
         guard let scr = screen else { return }
         ns_screen_ended()
         endwin()
+        // Without an alternate screen (vt100) the last frame stays and endwin leaves the cursor on its
+        // bottom line, the key hints: a newline gives the shell (and any message) a line of its own.
+        if !alternateScreen { _ = write(1, "\n", 1) }
         delscreen(scr)
         ns_stderr_capture_end()
         screen = nil
@@ -154,6 +160,12 @@ final class TerminalScreen {
             SignalTrap.uninstall()
             installedTrap = false
         }
+    }
+
+    /// Whether the loaded terminal entry has the string capability `name` (tigetstr's NULL and -1 mean no).
+    static func hasCapability(_ name: String) -> Bool {
+        guard let s = tigetstr(name) else { return false }
+        return Int(bitPattern: s) != -1 && s.pointee != 0
     }
 
     // MARK: - Drawing

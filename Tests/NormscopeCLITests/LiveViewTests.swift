@@ -98,6 +98,25 @@ struct LiveViewTests {
         #expect(try tmux.format("#{alternate_on} #{cursor_flag}") == "0 1")
     }
 
+    @Test("on a terminal without an alternate screen (vt100) the prompt after q gets a line of its own")
+    func promptBelowLastFrameOnVT100() async throws {
+        let tmux = try TmuxSession(["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24,
+                                   environment: ["PS1": "READY$ "], term: "vt100")
+        defer { tmux.kill() }
+        try await tmux.waitFor(text: "READY$")
+        let command = ([try Paths.binary()] + Self.tiny + ["--epochs", "3", "--pace", "0"]).map(TmuxSession.shellQuote)
+        try tmux.type(command.joined(separator: " "))
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor(timeout: .seconds(30), "the live view") { $0.contains("? help") && $0.contains("(a)") }
+        try tmux.sendKeys("q")
+        let screen = try await tmux.waitFor(timeout: .seconds(20), "the prompt") {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("READY$")
+        }
+        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines.last == "READY$", "the prompt is not written over the last frame's key hints:\n\(screen)")
+        #expect(lines.dropLast().last?.contains("? help") == true, "the last frame stays above the prompt:\n\(screen)")
+    }
+
     @Test("Ctrl-Z suspends to a usable shell; fg resumes and redraws")
     func suspendAndResume() async throws {
         let tmux = try TmuxSession(["bash", "--norc", "--noprofile", "-i"], width: 120, height: 40, environment: ["PS1": "READY$ "])
