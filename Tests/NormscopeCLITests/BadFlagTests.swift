@@ -80,6 +80,9 @@ struct BadFlagTests {
         Case("run --classes 10000 --max-per-class 100000 --imbalance 1 --dim 4096", "of memory", "--max-per-class"),
         Case(argv: ["run", "--hidden", Array(repeating: "4096", count: 32).joined(separator: ","), "--batch-size", "65536"],
              "of memory", "--hidden", "--batch-size"),
+        // bench refuses it before measuring anything (nothing on stdout, not even the FMA peak).
+        Case(argv: ["bench", "--only", "kernels", "--hidden", Array(repeating: "4096", count: 32).joined(separator: ","),
+                    "--batch-size", "65536"], "of memory", "--hidden"),
         // The live view's own flags (checked before any terminal is touched).
         Case("watch --pace 100", "--pace", "between 0 and 60"),
         Case("watch --hold=-1", "--hold", "between 0 and 86400"),

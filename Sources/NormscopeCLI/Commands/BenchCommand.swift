@@ -47,6 +47,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The experiment first: a bad data set or one too large for memory is refused before any measurement.
+        let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
         var report = BenchReport(machine: Self.machine(), fma: KernelBench.usesFMA, threads: experiment.threadCount)
         let text = format == .text
         if text { print("normscope bench: \(report.machine), \(ProcessInfo.processInfo.activeProcessorCount) cores, engine built \(report.fma ? "with FMA (-target-cpu native)" : "without FMA (portable build: multiply + add)")") }
@@ -59,7 +61,6 @@ struct BenchCommand: ParsableCommand {
             if text { print(String(format: "single-core SIMD8 %@ peak: %.1f GFLOP/s (median; best %.1f)", report.fma ? "FMA" : "mul+add", p.median, p.best)) }
         }
 
-        let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
         let sizes = [exp.dataset.dimension] + exp.config.hidden + [exp.dataset.classCount]
 
         if only == .all || only == .kernels {
