@@ -36,6 +36,8 @@ struct FigureImageCommandTests {
             (["-o", "f.png", "--fps", "10"], "--fps applies to GIF output only"),
             (["-o", "f.svg", "--width", "800"], "--width applies to PNG and GIF output only"),
             (["-o", "f.csv", "--fps", "10"], "--fps applies to GIF output only"),
+            (["-o", "f.svg", "--format", "png"], "--format png does not match the output's extension .svg"),
+            (["-o", "f.PNG", "--format", "gif"], "--format gif does not match the output's extension .png"),
           ])
     func badRasterFlags(args: [String], message: String) async throws {
         let dir = try Paths.scratch("figflags")

@@ -31,7 +31,7 @@ struct FigureCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String
 
-    @Option(help: "svg, png, gif or csv (default: from the output's extension, else svg).")
+    @Option(help: "svg, png, gif or csv (default: from the output's extension .svg, .png, .gif or .csv, otherwise svg).")
     var format: Format?
 
     @Option(help: "Colour map of the heatmaps: jet (the paper's) or viridis.")
@@ -52,7 +52,20 @@ struct FigureCommand: ParsableCommand {
         if let v = vmax, !(v >= Self.vmaxRange.lowerBound && v <= Self.vmaxRange.upperBound) {
             throw ValidationError("--vmax must be between 1e-6 and 1e6 (got \(v))")
         }
+        try validateFormat()
         try validateRaster()
+    }
+
+    /// `--format` does not contradict the output's extension: `fig.svg --format png` would put PNG bytes in a
+    /// file named SVG. (A name whose extension names no format, `fig.out`, is written as SVG, or as `--format`.)
+    func validateFormat() throws {
+        guard output != "-" else { return }
+        let ext = (output as NSString).pathExtension.lowercased()
+        guard !ext.isEmpty else { return }
+        let named = Format(rawValue: ext)
+        if let format, let named, named != format {
+            throw ValidationError("--format \(format.rawValue) does not match the output's extension .\(ext); drop --format or name the file .\(format.rawValue)")
+        }
     }
 
     /// The values `--vmax` takes: from far below to far above any norm a run produces.
