@@ -88,6 +88,7 @@ package struct AccuracyTable: Widget {
         canvas.put(TextFit.truncate(glyphs.text(caption), labelWidth, ellipsis: ""), x: 0, y: 0, style: theme.faint)
         for (c, h) in headers.enumerated() { right(h, col: c, y: 0, style: theme.faint) }
         let best = bestRows()
+        let dash = glyphs.asciiOnly ? "-" : "–"  // no value: not yet measured, or a group without classes
         for (i, row) in rows.enumerated() where i + 1 < canvas.height {
             let y = i + 1
             if row.isHeading {
@@ -105,13 +106,13 @@ package struct AccuracyTable: Widget {
             } else if let acc = row.accuracy {
                 for (c, v) in acc.columns.enumerated() {
                     if emptyColumns.contains(c) {
-                        right(glyphs.asciiOnly ? "-" : "–", col: c, y: y, style: theme.faint)
+                        right(dash, col: c, y: y, style: theme.faint)
                         continue
                     }
                     right(NumberFormat.percent(v), col: c, y: y, style: best[c].contains(i) ? theme.best : theme.label)
                 }
             } else {
-                for c in 0..<4 { right(glyphs.asciiOnly ? "-" : "–", col: c, y: y, style: theme.faint) }
+                for c in 0..<4 { right(dash, col: c, y: y, style: theme.faint) }
             }
         }
         return canvas
