@@ -97,15 +97,22 @@ struct RunCommandTests {
 
     // MARK: - Signals
 
-    @Test("a termination signal stops cleanly: results so far, marked interrupted, written whole", arguments: [SIGINT, SIGTERM, SIGHUP])
-    func interrupted(signal: Int32) async throws {
-        let dir = try Paths.scratch("sig")
-        defer { Paths.removeScratch(dir) }
+    /// Starts a run of a million epochs writing `DIR/r.json`, which holds "OLD" until the run writes it, and
+    /// waits until it trains.
+    func startEndlessRun(in dir: String) async throws -> (Child, String) {
         let out = dir + "/r.json"
         try "OLD".write(toFile: out, atomically: true, encoding: .utf8)
         let child = try Child([try Paths.binary()] + ["run"] + Tiny.dataset
                               + ["--epochs", "1000000", "--hidden", "32,16", "--threads", "1", "-o", out])
         try await child.waitForStderr(" training / ")
+        return (child, out)
+    }
+
+    @Test("a termination signal stops cleanly: results so far, marked interrupted, written whole", arguments: [SIGINT, SIGTERM, SIGHUP])
+    func interrupted(signal: Int32) async throws {
+        let dir = try Paths.scratch("sig")
+        defer { Paths.removeScratch(dir) }
+        let (child, out) = try await startEndlessRun(in: dir)
         try await Task.sleep(for: .milliseconds(600))
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "OLD", "nothing is written while training")
         child.signal(signal)
@@ -124,11 +131,7 @@ struct RunCommandTests {
     func quitSignal() async throws {
         let dir = try Paths.scratch("sigquit")
         defer { Paths.removeScratch(dir) }
-        let out = dir + "/r.json"
-        try "OLD".write(toFile: out, atomically: true, encoding: .utf8)
-        let child = try Child([try Paths.binary()] + ["run"] + Tiny.dataset
-                              + ["--epochs", "1000000", "--hidden", "32,16", "--threads", "1", "-o", out])
-        try await child.waitForStderr(" training / ")
+        let (child, out) = try await startEndlessRun(in: dir)
         child.signal(SIGQUIT)
         let r = try await child.wait(timeout: .seconds(60))
         #expect(r.status == 128 + SIGQUIT, "\(r)")
