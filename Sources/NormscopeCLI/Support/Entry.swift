@@ -10,6 +10,7 @@ extension Normscope {
     /// the help and version requests print as usual, and a mistyped command is named as such (with a default
     /// subcommand, ArgumentParser would call it an "unexpected argument").
     package static func main() {
+        StandardDescriptors.holdClosedOnes()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
             fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
@@ -18,6 +19,10 @@ extension Normscope {
         QuitSignal.install()
         do {
             var command = try parseAsRoot(arguments)
+            // A headless command survives any stdout or stderr: a quit reader or a file-size limit is an
+            // error it reports (and saves its results around), not a signal that ends it mid-write. The live
+            // view keeps them: its signal trap restores the terminal on each.
+            if !(command is WatchCommand) { StandardDescriptors.ignoreWriteSignals() }
             try command.run()
         } catch let code as ExitCode {
             exit(withError: code)

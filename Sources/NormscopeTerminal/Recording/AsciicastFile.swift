@@ -29,9 +29,17 @@ final class AsciicastFile {
     init(path: String) throws(NormscopeError) {
         self.path = path
         partialPath = path + ".partial"
-        fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        // The finished cast replaces `path`: the partial file has the old one's permissions from the start.
+        let replaced = ReplacedFile(path: path)
+        fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, replaced.creationMode)
         guard fd >= 0 else {
             throw .writeFailed("cannot write \(partialPath): \(String(cString: strerror(errno)))")
+        }
+        let adopted = replaced.adopt(onto: fd)
+        if adopted != 0 {
+            close(fd)
+            unlink(partialPath)
+            throw .writeFailed("cannot write \(partialPath): cannot give it the permissions of \(path): \(String(cString: strerror(adopted)))")
         }
     }
 
