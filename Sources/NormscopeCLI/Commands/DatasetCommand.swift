@@ -36,7 +36,7 @@ struct DatasetCommand: ParsableCommand {
 
     func run() throws {
         guard let output else {
-            print(Self.builtinTable(), terminator: "")
+            StandardOutput.print(Self.builtinTable(), terminator: "")
             return
         }
         let target = try CommandErrors.wrap {

@@ -209,7 +209,7 @@ struct ReproduceCommand: ParsableCommand {
             return
         }
         guard let outputs else {
-            print(markdown, terminator: "")
+            StandardOutput.print(markdown, terminator: "")
             return
         }
         switch outputs {
@@ -220,7 +220,7 @@ struct ReproduceCommand: ParsableCommand {
                 try CommandErrors.wrap { throw failure }
             }
         case .files(let mdTarget, let jsonTarget):
-            print(markdown, terminator: "")
+            StandardOutput.print(markdown, terminator: "")
             let failures = [
                 mdTarget.writeOrRescue(Data(markdown.utf8), rescueName: "normscope-reproduce-\(getpid()).md", what: "the table"),
                 jsonTarget.writeOrRescue(json, rescueName: "normscope-reproduce-\(getpid()).json", what: "the report"),

@@ -81,8 +81,7 @@ struct RunCommand: ParsableCommand {
         if target?.isStandardOutput == true {
             StandardError.write(SummaryTable.render(results) + "\n")
         } else {
-            print(SummaryTable.render(results))
-            fflush(nil)
+            StandardOutput.print(SummaryTable.render(results))
         }
         for r in results.regimes {
             if let d = r.diverged { StandardError.write("normscope: \(r.name) diverged at epoch \(d.epoch): \(d.reason); stopped there\n") }

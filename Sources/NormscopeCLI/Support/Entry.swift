@@ -36,17 +36,17 @@ extension Normscope {
     }
 
     /// Flushes standard output and fails (exit 74) when what the command printed could not all be written (a
-    /// full disk, `> /dev/full`): the report would otherwise be lost with exit status 0. A closed pipe
-    /// (`| head -1`) is the reader's choice, not a failure.
+    /// full disk, `> /dev/full`, a file-size limit): the report would otherwise be lost with exit status 0. A
+    /// closed pipe (`| head -1`) is the reader's choice, not a failure.
     static func finishStandardOutput() {
         errno = 0
-        if fflush(nil) != 0 || StandardStreams.outputHasError {
-            let code = errno
-            guard code != EPIPE else { return }
-            let reason = code != 0 ? String(cString: strerror(code)) : "write error"
-            StandardError.writeUnflushed("normscope: error: cannot write to standard output: \(reason); the output is incomplete — check the disk or the redirection\n")
-            exit(withError: ExitCode(74))
-        }
+        let flushed = fflush(nil) == 0 && !StandardStreams.outputHasError
+        let code = StandardOutput.firstFailure ?? (flushed ? 0 : errno)
+        guard !flushed || StandardOutput.firstFailure != nil else { return }
+        guard code != EPIPE && !StandardOutput.readerQuit else { return }
+        let reason = code != 0 ? DescriptorWrite.message(code) : "write error"
+        StandardError.writeUnflushed("normscope: error: cannot write to standard output: \(reason); the output is incomplete — check the disk or the redirection\n")
+        exit(withError: ExitCode(74))
     }
 
     /// What `main()` prints on stderr for an `error` thrown while parsing or validating `arguments` (one line,

@@ -49,11 +49,12 @@ extension OutputTarget {
         } catch {
             let tmp = NSTemporaryDirectory()
             let rescue = (tmp.hasSuffix("/") ? tmp : tmp + "/") + rescueName
-            let saved = FileSizeLimit.lifted { (try? AtomicFile.write(data: data, to: rescue)) != nil }
-            if saved {
-                return .writeFailed("\(error.description); \(what) were saved to \(rescue) instead")
+            let rescueFailure = FileSizeLimit.lifted { () -> NormscopeError? in
+                do throws(NormscopeError) { try AtomicFile.write(data: data, to: rescue) } catch { return error }
+                return nil
             }
-            return .writeFailed("\(error.description); \(what) could not be saved anywhere")
+            guard let rescueFailure else { return .writeFailed("\(error.description); \(what) were saved to \(rescue) instead") }
+            return .writeFailed("\(error.description); \(what) could not be saved anywhere (\(rescueFailure.description))")
         }
     }
 }

@@ -35,6 +35,13 @@ package enum DescriptorWrite {
         return 0
     }
 
+    /// The C library's text for an `errno` value; for EFBIG, also that it is the file-size limit.
+    package static func message(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        if code == EFBIG { return String(cString: text) + " (the file-size limit, ulimit -f)" }
+        return String(cString: text)
+    }
+
     /// Writes all of `bytes` to `fd`; returns 0, or the `errno` of the write that failed.
     @discardableResult
     package static func all(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
