@@ -11,6 +11,10 @@ extension Normscope {
     /// subcommand, ArgumentParser would call it an "unexpected argument").
     package static func main() {
         StandardDescriptors.holdClosedOnes()
+        // A headless command survives any stdout or stderr, from its first message (a usage error) on: a
+        // quit reader or a file-size limit is an error it reports (saving its results around it), not a
+        // signal that ends it mid-write. The live view gets them back: its trap restores the terminal on each.
+        let writeSignals = StandardDescriptors.ignoreWriteSignals()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
             fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
@@ -19,10 +23,7 @@ extension Normscope {
         QuitSignal.install()
         do {
             var command = try parseAsRoot(arguments)
-            // A headless command survives any stdout or stderr: a quit reader or a file-size limit is an
-            // error it reports (and saves its results around), not a signal that ends it mid-write. The live
-            // view keeps them: its signal trap restores the terminal on each.
-            if !(command is WatchCommand) { StandardDescriptors.ignoreWriteSignals() }
+            if command is WatchCommand { writeSignals.restore() }
             try command.run()
         } catch let code as ExitCode {
             exit(withError: code)

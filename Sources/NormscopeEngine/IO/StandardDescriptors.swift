@@ -19,9 +19,20 @@ package enum StandardDescriptors {
 
     /// Ignores SIGPIPE and SIGXFSZ, so that a reader that quit (`| head -1`) makes a write fail with EPIPE
     /// and a file-size limit (`ulimit -f`) with EFBIG — errors the command reports and survives (saving its
-    /// results elsewhere) — instead of ending the process mid-write.
-    package static func ignoreWriteSignals() {
-        signal(SIGPIPE, SIG_IGN)
-        signal(SIGXFSZ, SIG_IGN)
+    /// results elsewhere) — instead of ending the process mid-write. Returns what they were, for `restore`.
+    package static func ignoreWriteSignals() -> WriteSignals {
+        WriteSignals(pipe: signal(SIGPIPE, SIG_IGN), fileSize: signal(SIGXFSZ, SIG_IGN))
+    }
+
+    /// The dispositions of SIGPIPE and SIGXFSZ before `ignoreWriteSignals`.
+    package struct WriteSignals {
+        fileprivate let pipe: (@convention(c) (Int32) -> Void)?
+        fileprivate let fileSize: (@convention(c) (Int32) -> Void)?
+
+        /// Puts them back (the live view, whose signal trap restores the terminal on each).
+        package func restore() {
+            signal(SIGPIPE, pipe)
+            signal(SIGXFSZ, fileSize)
+        }
     }
 }
