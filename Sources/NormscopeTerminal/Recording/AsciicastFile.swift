@@ -70,18 +70,13 @@ final class AsciicastFile {
     func flush() {
         defer { line.removeAll(keepingCapacity: true) }
         guard failure == nil, fd >= 0, !line.isEmpty else { return }
-        var written = 0
-        while written < line.count {
-            let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                failure = String(cString: strerror(n < 0 ? errno : EIO))
-                _ = ftruncate(fd, committed)
-                return
-            }
-            written += n
+        let code = DescriptorWrite.all(fd, line)
+        if code != 0 {
+            failure = DescriptorWrite.message(code)
+            _ = ftruncate(fd, committed)
+            return
         }
-        committed += off_t(written)
+        committed += off_t(line.count)
     }
 
     /// Flushes, syncs and closes the file and renames it over `path`. Returns nil, or why the recording is
