@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -353,7 +354,47 @@ static inline void ns_screen_began(void) {
     ns_append_cap("rmkx");
     ns_append_cap("cnorm");
     ns_append_cap("rmcup");
+    // The whole screen as scroll region again (an ANSI csr without rows), cursor kept: see below.
+    const char *csr = tigetstr("csr");
+    if (csr != NULL && csr != (const char *)-1 && csr[0] == '\033' && csr[1] == '[') {
+        ns_append_cap("sc");
+        size_t at = (size_t)ns_emergency_len;
+        if (at + 3 < sizeof ns_emergency_seq) {
+            memcpy(ns_emergency_seq + at, "\033[r", 3);
+            ns_emergency_len = (sig_atomic_t)(at + 3);
+        }
+        ns_append_cap("rc");
+    }
     ns_screen_live = 1;
+}
+
+/// Sets the terminal's scroll region back to its whole real height, the cursor kept where it is (sc, csr,
+/// rc). ncurses sets the region to the size it believes at start, which is LINES when that is exported,
+/// and endwin leaves it: with LINES smaller than the terminal, the shell would scroll only the top LINES
+/// rows until `reset`. The real height comes from the tty (TIOCGWINSZ); call after endwin, before delscreen.
+static inline void ns_reset_scroll_region(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0) return;
+    const char *csr = tigetstr("csr");
+    if (csr == NULL || csr == (const char *)-1) return;
+    const char *region = tiparm(csr, 0, (int)size.ws_row - 1);
+    if (region == NULL) return;
+    char buffer[128];
+    size_t n = 0;
+    const char *parts[3] = { tigetstr("sc"), region, tigetstr("rc") };
+    for (int i = 0; i < 3; i++) {
+        const char *p = parts[i];
+        if (p == NULL || p == (const char *)-1) continue;
+        size_t k = strlen(p);
+        if (n + k >= sizeof buffer) return;
+        memcpy(buffer + n, p, k);
+        n += k;
+    }
+    for (size_t off = 0; off < n;) {
+        ssize_t w = write(STDOUT_FILENO, buffer + off, n - off);
+        if (w <= 0) break;
+        off += (size_t)w;
+    }
 }
 
 /// Marks the screen restored (call right before endwin).

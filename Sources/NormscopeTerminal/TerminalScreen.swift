@@ -148,6 +148,7 @@ final class TerminalScreen {
         guard let scr = screen else { return }
         ns_screen_ended()
         endwin()
+        ns_reset_scroll_region()
         // Without an alternate screen (vt100) the last frame stays and endwin leaves the cursor on its
         // bottom line, the key hints: a newline gives the shell (and any message) a line of its own.
         if !alternateScreen { _ = write(1, "\n", 1) }

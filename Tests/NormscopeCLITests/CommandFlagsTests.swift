@@ -18,15 +18,15 @@ struct CommandFlagsTests {
     /// Every long option (and flag) of every command, as `--experimental-dump-help` describes them.
     static let expected: [String: Set<String>] = [
         "watch": data.union(training).union(stage2).union(["--no-color", "--ascii", "--colormap", "--vmax", "--pace",
-                                                           "--demo", "--hold", "--export-dir", "--record"]),
-        "run": data.union(training).union(stage2).union(["--stage2", "--output", "--timings", "--no-timings", "--quiet"]),
-        "dataset": data.union(["--output", "--list"]),
+                                                           "--demo", "--hold", "--export-dir", "--record", "--force"]),
+        "run": data.union(training).union(stage2).union(["--stage2", "--output", "--timings", "--no-timings", "--quiet", "--force"]),
+        "dataset": data.union(["--output", "--list", "--force"]),
         "bench": data.union(training).union(["--timed-epochs", "--only", "--sweep", "--format"]),
         "reproduce": ["--seed", "--seeds", "--imbalances", "--dataset", "--classes", "--max-per-class", "--test-per-class",
                       "--epochs", "--hidden", "--batchnorm", "--weight-decay", "--wd-grid", "--tau", "--tau-grid", "--validation-fraction",
                       "--stage2-epochs", "--stage2-weight-decay", "--stage2-maxnorm-thresh", "--cb-beta", "--threads",
-                      "--output", "--no-timings", "--quiet"],
-        "figure": ["--output", "--format", "--colormap", "--vmax", "--fps", "--width"],
+                      "--output", "--no-timings", "--quiet", "--force"],
+        "figure": ["--output", "--format", "--colormap", "--vmax", "--fps", "--width", "--force"],
     ]
 
     @Test("each command takes exactly its own flags, and its --help shows no other command's")

@@ -51,14 +51,14 @@ struct BenchCommand: ParsableCommand {
         let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
         var report = BenchReport(machine: Self.machine(), fma: KernelBench.usesFMA, threads: experiment.threadCount)
         let text = format == .text
-        if text { print("normscope bench: \(report.machine), \(ProcessInfo.processInfo.activeProcessorCount) cores, engine built \(report.fma ? "with FMA (-target-cpu native)" : "without FMA (portable build: multiply + add)")") }
+        if text { StandardOutput.print("normscope bench: \(report.machine), \(ProcessInfo.processInfo.activeProcessorCount) cores, engine built \(report.fma ? "with FMA (-target-cpu native)" : "without FMA (portable build: multiply + add)")") }
 
         var peak: Double?
         if only == .all || only == .peak || only == .kernels || (only == .training && text) {
             let p = KernelBench.fmaPeak()
             peak = p.median
             report.peak = p.median
-            if text { print(String(format: "single-core SIMD8 %@ peak: %.1f GFLOP/s (median; best %.1f)", report.fma ? "FMA" : "mul+add", p.median, p.best)) }
+            if text { StandardOutput.print(String(format: "single-core SIMD8 %@ peak: %.1f GFLOP/s (median; best %.1f)", report.fma ? "FMA" : "mul+add", p.median, p.best)) }
         }
 
         let sizes = [exp.dataset.dimension] + exp.config.hidden + [exp.dataset.classCount]
@@ -67,15 +67,15 @@ struct BenchCommand: ParsableCommand {
             let products = KernelBench.layerProducts(sizes: sizes, batch: exp.config.batchSize)
             let evalProducts = KernelBench.layerProducts(sizes: sizes, batch: TrainingData.evaluationBatch).filter { $0.kind == "forward" }
             if text {
-                print("\nmatrix kernels on the training shapes \(sizes.map(String.init).joined(separator: "-")) (GFLOP/s, median of 21; % of peak):")
-                print("  layer  product         M     N     K   GFLOP/s  of peak")
+                StandardOutput.print("\nmatrix kernels on the training shapes \(sizes.map(String.init).joined(separator: "-")) (GFLOP/s, median of 21; % of peak):")
+                StandardOutput.print("  layer  product         M     N     K   GFLOP/s  of peak")
                 for (p, kind) in products.map({ ($0, $0.kind) }) + evalProducts.map({ ($0, "eval forward") }) {
-                    print(String(format: "  %5d  ", p.layer) + Self.pad(kind, 13) + String(format: "%5d %5d %5d  %8.1f  %6.0f%%", p.m, p.n, p.k, p.gflops.median,
+                    StandardOutput.print(String(format: "  %5d  ", p.layer) + Self.pad(kind, 13) + String(format: "%5d %5d %5d  %8.1f  %6.0f%%", p.m, p.n, p.k, p.gflops.median,
                                  100 * p.gflops.median / max(peak ?? 1, 1e-9)))
                 }
                 let flops = products.reduce(0) { $0 + $1.flops }
                 let time = products.reduce(0) { $0 + $1.flops / max($1.gflops.median, 1e-9) }
-                print(String(format: "  one training step's products: %.1f GFLOP/s (%.0f%% of peak); input grad includes the weight transpose", flops / time, 100 * flops / time / max(peak ?? 1, 1e-9)))
+                StandardOutput.print(String(format: "  one training step's products: %.1f GFLOP/s (%.0f%% of peak); input grad includes the weight transpose", flops / time, 100 * flops / time / max(peak ?? 1, 1e-9)))
             }
             report.kernels = products.map { ["kind": $0.kind, "layer": $0.layer, "m": $0.m, "n": $0.n, "k": $0.k, "gflops": $0.gflops.median] }
         }
@@ -89,9 +89,9 @@ struct BenchCommand: ParsableCommand {
 
         report.maxRSSMegabytes = Self.maxRSSMegabytes()
         if text {
-            print(String(format: "\npeak memory (max RSS of this process): %.1f MB", report.maxRSSMegabytes))
+            StandardOutput.print(String(format: "\npeak memory (max RSS of this process): %.1f MB", report.maxRSSMegabytes))
         } else {
-            print(report.json())
+            StandardOutput.print(report.json())
         }
     }
 
@@ -104,12 +104,12 @@ struct BenchCommand: ParsableCommand {
         let flops = KernelBench.epochFlops(sizes: sizes, trainCount: data.trainCount, testCount: data.testCount)
         let epochGF = (flops.train + flops.eval) / 1e9
         if text {
-            print("\ntraining \(sizes.map(String.init).joined(separator: "-")), batch \(config.batchSize), \(data.trainCount) training / \(data.testCount) test samples: "
+            StandardOutput.print("\ntraining \(sizes.map(String.init).joined(separator: "-")), batch \(config.batchSize), \(data.trainCount) training / \(data.testCount) test samples: "
                   + String(format: "%.2f GFLOP per regime-epoch (%.2f training + %.2f evaluation)", epochGF, flops.train / 1e9, flops.eval / 1e9))
-            print("  one regime at a time, one thread; \(timedEpochs) timed epoch(s) after 1 warm-up (wall-clock median; CPU time beside it):")
-            print("  GFLOP/s is per wall-clock second; 'on cpu' divides by the thread's CPU time instead (what the core does")
-            print("  while it runs, the figure to set against the peak on a shared machine).")
-            print("  regime          s/epoch   cpu s/epoch   samples/s   GFLOP/s   of peak   on cpu   of peak")
+            StandardOutput.print("  one regime at a time, one thread; \(timedEpochs) timed epoch(s) after 1 warm-up (wall-clock median; CPU time beside it):")
+            StandardOutput.print("  GFLOP/s is per wall-clock second; 'on cpu' divides by the thread's CPU time instead (what the core does")
+            StandardOutput.print("  while it runs, the figure to set against the peak on a shared machine).")
+            StandardOutput.print("  regime          s/epoch   cpu s/epoch   samples/s   GFLOP/s   of peak   on cpu   of peak")
         }
         var perRegime: [[String: Any]] = []
         for regime in exp.regimes {
@@ -125,7 +125,7 @@ struct BenchCommand: ParsableCommand {
             let w = Self.median(wall), c = Self.median(cpu)
             let gf = epochGF / w
             if text {
-                print("  " + Self.pad(regime.name, 12) + String(format: " %9.4f  %12.4f  %10.0f  %8.1f  ", w, c, Double(data.trainCount) / w, gf)
+                StandardOutput.print("  " + Self.pad(regime.name, 12) + String(format: " %9.4f  %12.4f  %10.0f  %8.1f  ", w, c, Double(data.trainCount) / w, gf)
                       + Self.ofPeak(gf, peak) + String(format: "  %7.1f  ", epochGF / c) + Self.ofPeak(epochGF / c, peak))
             }
             perRegime.append(["regime": regime.name, "secondsPerEpoch": w, "cpuSecondsPerEpoch": c, "gflops": gf,
@@ -146,9 +146,9 @@ struct BenchCommand: ParsableCommand {
         let perEpochAll = wall / Double(timedEpochs)
         let perRegimeEpoch = perEpochAll / Double(max(1, exp.regimes.count))
         if text {
-            print(String(format: "  all %d regime(s) side by side on %d thread(s): %.3f s per epoch (%.4f s per regime-epoch, %.1f GFLOP/s in all)",
+            StandardOutput.print(String(format: "  all %d regime(s) side by side on %d thread(s): %.3f s per epoch (%.4f s per regime-epoch, %.1f GFLOP/s in all)",
                          exp.regimes.count, session.threadCount, perEpochAll, perRegimeEpoch, epochGF * Double(exp.regimes.count) / perEpochAll))
-            print(String(format: "  so %d epochs of all regimes take about %.1f s of training (plus data generation and start-up)",
+            StandardOutput.print(String(format: "  so %d epochs of all regimes take about %.1f s of training (plus data generation and start-up)",
                          exp.config.epochs, perEpochAll * Double(exp.config.epochs)))
         }
         return ["sizes": sizes, "batch": config.batchSize, "trainCount": data.trainCount, "testCount": data.testCount,
@@ -161,8 +161,8 @@ struct BenchCommand: ParsableCommand {
     private func runSweep(peak: Double?, text: Bool) throws -> [[String: Any]] {
         var rows: [[String: Any]] = []
         if text {
-            print("\nsweep (naive regime, one thread, 1 warm-up + 1 timed epoch each; hidden \(experiment.training.hidden)):")
-            print("      C     d  batch    train    test    s/epoch   us/sample   GFLOP/s   of peak")
+            StandardOutput.print("\nsweep (naive regime, one thread, 1 warm-up + 1 timed epoch each; hidden \(experiment.training.hidden)):")
+            StandardOutput.print("      C     d  batch    train    test    s/epoch   us/sample   GFLOP/s   of peak")
         }
         for classes in [10, 100, 1000] {
             for dim in [32, 256] {
@@ -190,7 +190,7 @@ struct BenchCommand: ParsableCommand {
                     let f = KernelBench.epochFlops(sizes: sizes, trainCount: data.trainCount, testCount: data.testCount)
                     let gf = (f.train + f.eval) / 1e9 / w
                     if text {
-                        print(String(format: "  %5d %5d  %5d  %7d  %6d  %9.3f  %10.2f  %8.1f  ", classes, dim, batch, data.trainCount,
+                        StandardOutput.print(String(format: "  %5d %5d  %5d  %7d  %6d  %9.3f  %10.2f  %8.1f  ", classes, dim, batch, data.trainCount,
                                      data.testCount, w, 1e6 * w / Double(data.trainCount + data.testCount), gf) + Self.ofPeak(gf, peak))
                     }
                     rows.append(["classes": classes, "dimension": dim, "batch": batch, "trainCount": data.trainCount,

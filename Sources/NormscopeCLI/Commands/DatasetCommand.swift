@@ -20,6 +20,8 @@ struct DatasetCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (.csv for data, .json for the recipe); - for CSV on standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var overwrite: ForceOption
+
     @Flag(help: "List the built-in recipes (name, classes, samples, what for) and data sets instead of writing a file.")
     var list = false
 
@@ -34,11 +36,11 @@ struct DatasetCommand: ParsableCommand {
 
     func run() throws {
         guard let output else {
-            print(Self.builtinTable(), terminator: "")
+            StandardOutput.print(Self.builtinTable(), terminator: "")
             return
         }
         let target = try CommandErrors.wrap {
-            try OutputTarget.check(output, inputs: OutputTarget.Input.dataset(data.dataset), consequence: "nothing was written")
+            try OutputTarget.check(output, inputs: OutputTarget.Input.dataset(data.dataset), force: overwrite.force, consequence: "nothing was written")
         }
         // The data alone: no network is made, so only the data must fit in memory.
         let (dataset, recipe) = try CommandErrors.wrap { () throws -> (Dataset, DatasetRecipe?) in

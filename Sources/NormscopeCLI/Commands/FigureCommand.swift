@@ -31,6 +31,8 @@ struct FigureCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String
 
+    @OptionGroup var overwrite: ForceOption
+
     @Option(help: "svg, png, gif or csv (default: from the output's extension .svg, .png, .gif or .csv, otherwise svg).")
     var format: Format?
 
@@ -82,7 +84,7 @@ struct FigureCommand: ParsableCommand {
     func run() throws {
         let target = try CommandErrors.wrap {
             try OutputTarget.check(output, inputs: [.init(name: "the input results file \(results)", path: results)],
-                                   consequence: "nothing was written")
+                                   force: overwrite.force, consequence: "nothing was written")
         }
         let file = try CommandErrors.wrap { try ResultsFile.load(path: results) }
         let bytes: Data

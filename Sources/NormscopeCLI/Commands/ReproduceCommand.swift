@@ -101,6 +101,8 @@ struct ReproduceCommand: ParsableCommand {
             help: ArgumentHelp("Write the table to PATH.md and PATH.json (a .md or .json ending is replaced), into DIR/reproduce.md and .json for a directory, or the JSON to standard output for -.", valueName: "path"))
     var output: String?
 
+    @OptionGroup var overwrite: ForceOption
+
     @Flag(name: .customLong("no-timings"), help: "Record 0 instead of the wall time, for byte-identical files.")
     var noTimings = false
 
@@ -173,7 +175,7 @@ struct ReproduceCommand: ParsableCommand {
 
     func run() throws {
         let outputs = try output.map { o in
-            try CommandErrors.wrap { try ReproduceOutput.check(o, inputs: OutputTarget.Input.dataset(dataset)) }
+            try CommandErrors.wrap { try ReproduceOutput.check(o, inputs: OutputTarget.Input.dataset(dataset), force: overwrite.force) }
         }
         let config = try CommandErrors.wrap { try makeConfig() }
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
@@ -207,7 +209,7 @@ struct ReproduceCommand: ParsableCommand {
             return
         }
         guard let outputs else {
-            print(markdown, terminator: "")
+            StandardOutput.print(markdown, terminator: "")
             return
         }
         switch outputs {
@@ -218,7 +220,7 @@ struct ReproduceCommand: ParsableCommand {
                 try CommandErrors.wrap { throw failure }
             }
         case .files(let mdTarget, let jsonTarget):
-            print(markdown, terminator: "")
+            StandardOutput.print(markdown, terminator: "")
             let failures = [
                 mdTarget.writeOrRescue(Data(markdown.utf8), rescueName: "normscope-reproduce-\(getpid()).md", what: "the table"),
                 jsonTarget.writeOrRescue(json, rescueName: "normscope-reproduce-\(getpid()).json", what: "the report"),

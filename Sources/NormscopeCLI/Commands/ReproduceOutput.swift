@@ -21,10 +21,10 @@ enum ReproduceOutput {
     static let nameInDirectory = "reproduce"
 
     /// The targets `output` names, checked (see `OutputTarget.check`); throws `writeFailed`.
-    static func check(_ output: String, inputs: [OutputTarget.Input]) throws(NormscopeError) -> ReproduceOutput {
+    static func check(_ output: String, inputs: [OutputTarget.Input], force: Bool = false) throws(NormscopeError) -> ReproduceOutput {
         let consequence = "nothing was trained"
         if output == "-" || OutputTarget.standardOutputNames.contains(output) {
-            return .standardOutput(try OutputTarget.check(output, inputs: inputs, consequence: consequence))
+            return .standardOutput(try OutputTarget.check(output, inputs: inputs, force: force, consequence: consequence))
         }
         // `-o /dev/null` must not become /dev/null.md: the path itself is refused when it is a special file.
         var info = stat()
@@ -33,9 +33,9 @@ enum ReproduceOutput {
                 + " — give --output a path for PATH.md and PATH.json, a directory, or - for standard output")
         }
         let paths = markdownAndJSONPaths(output)
-        let markdown = try OutputTarget.check(paths.markdown, inputs: inputs, consequence: consequence)
+        let markdown = try OutputTarget.check(paths.markdown, inputs: inputs, force: force, consequence: consequence)
         let json = try OutputTarget.check(paths.json, inputs: inputs + [.init(name: "the Markdown output \(paths.markdown)", path: paths.markdown)],
-                                          consequence: consequence)
+                                          force: force, consequence: consequence)
         if let m = markdown.canonicalPath, m == json.canonicalPath {
             throw .writeFailed("cannot write \(paths.json): it is the same file as \(paths.markdown) (links); \(consequence) — pick another --output")
         }

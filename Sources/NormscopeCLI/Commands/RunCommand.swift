@@ -33,6 +33,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results JSON here (atomically); - for standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var overwrite: ForceOption
+
     @Flag(name: .customLong("timings"), help: "Record wall-clock seconds per regime in the JSON (the file then differs from run to run).")
     var timings = false
 
@@ -50,7 +52,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let target = try output.map { path in
             try CommandErrors.wrap {
-                try OutputTarget.check(path, inputs: OutputTarget.Input.dataset(experiment.data.dataset), consequence: "nothing was trained")
+                try OutputTarget.check(path, inputs: OutputTarget.Input.dataset(experiment.data.dataset), force: overwrite.force,
+                                       consequence: "nothing was trained")
             }
         }
         let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
@@ -60,8 +63,6 @@ struct RunCommand: ParsableCommand {
             try FlagName.throwFirst(exp.stage2Errors(s))
             return s
         }
-        // A closed stdout (`normscope run | head -1`) must not kill the run before the file is written.
-        signal(SIGPIPE, SIG_IGN)
         let interrupt = InterruptFlag()
         defer { interrupt.stop() }
         let trained = s2.map { $0.bases.count * $0.variants.filter { !$0.isPostHoc }.count } ?? 0
@@ -80,8 +81,7 @@ struct RunCommand: ParsableCommand {
         if target?.isStandardOutput == true {
             StandardError.write(SummaryTable.render(results) + "\n")
         } else {
-            print(SummaryTable.render(results))
-            fflush(nil)
+            StandardOutput.print(SummaryTable.render(results))
         }
         for r in results.regimes {
             if let d = r.diverged { StandardError.write("normscope: \(r.name) diverged at epoch \(d.epoch): \(d.reason); stopped there\n") }

@@ -9,7 +9,7 @@ extension WatchCommand {
         guard let record else { return nil }
         let target = try CommandErrors.wrap {
             try OutputTarget.check(record, flag: "--record", inputs: OutputTarget.Input.dataset(experiment.data.dataset),
-                                   standardOutputHint: false, consequence: "the live view was not started")
+                                   standardOutputHint: false, force: overwrite.force, consequence: "the live view was not started")
         }
         guard case .file(let real) = target.destination else {
             return try CommandErrors.wrap {

@@ -45,6 +45,8 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Record the session as an asciicast v2 file (plays in asciinema, converts with agg); it ends on the last frame drawn.", valueName: "file.cast"))
     var record: String?
 
+    @OptionGroup var overwrite: ForceOption
+
     @OptionGroup(title: "Stage 2") var stage2: Stage2Options
 
     func validate() throws {

@@ -10,6 +10,11 @@ extension Normscope {
     /// the help and version requests print as usual, and a mistyped command is named as such (with a default
     /// subcommand, ArgumentParser would call it an "unexpected argument").
     package static func main() {
+        StandardDescriptors.holdClosedOnes()
+        // A headless command survives any stdout or stderr, from its first message (a usage error) on: a
+        // quit reader or a file-size limit is an error it reports (saving its results around it), not a
+        // signal that ends it mid-write. The live view gets them back: its trap restores the terminal on each.
+        let writeSignals = StandardDescriptors.ignoreWriteSignals()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
             fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
@@ -18,6 +23,7 @@ extension Normscope {
         QuitSignal.install()
         do {
             var command = try parseAsRoot(arguments)
+            if command is WatchCommand { writeSignals.restore() }
             try command.run()
         } catch let code as ExitCode {
             exit(withError: code)
@@ -31,17 +37,17 @@ extension Normscope {
     }
 
     /// Flushes standard output and fails (exit 74) when what the command printed could not all be written (a
-    /// full disk, `> /dev/full`): the report would otherwise be lost with exit status 0. A closed pipe
-    /// (`| head -1`) is the reader's choice, not a failure.
+    /// full disk, `> /dev/full`, a file-size limit): the report would otherwise be lost with exit status 0. A
+    /// closed pipe (`| head -1`) is the reader's choice, not a failure.
     static func finishStandardOutput() {
         errno = 0
-        if fflush(nil) != 0 || StandardStreams.outputHasError {
-            let code = errno
-            guard code != EPIPE else { return }
-            let reason = code != 0 ? String(cString: strerror(code)) : "write error"
-            StandardError.writeUnflushed("normscope: error: cannot write to standard output: \(reason); the output is incomplete — check the disk or the redirection\n")
-            exit(withError: ExitCode(74))
-        }
+        let flushed = fflush(nil) == 0 && !StandardStreams.outputHasError
+        let code = StandardOutput.firstFailure ?? (flushed ? 0 : errno)
+        guard !flushed || StandardOutput.firstFailure != nil else { return }
+        guard code != EPIPE && !StandardOutput.readerQuit else { return }
+        let reason = code != 0 ? DescriptorWrite.message(code) : "write error"
+        StandardError.writeUnflushed("normscope: error: cannot write to standard output: \(reason); the output is incomplete — check the disk or the redirection\n")
+        exit(withError: ExitCode(74))
     }
 
     /// What `main()` prints on stderr for an `error` thrown while parsing or validating `arguments` (one line,

@@ -17,8 +17,10 @@ extension OutputTarget {
     /// removing a probe file: `access` says yes to root on a read-only file system). `-` (or `/dev/stdout`)
     /// is standard output; the fixes suggest it only when `standardOutputHint` (a flag that takes `-`).
     /// `consequence` ends each message's first part ("nothing was trained").
+    /// A read-only file (no write permission for this user; for root, no write bit) is refused unless `force`
+    /// (`--force`).
     static func check(_ path: String, flag: String = "--output", inputs: [Input] = [], standardOutputHint: Bool = true,
-                      consequence: String) throws(NormscopeError) -> OutputTarget {
+                      force: Bool = false, consequence: String) throws(NormscopeError) -> OutputTarget {
         let shortFlag = flag == "--output" ? "-o" : flag
         let pickAnother = "pick another \(flag)"
         let regularOrNew = "give \(flag) a regular file or a new path"
@@ -75,7 +77,22 @@ extension OutputTarget {
             if code == ENOENT { throw failure("\(via)directory \(directory) does not accept new files", pickAnother) }
             throw failure("\(via)cannot create files in \(directory): \(systemMessage(code))", pickAnother)
         }
-        return OutputTarget(path: path, destination: .file(real), flag: flag)
+        if !force && ReplacedFile.isReadOnly(real) {
+            throw failure("\(via)it is read-only (\(modeText(real)))",
+                          "give --force to replace it anyway (it stays read-only), or \(pickAnother)")
+        }
+        var target = OutputTarget(path: path, destination: .file(real), flag: flag)
+        target.force = force
+        return target
+    }
+
+    /// The permission bits of the file at `path` as `ls -l` and `chmod` show them: "mode 0444, r--r--r--".
+    static func modeText(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "no write permission" }
+        let bits = Int(info.st_mode & 0o777)
+        let letters = (0..<9).map { i in bits & (0o400 >> i) != 0 ? Array("rwx")[i % 3] : "-" as Character }
+        return String(format: "mode %04o, ", bits) + String(letters)
     }
 
     /// Names of standard output that mean `-`: followed as links, they would name the file or pipe the

@@ -26,6 +26,9 @@ extension OutputTarget {
         if stat(real, &info) == 0 {
             let kind = FileKind(mode: info.st_mode)
             if kind != .regular { throw .writeFailed("cannot write \(path): it is now \(kind.phrase), not a regular file") }
+            if !force && ReplacedFile.isReadOnly(real) {
+                throw .writeFailed("cannot write \(path): it is now read-only (\(Self.modeText(real))); give --force to replace it anyway")
+            }
         }
         do {
             try body(real)
@@ -46,10 +49,12 @@ extension OutputTarget {
         } catch {
             let tmp = NSTemporaryDirectory()
             let rescue = (tmp.hasSuffix("/") ? tmp : tmp + "/") + rescueName
-            if (try? AtomicFile.write(data: data, to: rescue)) != nil {
-                return .writeFailed("\(error.description); \(what) were saved to \(rescue) instead")
+            let rescueFailure = FileSizeLimit.lifted { () -> NormscopeError? in
+                do throws(NormscopeError) { try AtomicFile.write(data: data, to: rescue) } catch { return error }
+                return nil
             }
-            return .writeFailed("\(error.description); \(what) could not be saved anywhere")
+            guard let rescueFailure else { return .writeFailed("\(error.description); \(what) were saved to \(rescue) instead") }
+            return .writeFailed("\(error.description); \(what) could not be saved anywhere (\(rescueFailure.description))")
         }
     }
 }

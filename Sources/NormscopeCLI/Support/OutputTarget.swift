@@ -32,6 +32,8 @@ struct OutputTarget: Sendable {
     let destination: Destination
     /// The flag that gave the path (`--output`), for messages.
     let flag: String
+    /// Whether a read-only file may be replaced (`--force`); it keeps its permission bits either way.
+    var force = false
 
     /// Whether the data goes to standard output, so that every other message must go to stderr.
     var isStandardOutput: Bool { destination == .standardOutput }

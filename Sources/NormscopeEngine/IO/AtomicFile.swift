@@ -7,8 +7,8 @@ import Foundation
 
 /// Writes whole files atomically: into a temporary file in the same directory, then renamed over the target.
 ///
-/// Readers see either the old file or the complete new one, never a partial file; on failure the temporary
-/// file is removed and `NormscopeError.writeFailed("cannot write <path>: <reason>")` is thrown.
+/// Readers see either the old file or the complete new one, never a partial file; the new file keeps the old
+/// one's permission bits, and for root its owner (see `ReplacedFile`); on failure the temporary file is removed and `NormscopeError.writeFailed("cannot write <path>: <reason>")` is thrown.
 package enum AtomicFile {
     /// Writes `bytes` to `path`, replacing any file there.
     package static func write(bytes: [UInt8], to path: String) throws(NormscopeError) {
@@ -46,23 +46,24 @@ package enum AtomicFile {
         let temporary = (directory == "/" ? "/" : directory + "/")
             + ".\(stem).tmp-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
 
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let replaced = ReplacedFile(path: path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, replaced.creationMode)
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw failure("directory \(directory) does not exist") }
             throw failure(FileBytes.systemMessage(code))
         }
-        var written = 0
-        while written < buffer.count {
-            let n = writeChunk(fd, buffer.baseAddress! + written, buffer.count - written)
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                close(fd)
-                unlink(temporary)
-                throw failure(FileBytes.systemMessage(code))
-            }
-            written += n
+        let adopted = replaced.adopt(onto: fd)
+        if adopted != 0 {
+            close(fd)
+            unlink(temporary)
+            throw failure("cannot give the new file the old one's permissions: \(FileBytes.systemMessage(adopted))")
+        }
+        let code = DescriptorWrite.all(fd, buffer)
+        if code != 0 {
+            close(fd)
+            unlink(temporary)
+            throw failure(FileBytes.systemMessage(code))
         }
         if fsync(fd) != 0 && errno != EINVAL && errno != EROFS {
             let code = errno
@@ -82,10 +83,4 @@ package enum AtomicFile {
             throw failure(FileBytes.systemMessage(code))
         }
     }
-}
-
-/// `write(2)` under a name that does not clash with the static methods above.
-@inline(__always)
-private func writeChunk(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
 }

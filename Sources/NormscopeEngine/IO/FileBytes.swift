@@ -76,11 +76,8 @@ enum FileBytes {
         return "\(bytes) bytes"
     }
 
-    /// The C library's text for an `errno` value.
-    static func systemMessage(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
-    }
+    /// The C library's text for an `errno` value (see `DescriptorWrite.message`).
+    static func systemMessage(_ code: Int32) -> String { DescriptorWrite.message(code) }
 }
 
 /// `read(2)` under a name that does not clash with the static method above.

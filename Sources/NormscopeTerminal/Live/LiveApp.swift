@@ -45,7 +45,7 @@ package final class LiveApp {
         return try TerminalSession.run(options: screenOptions) { (session: TerminalSession) throws -> Int32 in
             self.recorder?.begin(session.capabilities)
             // Finished while the screen is live (a signal exits right after): the report waits with stderr.
-            defer { if let r = self.recorder { FileHandle.standardError.write(Data((r.finish(at: Date()) + "\n").utf8)) } }
+            defer { if let r = self.recorder { DescriptorWrite.all(2, r.finish(at: Date()) + "\n") } }
             return self.loop(session)
         }
     }

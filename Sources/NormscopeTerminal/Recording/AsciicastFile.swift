@@ -29,9 +29,17 @@ final class AsciicastFile {
     init(path: String) throws(NormscopeError) {
         self.path = path
         partialPath = path + ".partial"
-        fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        // The finished cast replaces `path`: the partial file has the old one's permissions from the start.
+        let replaced = ReplacedFile(path: path)
+        fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, replaced.creationMode)
         guard fd >= 0 else {
             throw .writeFailed("cannot write \(partialPath): \(String(cString: strerror(errno)))")
+        }
+        let adopted = replaced.adopt(onto: fd)
+        if adopted != 0 {
+            close(fd)
+            unlink(partialPath)
+            throw .writeFailed("cannot write \(partialPath): cannot give it the permissions of \(path): \(String(cString: strerror(adopted)))")
         }
     }
 
@@ -62,18 +70,13 @@ final class AsciicastFile {
     func flush() {
         defer { line.removeAll(keepingCapacity: true) }
         guard failure == nil, fd >= 0, !line.isEmpty else { return }
-        var written = 0
-        while written < line.count {
-            let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                failure = String(cString: strerror(n < 0 ? errno : EIO))
-                _ = ftruncate(fd, committed)
-                return
-            }
-            written += n
+        let code = DescriptorWrite.all(fd, line)
+        if code != 0 {
+            failure = DescriptorWrite.message(code)
+            _ = ftruncate(fd, committed)
+            return
         }
-        committed += off_t(written)
+        committed += off_t(line.count)
     }
 
     /// Flushes, syncs and closes the file and renames it over `path`. Returns nil, or why the recording is
