@@ -29,6 +29,8 @@ package final class LiveApp {
         let experiment = try config.makeExperiment(config.seed)
         current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs)
         exporter = Exporter(directory: config.exportDirectory)
+        // A live view that cannot start must not leave an empty recording: the terminal is checked first.
+        if config.recording != nil, case .failure(let reason) = TerminalCheck.check() { throw reason }
         recorder = try config.recording.map { try CastRecorder(path: $0.path, shownAs: $0.shownAs, title: $0.title) }
         if config.demo {
             demo = DemoScript(epochs: experiment.config.epochs, classCounts: experiment.dataset.classCounts,
@@ -42,7 +44,11 @@ package final class LiveApp {
     package func run() throws -> Int32 {
         defer { current.stop() }
         let screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
+        var started = false
+        // The screen refused to start after all (ncurses said no): the recording never began, remove it.
+        defer { if !started { recorder?.abandon() } }
         return try TerminalSession.run(options: screenOptions) { (session: TerminalSession) throws -> Int32 in
+            started = true
             self.recorder?.begin(session.capabilities)
             // Finished while the screen is live (a signal exits right after): the report waits with stderr.
             defer { if let r = self.recorder { FileHandle.standardError.write(Data((r.finish(at: Date()) + "\n").utf8)) } }
