@@ -47,7 +47,7 @@ extension OutputTarget {
             let tmp = NSTemporaryDirectory()
             let rescue = (tmp.hasSuffix("/") ? tmp : tmp + "/") + rescueName
             if (try? AtomicFile.write(data: data, to: rescue)) != nil {
-                return .writeFailed("\(error.description); \(what) were saved to \(rescue) instead")
+                return .writeFailed("\(error.description); a copy of \(what) was saved to \(rescue) instead")
             }
             return .writeFailed("\(error.description); \(what) could not be saved anywhere")
         }
