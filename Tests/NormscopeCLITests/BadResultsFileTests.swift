@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Foundation
 @testable import NormscopeCLI
-import NormscopeEngine
+@testable import NormscopeEngine
 import Testing
 
 /// Results files that `figure` must refuse in one line naming what is wrong, exit 65, nothing written: numbers
@@ -60,6 +60,16 @@ struct BadResultsFileTests {
         config["training"] = training
         huge["config"] = config
         try await expectRefused(huge, name: "huge.json", in: dir, "wrong type at 'config.training.epochs': expected a whole number from")
+    }
+
+    @Test("the decoder that names the key reads a good file exactly as JSONDecoder does")
+    func locatingDecoderAgrees() async throws {
+        let dir = try Paths.scratch("bad-results")
+        defer { Paths.removeScratch(dir) }
+        _ = try await Self.tree(in: dir)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/good.json")))
+        let expected = try ResultsFile.decode(Data(bytes), path: "good.json")
+        #expect(try JSONValueDecoder.decode(ResultsFile.self, from: bytes) == expected)
     }
 
     @Test("a results file without regimes is refused in one line, not drawn as empty charts")
