@@ -11,7 +11,7 @@ package enum FigureImages {
     /// rate, evenly spaced epochs otherwise.
     static let formingSeconds = 8.0
     /// At most this long (seconds) for stage 2 to play: one frame per stage-2 epoch when that fits, evenly
-    /// spaced epochs otherwise (a 20,000-epoch stage 2 plays as long as a 20-epoch one would at 3 fps).
+    /// spaced epochs otherwise (at 15 fps a 20,000-epoch stage 2 has the 60 frames of a 60-epoch one).
     static let stage2Seconds = 4.0
     /// How long the last frame (the final figure) is held before the animation starts again.
     static let holdSeconds = 3.0

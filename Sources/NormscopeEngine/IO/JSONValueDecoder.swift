@@ -76,6 +76,10 @@ struct JSONValueDecoder: Decoder {
         case is UInt.Type: primitive = try integer(UInt.self)
         case is UInt32.Type: primitive = try integer(UInt32.self)
         case is UInt64.Type: primitive = try integer(UInt64.self)
+        case is Int8.Type: primitive = try integer(Int8.self)
+        case is Int16.Type: primitive = try integer(Int16.self)
+        case is UInt8.Type: primitive = try integer(UInt8.self)
+        case is UInt16.Type: primitive = try integer(UInt16.self)
         case is Double.Type, is Float.Type:
             let d: Double
             switch value {
@@ -96,6 +100,7 @@ struct JSONValueDecoder: Decoder {
             primitive = nil
         }
         if let v = primitive as? T { return v }
+        // Every standard primitive is handled above, so this is a type with its own init(from:) (no loop).
         return try T(from: JSONValueDecoder(value, codingPath: path))
     }
 

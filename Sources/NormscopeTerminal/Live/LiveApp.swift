@@ -27,10 +27,11 @@ package final class LiveApp {
         pace = config.demo ? DemoScript.pace(epochs: 0) : config.pace
         colorMap = config.colorMap
         let experiment = try config.makeExperiment(config.seed)
+        // A live view that cannot start must not leave an empty recording (nor start training): the terminal
+        // is checked before either.
+        if config.recording != nil, case .failure(let reason) = TerminalCheck.check() { throw reason }
         current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs)
         exporter = Exporter(directory: config.exportDirectory)
-        // A live view that cannot start must not leave an empty recording: the terminal is checked first.
-        if config.recording != nil, case .failure(let reason) = TerminalCheck.check() { throw reason }
         recorder = try config.recording.map { try CastRecorder(path: $0.path, shownAs: $0.shownAs, title: $0.title) }
         if config.demo {
             demo = DemoScript(epochs: experiment.config.epochs, classCounts: experiment.dataset.classCounts,
