@@ -26,6 +26,7 @@
 #include <ncursesw/curses.h>
 // Last: term.h defines lower-case macros (lines, columns, ...) that must not reach other headers.
 #include <ncursesw/term.h>
+#include "cast_rescue.h"
 
 // MARK: - Attributes, keys, globals
 
@@ -171,11 +172,13 @@ static inline void ns_emergency_restore(void) {
 }
 
 /// SIGINT/SIGTERM/SIGHUP/SIGQUIT: the first one only records the signal; a second one (the main
-/// loop did not react) restores the terminal as well as a handler can and exits at once.
+/// loop did not react, or is still shutting down) restores the terminal as well as a handler can,
+/// puts a recording at its final path (cast_rescue.h) and exits at once.
 static inline void ns_trap_handler(int sig) {
     if (ns_trap_signal != 0) {
         ns_emergency_restore();
         ns_stderr_capture_end();
+        ns_cast_rescue();
         _exit(128 + sig);
     }
     ns_trap_signal = sig;

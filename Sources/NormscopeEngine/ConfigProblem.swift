@@ -33,14 +33,20 @@ package struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
         let n = name(setting)
         let allowed = setting.range?.phrase ?? "valid"
         switch issue {
-        case .outOfRange(let v): return "\(n) must be \(allowed) (got \(v))"
-        case .entryOutOfRange(let entry, let v): return "\(n): each \(entry) must be \(allowed) (got \(v))"
+        case .outOfRange(let v): return "\(n) must be \(allowed) (got \(v)\(tiny(v)))"
+        case .entryOutOfRange(let entry, let v): return "\(n): each \(entry) must be \(allowed) (got \(v)\(tiny(v)))"
         case .empty(let entry): return "\(n) needs at least one \(entry)"
         case .repeated(let entry, let v): return "\(n) lists \(v) twice; give each \(entry) once"
         case .notTrained(let v, let trained):
             return "\(n) \(v) is not among the trained regimes (\(name(.regimes)) \(trained.joined(separator: ",")))"
         case .cannotThin(let reason): return "\(n): \(reason)"
         }
+    }
+
+    /// ", too small to tell from 0" for a positive value that underflows in single precision.
+    private func tiny(_ value: String) -> String {
+        guard let r = setting.range, let v = Double(value), r.underflows(v) else { return "" }
+        return ", too small to tell from 0"
     }
 
     /// The message with the engine's own names for settings (`ConfigSetting.key`).
@@ -137,10 +143,19 @@ package struct ValueRange: Equatable, Sendable {
                    phrase: "in \(lowerOpen ? "(" : "[")\(text(lower)), \(text(upper))\(upperOpen ? ")" : "]")")
     }
 
-    /// Whether `value` lies in the range (never for NaN).
+    /// The smallest value an open lower bound of 0 admits: a positive setting is used in single precision,
+    /// where anything smaller is subnormal or 0 (a MaxNorm radius of 4.9e-324 would become 0).
+    package static let smallestPositive = Double(Float.leastNormalMagnitude)
+
+    /// Whether `value` lies in the range (never for NaN; never a positive value below `smallestPositive` for
+    /// a range open at 0).
     package func contains(_ value: Double) -> Bool {
-        (lowerOpen ? value > lower : value >= lower) && (upperOpen ? value < upper : value <= upper)
+        let above = lowerOpen ? value > lower && !(lower == 0 && value < Self.smallestPositive) : value >= lower
+        return above && (upperOpen ? value < upper : value <= upper)
     }
+
+    /// Whether `value` is positive but too small to tell from 0 (below `smallestPositive`) for this range.
+    func underflows(_ value: Double) -> Bool { lowerOpen && lower == 0 && value > 0 && value < Self.smallestPositive }
 
     /// Whether `value` lies in the range.
     package func contains(_ value: Int) -> Bool { contains(Double(value)) }

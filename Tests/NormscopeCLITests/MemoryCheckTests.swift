@@ -34,4 +34,45 @@ struct MemoryCheckTests {
             "\(error)".contains("--hidden")
         }
     }
+
+    /// Many classes, many modes, a large latent space: little data and small networks, gigabytes of mode centres.
+    static let manyModes = DatasetRecipe(name: "modes", classes: 10_000, dimension: 1, maxPerClass: 1, imbalance: 1,
+                                         testPerClass: 1, modesPerClass: 64, latentDimension: 4096, noise: 0.1)
+
+    @Test("the generator's mode centres and warp count: classes × modes × latent dimension, as Doubles")
+    func modeCentresCount() {
+        let r = Self.manyModes
+        let centres: Double = 10_000 * 64 * 4096, warp: Double = 4096 * 4096 + 4096 + 4096
+        #expect(MemoryCheck.generatorBytes(r) == 8 * (centres + warp))
+        #expect(MemoryCheck.generatorBytes(r) > 20e9, "about 21 GB of centres")
+    }
+
+    @Test("a recipe whose mode centres do not fit is refused up front in one line naming what to reduce")
+    func manyModesRefused() throws {
+        let r = Self.manyModes, config = TrainingConfig(hidden: [8], epochs: 1)
+        let samples = MemoryCheck.samples(r)
+        // The data and the networks alone fit in 4 GB: without the centres this recipe was accepted.
+        try MemoryCheck.check(samples: samples, dimension: 1, classes: r.classes, config: config, regimes: 5,
+                              dataFromFile: false, budget: 4e9)
+        #expect {
+            try MemoryCheck.check(recipe: r, config: config, regimes: 5, budget: 8e9)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("--modes") && text.contains("latentDimension") && !text.contains("\n")
+        }
+        #expect(throws: Never.self) { try MemoryCheck.check(recipe: .default, config: config, regimes: 5, budget: 1e9) }
+    }
+
+    @Test("reproduce is checked too: every seed's data and each phase's networks; the default fits in 4 GB")
+    func reproduceChecked() throws {
+        let defaults = try ReproduceCommand.parse([]).makeConfig()
+        try MemoryCheck.check(reproduce: defaults, budget: 4e9)
+        let huge = try ReproduceCommand.parse(["--classes", "10000", "--max-per-class", "100000", "--test-per-class", "100000"])
+            .makeConfig()
+        #expect {
+            try MemoryCheck.check(reproduce: huge, budget: 64e9)
+        } throws: { error in
+            "\(error)".contains("more than the") && "\(error)".contains("--max-per-class")
+        }
+    }
 }

@@ -33,6 +33,7 @@ struct NumericFlagTests {
                          below: String, above: String) -> Flag {
             var bad = [below, above, "nan", "inf", "-inf", "-1"]
             if let hi = Double(max), hi < 1000 { bad.append("1e3") }
+            if min == tiny { bad += underflowing }
             return Flag(commands: commands, name: name, help: help, min: min, max: max, bad: bad.uniqued())
         }
     }
@@ -41,8 +42,11 @@ struct NumericFlagTests {
     static let data = ["watch", "run", "dataset", "bench"]
     static let training = ["watch", "run", "bench"]
     static let stage2 = ["watch", "run"]
-    /// The smallest positive double: the lowest value of a range open at 0.
-    static let tiny = "5e-324"
+    /// The lowest value of a range open at 0: the smallest normal Float (positive settings are used in single
+    /// precision, where anything smaller is subnormal or 0).
+    static let tiny = "1.1754943508222875e-38"
+    /// Positive values that underflow: refused by every range open at 0.
+    static let underflowing = ["5e-324", "4.9e-324", "1e-40"]
     /// The largest double below 1.
     static let belowOne = "0.9999999999999999"
 

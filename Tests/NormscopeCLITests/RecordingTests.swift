@@ -139,6 +139,39 @@ struct RecordingTests {
         #expect(partial.outputEvents >= 2 && partial.text.joined().contains("(a) Naive"))
     }
 
+    @Test("a second signal during shutdown (TERM then INT, two HUPs) still leaves a finished cast, no .partial",
+          arguments: [(SIGTERM, SIGINT), (SIGHUP, SIGHUP)])
+    func secondSignal(first: Int32, second: Int32) async throws {
+        let dir = try Paths.scratch("rec-second")
+        defer { Paths.removeScratch(dir) }
+        let cast = dir + "/twice.cast"
+        let tmux = try live(Self.tiny + ["--epochs", "100", "--pace", "0.3", "--record", cast])
+        defer { tmux.kill() }
+        try await tmux.waitFor(timeout: .seconds(30), "epoch 2") { $0.contains("epoch 2/") || $0.contains("epoch 3/") }
+        guard let pid = try tmux.programPID() else { throw TmuxError("the live view ended early") }
+        // Both at once: the second arrives before the main loop has finished the recording.
+        #expect(kill(pid, first) == 0 && kill(pid, second) == 0)
+        let exit = try await tmux.waitForExitDetail(timeout: .seconds(20))
+        #expect(exit.ttyRestored && (exit.status == 128 + first || exit.status == 128 + second), "\(exit)")
+        #expect(!FileManager.default.fileExists(atPath: cast + ".partial"), "\(Paths.contents(dir))")
+        let finished = try await CastCheck.run(cast)
+        #expect(finished.outputEvents >= 2 && finished.text.joined().contains("(a) Naive"))
+    }
+
+    @Test("a live view that refuses to start (TERM=dumb, no terminal) leaves no recording behind")
+    func refusedStartLeavesNoFile() async throws {
+        let dir = try Paths.scratch("rec-refused")
+        defer { Paths.removeScratch(dir) }
+        let dumb = try live(Self.tiny + ["--record", dir + "/dumb.cast"], term: "dumb")
+        defer { dumb.kill() }
+        let exit = try await dumb.waitForExitDetail(timeout: .seconds(20))
+        #expect(exit.status == 2, "\(exit)")
+        #expect(Paths.contents(dir).isEmpty, "\(Paths.contents(dir))")
+        let piped = try await Child.normscope(["--record", dir + "/piped.cast"] + Self.tiny, directory: dir)
+        #expect(piped.status == 2 && piped.stderrLines.count == 1 && piped.stderr.contains("terminal"), "\(piped)")
+        #expect(Paths.contents(dir).isEmpty, "\(Paths.contents(dir))")
+    }
+
     @Test("a recording that cannot grow stops whole at its last frame; the live view goes on")
     func fileSizeLimit() async throws {
         let dir = try Paths.scratch("rec-full")

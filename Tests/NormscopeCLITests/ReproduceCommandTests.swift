@@ -19,10 +19,13 @@ struct ReproduceCommandTests {
     }
 
     @Test func flagsReachTheConfig() throws {
-        let c = try ReproduceCommand.parse(Self.tiny + ["--seed", "7", "--weight-decay", "0.002", "--tau", "0.3"]).makeConfig()
+        let c = try ReproduceCommand.parse(Self.tiny + ["--seed", "7"]).makeConfig()
         #expect(c.seeds == [7, 8] && c.imbalances == [20, 5] && c.recipe.classes == 8 && c.training.epochs == 2)
-        #expect(c.training.hidden == [12] && c.weightDecay == 0.002 && c.tau == 0.3 && c.stage2.epochs == 1)
+        #expect(c.training.hidden == [12] && c.weightDecay == nil && c.tau == nil && c.stage2.epochs == 1)
         #expect(c.weightDecayGrid == [0.001, 0.01] && c.tauGrid == [0, 1])
+        let fixed = Self.tiny.filter { !["--wd-grid", "0.001,0.01", "--tau-grid", "0,1"].contains($0) }
+        let f = try ReproduceCommand.parse(fixed + ["--weight-decay", "0.002", "--tau", "0.3"]).makeConfig()
+        #expect(f.weightDecay == 0.002 && f.tau == 0.3)
     }
 
     @Test(arguments: [
@@ -32,6 +35,10 @@ struct ReproduceCommandTests {
         (["--validation-fraction", "0"], "--validation-fraction must be in (0, 1) (got 0.0)"),
         (["--cb-beta", "1"], "--cb-beta must be in [0, 1) (got 1.0)"),
         (["--tau=-1"], "--tau must be in [0, 10] (got -1.0)"),
+        (["--weight-decay", "0.001", "--wd-grid", "0.001,0.01"],
+         "--weight-decay fixes the weight decay and --wd-grid lists candidates to search; give one of them"),
+        (["--tau", "1", "--tau-grid", "0,1"], "--tau fixes tau and --tau-grid lists candidates to search; give one of them"),
+        (["--validation-fraction", "4.9e-324"], "--validation-fraction must be in (0, 1) (got 5e-324, too small to tell from 0)"),
     ])
     func badFlagsGiveOneLine(args: [String], message: String) throws {
         // Refused while the flags are validated, before any file is read or anything trained.
@@ -41,6 +48,14 @@ struct ReproduceCommandTests {
         } catch {
             #expect(ReproduceCommand.message(for: error) == message)
         }
+    }
+
+    @Test("a reproduction too large for memory is refused in one line before any data is made")
+    func tooLargeForMemory() async throws {
+        // Terabytes of data on any machine: every seed's data is kept while the models train.
+        let r = try await Child.normscope(["reproduce", "--classes", "10000", "--max-per-class", "100000",
+                                           "--test-per-class", "100000", "--seeds", "1000", "--quiet"])
+        #expect(r.status == 64 && r.stderrLines.count == 1 && r.stderr.contains("of memory"), "\(r)")
     }
 
     @Test func csvDataIsThinnedToEachFactorOrRefusedInOneLine() throws {

@@ -9,7 +9,7 @@ struct FigureImagesTests {
     @Test func theGIFFormsTheFigureAndEndsOnThePNG() throws {
         for stage2 in [false, true] {
             let figure = FigureRaster(results: Fixtures.results(epochs: 20, stage2: stage2), width: 640)
-            let moments = figure.moments(maxStage1Frames: Int(FigureImages.formingSeconds * 10))
+            let moments = figure.moments(FigureImages.framePlan(fps: 10))
             let gif = try PillowDecoder.decode(FigureImages.gif(figure, fps: 10), suffix: "gif")
             let png = try PillowDecoder.decode(FigureImages.png(figure), suffix: "png")
             #expect(gif.width == 640 && gif.height == figure.height && png.width == 640 && png.height == figure.height)
@@ -34,8 +34,44 @@ struct FigureImagesTests {
 
     @Test func longRunsAreSampledToTheFormingTime() {
         let figure = FigureRaster(results: Fixtures.results(epochs: 500, classes: 12, stage2: false), width: 480)
-        let m = figure.moments(maxStage1Frames: Int(FigureImages.formingSeconds * 15))
+        let m = figure.moments(FigureImages.framePlan(fps: 15))
         #expect(m.count == 120 && m.first?.stage1Epoch == 0 && m.last?.stage1Epoch == 500)
+    }
+
+    @Test("every animation is bounded in frames, whatever the history: 1 to 1,000,000 stage-2 epochs, 1 to 50 fps")
+    func framesAreBoundedForAnyHistory() {
+        for stage2Epochs in [1, 1_024, 20_000, 1_000_000] {
+            let figure = FigureRaster(results: Fixtures.longStage2(epochs: stage2Epochs), width: 480)
+            #expect(figure.stage2Epochs == stage2Epochs)
+            for fps in [1, FigureImages.defaultFPS, FigureImages.fpsRange.upperBound] {
+                let m = figure.moments(FigureImages.framePlan(fps: fps))
+                let stage2 = m.compactMap(\.stage2Epoch)
+                #expect(m.count <= FigureRaster.FramePlan.maxFrames, "\(stage2Epochs) epochs at \(fps) fps: \(m.count)")
+                #expect(stage2.count <= max(1, Int(FigureImages.stage2Seconds * Double(fps))))
+                #expect(stage2.first == 0 || stage2Epochs + 1 > stage2.count || fps == 1)
+                #expect(zip(stage2, stage2.dropFirst()).allSatisfy { $0 < $1 }, "no repeated frames")
+                #expect(m.last == figure.finalMoment, "ends on the static figure")
+            }
+        }
+    }
+
+    @Test("a GIF of a 20,000-epoch stage 2 decodes with no more frames than the plan allows")
+    func longStage2GIFDecodes() throws {
+        let figure = FigureRaster(results: Fixtures.longStage2(epochs: 20_000), width: 480)
+        let planned = figure.moments(FigureImages.framePlan(fps: FigureImages.defaultFPS))
+        let gif = try PillowDecoder.decode(FigureImages.gif(figure), suffix: "gif", frames: false)
+        #expect(gif.frameCount == planned.count && gif.frameCount <= FigureRaster.FramePlan.maxFrames)
+        let stage2Frames = planned.filter { $0.stage2Epoch != nil }.count
+        #expect(stage2Frames == Int(FigureImages.stage2Seconds) * FigureImages.defaultFPS)
+    }
+
+    @Test func evenlySpacedEpochsKeepBothEnds() {
+        #expect(FigureRaster.evenlySpaced(upTo: 0, count: 5) == [0])
+        #expect(FigureRaster.evenlySpaced(upTo: 3, count: 5) == [0, 1, 2, 3])
+        #expect(FigureRaster.evenlySpaced(upTo: 10, count: 3) == [0, 5, 10])
+        #expect(FigureRaster.evenlySpaced(upTo: 10, count: 1) == [10])
+        let plan = FigureRaster.FramePlan(stage1Frames: 10_000, stage2Frames: 10_000)
+        #expect(plan.stage1Frames + plan.stage2Frames == FigureRaster.FramePlan.maxFrames)
     }
 }
 
@@ -69,5 +105,21 @@ enum Fixtures {
             }
         }
         return ResultsFile(config: config, classCounts: recipe.classCounts, classLabels: Array(0..<classes), regimes: regimes)
+    }
+
+    /// `results()` with a stage 2 of `epochs` epochs: about a thousand records each (a long run's history is
+    /// thinned, and the figure reads it by epoch), the last at `epochs`.
+    static func longStage2(epochs: Int) -> ResultsFile {
+        var r = results()
+        let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
+        let step = max(1, epochs / 1_000)
+        for i in r.regimes.indices where r.regimes[i].isStage2 && r.regimes[i].records.count > 1 {
+            let base = r.regimes[i].records[0].norms
+            let kept = Array(stride(from: 0, to: epochs, by: step)) + [epochs]
+            r.regimes[i] = RegimeHistory(id: r.regimes[i].id, plannedEpochs: epochs, records: kept.map { e in
+                EpochRecord(epoch: e, norms: base.map { $0 / (1 + Double(e) / Double(epochs)) }, trainLoss: 0, accuracy: zero)
+            }, stage2StartEpoch: 0)
+        }
+        return r
     }
 }

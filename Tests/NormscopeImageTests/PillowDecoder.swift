@@ -28,21 +28,22 @@ struct PillowDecoder {
         return url.appendingPathComponent("Python/decode_image.py").path
     }()
 
-    /// Writes `bytes` to a temporary file and decodes it.
-    static func decode(_ bytes: [UInt8], suffix: String) throws -> Decoded {
+    /// Writes `bytes` to a temporary file and decodes it; `frames: false` checks every frame but returns none
+    /// (for long animations).
+    static func decode(_ bytes: [UInt8], suffix: String, frames: Bool = true) throws -> Decoded {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ns-img-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("image.\(suffix)")
         try Data(bytes).write(to: file)
-        return try decode(path: file.path, dump: dir.path)
+        return try decode(path: file.path, dump: frames ? dir.path : nil)
     }
 
-    /// Decodes the file at `path`, dumping frames into `dump`.
-    static func decode(path: String, dump: String) throws -> Decoded {
+    /// Decodes the file at `path`, dumping frames into `dump` (none without it).
+    static func decode(path: String, dump: String?) throws -> Decoded {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, path, dump]
+        process.arguments = ["python3", script, path] + (dump.map { [$0] } ?? [])
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -60,8 +61,8 @@ struct PillowDecoder {
             throw DecodeError("unexpected output: " + String(decoding: stdout, as: UTF8.self))
         }
         var frames: [Raster] = []
-        for i in 0..<count {
-            let data = try Data(contentsOf: URL(fileURLWithPath: "\(dump)/frame-\(i).rgb"))
+        for i in 0..<count where dump != nil {
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(dump!)/frame-\(i).rgb"))
             var r = Raster(width: width, height: height)
             let bytes = [UInt8](data)
             guard bytes.count == width * height * 3 else { throw DecodeError("frame \(i) has \(bytes.count) bytes") }

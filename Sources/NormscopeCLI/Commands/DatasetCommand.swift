@@ -46,9 +46,7 @@ struct DatasetCommand: ParsableCommand {
         let (dataset, recipe) = try CommandErrors.wrap { () throws -> (Dataset, DatasetRecipe?) in
             switch try data.choice() {
             case .recipe(var recipe, let seed):
-                let samples = recipe.classCounts.reduce(0, +) + recipe.classes * recipe.testPerClass
-                try MemoryCheck.check(samples: samples, dimension: recipe.dimension, classes: recipe.classes,
-                                      config: TrainingConfig(), regimes: 0, dataFromFile: false)
+                try MemoryCheck.check(recipe: recipe, config: TrainingConfig(), regimes: 0)
                 recipe.seed = seed  // the recipe written stands for exactly this data
                 return (SyntheticGenerator.generate(recipe, seed: seed), recipe)
             case .file(let dataset, _, _):

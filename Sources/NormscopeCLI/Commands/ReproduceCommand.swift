@@ -65,8 +65,8 @@ struct ReproduceCommand: ParsableCommand {
     var weightDecay: Double?
 
     @Option(name: .customLong("wd-grid"), parsing: .unconditional,
-            help: ArgumentHelp("Candidate stage-1 weight decays, comma-separated, each in [0, 10] and given once.", valueName: "list"))
-    var weightDecayGrid: String = ReproduceConfig.defaultWeightDecayGrid.map { "\($0)" }.joined(separator: ",")
+            help: ArgumentHelp("Candidate stage-1 weight decays, comma-separated, each in [0, 10] and given once (default \(ReproduceConfig.defaultWeightDecayGrid.map { "\($0)" }.joined(separator: ","))).", valueName: "list"))
+    var weightDecayGrid: String?
 
     @Option(parsing: .unconditional, help: "Fix tau of the post-hoc tau-normalization, in [0, 10], instead of searching --tau-grid.")
     var tau: Double?
@@ -113,6 +113,13 @@ struct ReproduceCommand: ParsableCommand {
         if let t = threads, t < 1 || t > 256 { throw ValidationError("--threads must be between 1 and 256 (got \(t))") }
         if seedCount < 1 || seedCount > 1000 { throw ValidationError("--seeds must be between 1 and 1000 (got \(seedCount))") }
         if let o = output, o.isEmpty { throw ValidationError("--output needs a path") }
+        // A fixed value makes its grid unused: refuse the pair rather than drop the grid without a word.
+        if weightDecay != nil && weightDecayGrid != nil {
+            throw ValidationError("--weight-decay fixes the weight decay and --wd-grid lists candidates to search; give one of them")
+        }
+        if tau != nil && tauGrid != nil {
+            throw ValidationError("--tau fixes tau and --tau-grid lists candidates to search; give one of them")
+        }
         // Every range and list, before any file is read: the recipe file only replaces the data's other keys.
         do { _ = try makeConfig(recipe: .cifar100LTAnalogue) } catch let e as NormscopeError {
             throw ValidationError(e.description)
@@ -159,7 +166,8 @@ struct ReproduceCommand: ParsableCommand {
         let c = ReproduceConfig(
             recipe: recipe, imbalances: factors,
             seeds: (0..<UInt64(max(0, seedCount))).map { first &+ $0 }, training: training, weightDecay: weightDecay,
-            weightDecayGrid: try ListFlag.distinctNumbers(weightDecayGrid, flag: "--wd-grid"), tau: tau,
+            weightDecayGrid: try weightDecayGrid.map { try ListFlag.distinctNumbers($0, flag: "--wd-grid") } ?? ReproduceConfig.defaultWeightDecayGrid,
+            tau: tau,
             tauGrid: try tauGrid.map { try ListFlag.distinctNumbers($0, flag: "--tau-grid") } ?? ReproduceConfig.defaultTauGrid,
             validationFraction: validationFraction, stage2: s2, data: data, dataOrigin: origin)
         try FlagName.throwFirst(c.validationErrors())
@@ -177,7 +185,11 @@ struct ReproduceCommand: ParsableCommand {
         let outputs = try output.map { o in
             try CommandErrors.wrap { try ReproduceOutput.check(o, inputs: OutputTarget.Input.dataset(dataset), force: overwrite.force) }
         }
-        let config = try CommandErrors.wrap { try makeConfig() }
+        let config = try CommandErrors.wrap { () throws -> ReproduceConfig in
+            let c = try makeConfig()
+            try MemoryCheck.check(reproduce: c)
+            return c
+        }
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         // An unfinished table has no meaning: reproduce saves nothing when stopped, and says so at once.
         let interrupt = InterruptFlag(firstMessage: "stopping after the epochs under way; an unfinished reproduction writes nothing (Ctrl-C again to quit at once)")

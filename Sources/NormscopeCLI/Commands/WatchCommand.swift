@@ -71,8 +71,9 @@ struct WatchCommand: ParsableCommand {
         liveConfig.demoPace = pace.map { Pace(secondsPerEpoch: $0) }
         liveConfig.recording = try recording()
         liveConfig.vmax = vmax
-        let app = try CommandErrors.wrap { try LiveApp(liveConfig) }
         do {
+            // LiveApp checks the terminal too (before it creates a recording), so its refusal is caught here.
+            let app = try CommandErrors.wrap { try LiveApp(liveConfig) }
             let status = try app.run()
             if status != 0 { throw ExitCode(status) }
         } catch let e as TerminalUnavailable {

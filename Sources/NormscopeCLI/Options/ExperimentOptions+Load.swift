@@ -11,9 +11,7 @@ extension ExperimentOptions {
         switch try data.choice() {
         case .recipe(let recipe, let seed):
             let config = try training.trainingConfig(seed: seed)
-            let samples = recipe.classCounts.reduce(0, +) + recipe.classes * recipe.testPerClass
-            try MemoryCheck.check(samples: samples, dimension: recipe.dimension, classes: recipe.classes, config: config,
-                                  regimes: regimes.count, dataFromFile: false)
+            try MemoryCheck.check(recipe: recipe, config: config, regimes: regimes.count)
             return Experiment(recipe: recipe, config: config, regimes: regimes)
         case .file(let dataset, let path, let provenance):
             let config = try training.trainingConfig(seed: data.seed ?? 0)

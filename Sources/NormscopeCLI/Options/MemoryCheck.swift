@@ -28,21 +28,48 @@ enum MemoryCheck {
         return bytes
     }
 
+    /// Bytes the generator holds while it makes a recipe's data (as Doubles): every class's mode centres
+    /// (classes × modes × latent dimension) and the fixed warp from the latent space to the features
+    /// (A: width × latent, its bias, B: dimension × width, width = max(dimension, latent)). A recipe with many
+    /// classes, many modes and a large latent dimension needs gigabytes here and little anywhere else.
+    static func generatorBytes(_ recipe: DatasetRecipe) -> Double {
+        let (c, m, l, d) = (Double(recipe.classes), Double(recipe.modesPerClass), Double(recipe.latentDimension),
+                            Double(recipe.dimension))
+        let width = max(d, l)
+        return 8 * (c * m * l + width * l + width + d * width)
+    }
+
+    /// Samples a recipe generates: its training counts and the balanced test set.
+    static func samples(_ recipe: DatasetRecipe) -> Int {
+        recipe.classCounts.reduce(0, +) + recipe.classes * recipe.testPerClass
+    }
+
+    /// Throws `invalidValue` when generating `recipe` and training `regimes` networks of `config` on it
+    /// exceed `budget`: `check(samples:...)` with the generator's own memory counted with the data.
+    static func check(recipe: DatasetRecipe, config: TrainingConfig, regimes: Int,
+                      budget: Double = MemoryCheck.budget) throws(NormscopeError) {
+        try check(samples: samples(recipe), dimension: recipe.dimension, classes: recipe.classes, config: config,
+                  regimes: regimes, dataFromFile: false, generator: generatorBytes(recipe), budget: budget)
+    }
+
     /// The memory an experiment may use: three quarters of the machine's.
     static var budget: Double { Double(ProcessInfo.processInfo.physicalMemory) * 0.75 }
 
-    /// Throws `invalidValue` naming the flags to reduce when data and networks together exceed `budget`.
+    /// Throws `invalidValue` naming the flags to reduce when data (with `generator`, the bytes the data's
+    /// generator holds) and networks together exceed `budget`.
     static func check(samples: Int, dimension: Int, classes: Int, config: TrainingConfig, regimes: Int,
-                      dataFromFile: Bool, budget: Double = MemoryCheck.budget) throws(NormscopeError) {
-        let data = dataBytes(samples: samples, dimension: dimension)
+                      dataFromFile: Bool, generator: Double = 0, budget: Double = MemoryCheck.budget) throws(NormscopeError) {
+        let data = dataBytes(samples: samples, dimension: dimension) + generator
         let sizes = [dimension] + config.hidden + [classes]
         let nets = Double(regimes) * networkBytes(sizes: sizes, maxBatch: max(config.batchSize, TrainingData.evaluationBatch),
                                                   batchNorm: config.batchNorm == true)
         guard data + nets > budget else { return }
         let fix = dataFromFile
             ? "reduce --hidden or --batch-size"
-            : (data > nets ? "reduce --max-per-class, --test-per-class, --classes or --dim" : "reduce --hidden or --batch-size")
-        throw .invalidValue("this experiment needs about \(format(data + nets)) of memory (data \(format(data)), \(regimes) network\(regimes == 1 ? "" : "s") \(format(nets))), more than the \(format(budget)) available; \(fix)")
+            : data <= nets ? "reduce --hidden or --batch-size"
+            : generator * 2 > data ? "reduce --classes, --modes or the recipe's latentDimension (the mode centres)"
+            : "reduce --max-per-class, --test-per-class, --classes or --dim"
+        throw .invalidValue("this experiment needs about \(format(data + nets)) of memory (data \(format(data))\(generator * 10 > data ? " (of which the generator's mode centres and warp \(format(generator)))" : ""), \(regimes) network\(regimes == 1 ? "" : "s") \(format(nets))), more than the \(format(budget)) available; \(fix)")
     }
 
     static func format(_ bytes: Double) -> String {

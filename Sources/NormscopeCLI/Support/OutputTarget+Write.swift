@@ -53,7 +53,7 @@ extension OutputTarget {
                 do throws(NormscopeError) { try AtomicFile.write(data: data, to: rescue) } catch { return error }
                 return nil
             }
-            guard let rescueFailure else { return .writeFailed("\(error.description); \(what) were saved to \(rescue) instead") }
+            guard let rescueFailure else { return .writeFailed("\(error.description); a copy of \(what) was saved to \(rescue) instead") }
             return .writeFailed("\(error.description); \(what) could not be saved anywhere (\(rescueFailure.description))")
         }
     }

@@ -98,18 +98,6 @@ package struct FigureRaster: Sendable {
     /// interrupted stands).
     package var finalMoment: Moment { Moment(stage1Epoch: stage1Reached, stage2Epoch: stage2Epochs) }
 
-    /// The moments of an animation of the figure forming: stage-1 epochs 0 to the last recorded (every epoch,
-    /// or `maxStage1Frames` evenly spaced ones when there are more), then each stage-2 epoch. The last is
-    /// `finalMoment`.
-    package func moments(maxStage1Frames: Int) -> [Moment] {
-        let n = max(2, maxStage1Frames), last = stage1Reached
-        let stage1Epochs = last + 1 <= n ? Array(0...last)
-            : (0..<n).map { ($0 * last + (n - 1) / 2) / (n - 1) }
-        var out = stage1Epochs.map { Moment(stage1Epoch: $0) }
-        if let e2 = stage2Epochs { out += (0...e2).map { Moment(stage1Epoch: last, stage2Epoch: $0) } }
-        return out
-    }
-
     /// Every colour a frame can contain (distinct).
     package var palette: [UInt32] {
         var seen = Set<UInt32>(), out: [UInt32] = []

@@ -28,12 +28,15 @@ package struct ResultsFile: Codable, Equatable, Sendable {
     /// The file's bytes: pretty-printed JSON with sorted keys, so equal results give equal bytes.
     package func encoded() throws -> Data { try StableJSON.encode(self) }
 
-    /// Reads a results file; errors name the file and what is wrong.
-    package static func load(path: String) throws -> ResultsFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NormscopeError.badFile("\(path): cannot read the results file (missing or unreadable)")
-        }
-        return try decode(data, path: path)
+    /// Largest results file read (4 GB): a results file is refused by its size before a byte is read. The largest
+    /// file normscope writes (10,000 classes, 1,024 rows per history, stage 2) is under it; reading one takes
+    /// about three times its size in memory.
+    package static let maxFileBytes = 4 << 30
+
+    /// Reads a results file of at most `limit` bytes; errors name the file and what is wrong.
+    package static func load(path: String, limit: Int = maxFileBytes) throws -> ResultsFile {
+        let bytes = try FileBytes.read(path: path, limit: limit, what: "results JSON")
+        return try decode(Data(bytes), path: path)
     }
 
     /// Reads a results file's bytes; errors name `path` and what is wrong. Any damage gives an error, never
@@ -44,6 +47,9 @@ package struct ResultsFile: Codable, Equatable, Sendable {
         let file: ResultsFile
         do {
             file = try decoder.decode(ResultsFile.self, from: data)
+        } catch DecodingError.dataCorrupted(let ctx) where ctx.codingPath.isEmpty {
+            // Foundation names no key for a number that does not fit its field (an epoch of 0.5): find it.
+            throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.locate(data)))")
         } catch {
             throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.describe(error)))")
         }
@@ -59,6 +65,7 @@ package struct ResultsFile: Codable, Equatable, Sendable {
         var e: [String] = []
         let classes = classCounts.count
         if classes < 1 || classes > 1_000_000 { e.append("'classCounts' must list 1 to 1000000 classes") }
+        if regimes.isEmpty { e.append("'regimes' is empty: a results file lists at least one run") }
         if classLabels.count != classes { e.append("'classLabels' must have one label per class") }
         if classCounts.contains(where: { $0 < 0 }) { e.append("'classCounts' must not be negative") }
         for (i, h) in regimes.enumerated() {
@@ -75,11 +82,29 @@ package struct ResultsFile: Codable, Equatable, Sendable {
         return e
     }
 
+    /// What is wrong with a file `JSONDecoder` called invalid JSON: a JSON syntax error with its line and
+    /// column, or the key whose value does not fit (`wrong type at 'regimes.0.epochs.3': expected a whole
+    /// number, found 0.5`); "invalid JSON" when neither is found.
+    static func locate(_ data: Data) -> String {
+        do {
+            _ = try JSONValueDecoder.decode(ResultsFile.self, from: [UInt8](data))
+        } catch let e as NormscopeError {
+            // "<file>:<line>:<column>: JSON syntax error: ..." with an empty file name.
+            if case .badFile(let message) = e, message.hasPrefix(":") { return "invalid JSON at line " + message.dropFirst() }
+            return "invalid JSON"
+        } catch {
+            return describe(error)
+        }
+        return "invalid JSON"
+    }
+
     static func describe(_ error: Error) -> String {
         func path(_ keys: [CodingKey]) -> String { keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") }
         switch error {
         case DecodingError.keyNotFound(let key, let ctx):
             return "missing key '\(path(ctx.codingPath + [key]))'"
+        case DecodingError.typeMismatch(_, let ctx) where ctx.debugDescription.hasPrefix("expected "):
+            return "wrong type at '\(path(ctx.codingPath))': \(ctx.debugDescription)"
         case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
             return "wrong type at '\(path(ctx.codingPath))'"
         case DecodingError.dataCorrupted(let ctx):

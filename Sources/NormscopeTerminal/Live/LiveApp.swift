@@ -27,6 +27,9 @@ package final class LiveApp {
         pace = config.demo ? DemoScript.pace(epochs: 0) : config.pace
         colorMap = config.colorMap
         let experiment = try config.makeExperiment(config.seed)
+        // A live view that cannot start must not leave an empty recording (nor start training): the terminal
+        // is checked before either.
+        if config.recording != nil, case .failure(let reason) = TerminalCheck.check() { throw reason }
         current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs)
         exporter = Exporter(directory: config.exportDirectory)
         recorder = try config.recording.map { try CastRecorder(path: $0.path, shownAs: $0.shownAs, title: $0.title) }
@@ -42,7 +45,11 @@ package final class LiveApp {
     package func run() throws -> Int32 {
         defer { current.stop() }
         let screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
+        var started = false
+        // The screen refused to start after all (ncurses said no): the recording never began, remove it.
+        defer { if !started { recorder?.abandon() } }
         return try TerminalSession.run(options: screenOptions) { (session: TerminalSession) throws -> Int32 in
+            started = true
             self.recorder?.begin(session.capabilities)
             // Finished while the screen is live (a signal exits right after): the report waits with stderr.
             defer { if let r = self.recorder { DescriptorWrite.all(2, r.finish(at: Date()) + "\n") } }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CNcursesw
 import Foundation
 import NormscopeEngine
 
@@ -13,7 +14,9 @@ import NormscopeEngine
 /// is a valid cast up to the last event (a run killed outright leaves it there, playable). `finish()` syncs
 /// it and renames it over `path`: the path itself only ever holds a finished recording (an older one stays
 /// intact until then). After a write error nothing more is written; the file is cut back to its last whole
-/// line and `finish()` still renames it, so what was recorded is kept.
+/// line and `finish()` still renames it, so what was recorded is kept. A second terminating signal that ends
+/// the process before `finish()` renames the partial file from its handler (`cast_rescue.h`), so a shutdown
+/// cut short still leaves the finished path; `abandon()` removes a recording that never started.
 final class AsciicastFile {
     /// The finished recording's path (links already resolved).
     let path: String
@@ -41,6 +44,7 @@ final class AsciicastFile {
             unlink(partialPath)
             throw .writeFailed("cannot write \(partialPath): cannot give it the permissions of \(path): \(String(cString: strerror(adopted)))")
         }
+        _ = ns_cast_arm(partialPath, path)
     }
 
     deinit { if fd >= 0 { close(fd) } }
@@ -77,6 +81,7 @@ final class AsciicastFile {
             return
         }
         committed += off_t(line.count)
+        ns_cast_mark_started()
     }
 
     /// Flushes, syncs and closes the file and renames it over `path`. Returns nil, or why the recording is
@@ -89,6 +94,7 @@ final class AsciicastFile {
         }
         close(fd)
         fd = -1
+        defer { ns_cast_disarm() }
         if rename(partialPath, path) != 0 {
             let reason = String(cString: strerror(errno))
             // The partial file is gone when its directory was removed or renamed during the run.
@@ -97,6 +103,15 @@ final class AsciicastFile {
             return "cannot rename \(partialPath) to \(path): \(reason); \(kept)"
         }
         return failure.map { "writing stopped early: \($0); the part recorded before is in \(path)" }
+    }
+
+    /// Closes and removes the partial file: for a recording that never started (the live view refused to
+    /// start), so nothing is left behind.
+    func abandon() {
+        ns_cast_disarm()
+        if fd >= 0 { close(fd) }
+        fd = -1
+        unlink(partialPath)
     }
 
     // MARK: - JSON

@@ -73,6 +73,13 @@ final class CastRecorder {
         file.flush()
     }
 
+    /// Removes the recording without finishing it: for when the live view could not start (nothing was drawn).
+    func abandon() {
+        guard !finished else { return }
+        finished = true
+        file.abandon()
+    }
+
     /// Ends the recording at `now` and puts it at its path; returns a one-line report for stderr ("recorded
     /// 412 frames (62.3 s) to demo.cast", or what went wrong). If the screen stayed as it was for a while
     /// after the last frame (a held final screen), an event that changes nothing marks when it ended.

@@ -27,7 +27,7 @@ struct FigureInProgressTests {
         let r = Self.stage1Cut(FigureSVGTests.results(epochs: 12, stage2: true), through: epoch)
         let f = FigureRaster(results: r, width: 600)
         #expect(f.finalMoment == FigureRaster.Moment(stage1Epoch: epoch))
-        #expect(f.moments(maxStage1Frames: 100).map(\.stage1Epoch) == Array(0...epoch))
+        #expect(f.moments(.init(stage1Frames: 100, stage2Frames: 100)).map(\.stage1Epoch) == Array(0...epoch))
         #expect(f.epochs == 12, "the heatmaps keep the planned epochs' height")
         let texts = Self.texts(FigureSVG.render(results: r))
         let expected = epoch == 12 ? "(f) norms at the end of stage 1" : "(f) norms after epoch \(epoch)"

@@ -22,7 +22,7 @@ struct FigureRasterTests {
             let f = FigureRaster(results: FigureSVGTests.results(stage2: stage2), colorMap: .viridis, width: 700)
             let palette = Set(f.palette)
             #expect(f.palette.count <= 255 && palette.count == f.palette.count)
-            for m in f.moments(maxStage1Frames: 100) {
+            for m in f.moments(.init(stage1Frames: 100, stage2Frames: 100)) {
                 #expect(Set(f.render(m).distinctColors).isSubset(of: palette), "\(m)")
             }
         }
@@ -31,14 +31,14 @@ struct FigureRasterTests {
     @Test func momentsRunThroughStage1ThenStage2AndEndOnTheFinalFigure() {
         let r = FigureSVGTests.results(epochs: 12, stage2: true)
         let f = FigureRaster(results: r, width: 600)
-        let all = f.moments(maxStage1Frames: 100)
+        let all = f.moments(.init(stage1Frames: 100, stage2Frames: 100))
         #expect(all.prefix(13).map(\.stage1Epoch) == Array(0...12) && all.prefix(13).allSatisfy { $0.stage2Epoch == nil })
         #expect(all.dropFirst(13).map(\.stage2Epoch) == [0, 1, 2, 3])
         #expect(all.last == f.finalMoment)
-        let few = f.moments(maxStage1Frames: 5).prefix(5).map(\.stage1Epoch)
+        let few = f.moments(.init(stage1Frames: 5, stage2Frames: 100)).prefix(5).map(\.stage1Epoch)
         #expect(few.first == 0 && few.last == 12 && few.count == 5 && few == few.sorted())
         let plain = FigureRaster(results: FigureSVGTests.results(stage2: false), width: 600)
-        #expect(plain.stage2Epochs == nil && plain.moments(maxStage1Frames: 100).last == plain.finalMoment)
+        #expect(plain.stage2Epochs == nil && plain.moments(.init(stage1Frames: 100, stage2Frames: 100)).last == plain.finalMoment)
     }
 
     @Test func heatmapRowsAppearEpochByEpoch() {
@@ -114,7 +114,7 @@ extension FigureRasterTests {
             let bytes = (try? JSONSerialization.data(withJSONObject: t, options: [.fragmentsAllowed])) ?? Data()
             guard let r = try? ResultsFile.decode(bytes, path: "r.json") else { continue }
             let f = FigureRaster(results: r, width: 480)
-            let last = f.moments(maxStage1Frames: 4).last ?? f.finalMoment
+            let last = f.moments(.init(stage1Frames: 4, stage2Frames: 100)).last ?? f.finalMoment
             #expect(Set(f.render(last).distinctColors).isSubset(of: Set(f.palette)), "mutation \(i)")
             figures += 1
         }
