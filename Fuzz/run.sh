@@ -2,6 +2,7 @@
 # Coverage-guided fuzzing (libFuzzer + AddressSanitizer) of every reader of outside input.
 #
 #   Fuzz/run.sh [SECONDS] [HARNESS...]     build, then run each harness SECONDS (default 60) one after another
+#   Fuzz/run.sh 0 [HARNESS...]             build only
 #
 # Harnesses (Fuzz/Harnesses/<Name>.swift): CSV (data-set CSV files), Recipe (recipe JSON files), Results
 # (results files, and the SVG/CSV figures drawn from an accepted one), ListFlag (comma-separated list flags).
@@ -68,6 +69,7 @@ build_harness() {
 start=$SECONDS
 for name in "${harnesses[@]}"; do build_harness "$name"; done
 echo "fuzz: build took $((SECONDS - start)) s"
+[ "$seconds" -gt 0 ] || exit 0
 
 status=0
 for name in "${harnesses[@]}"; do
