@@ -51,6 +51,8 @@ struct BadFileTests {
         Case("range.json", "{\n  \"classes\": 1\n}\n", "range.json:", "classes", "2"),
         Case("broken.json", "{\n  \"classes\": 10,\n", "broken.json:"),
         Case("array.json", "[1, 2]\n", "array.json:1:1:", "JSON object"),
+        // Found by the Recipe fuzz harness: read one byte past the end of the file (see FuzzFindingsTests).
+        Case("bom.json", bytes: [0xEF, 0xBB, 0xBF, 0x0A, 0x0A], "bom.json: file is empty"),
         Case("garbage.bin", bytes: (0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 7) }, "garbage.bin:", "not text"),
         Case("nul.csv", bytes: Array("label,split,x\n0,train,1\u{0}\n".utf8), "nul.csv:"),
         Case("latin1.csv", bytes: Array("label,split,x\n0,train,1\n".utf8) + [0xE9, 0x0A], "latin1.csv:"),

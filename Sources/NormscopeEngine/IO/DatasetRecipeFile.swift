@@ -65,13 +65,14 @@ package enum DatasetRecipeFile {
             throw .badFile("\(parser0.position(offset)): not a JSON text file: \(problem.text)"
                 + " — save the recipe as UTF-8 JSON")
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            throw .badFile("\(fileName): file is empty — write a JSON object such as {\"classes\": 10}")
-        }
-        // A recipe is an object: say so before any syntax error deeper in a file that is something else.
+        // The first byte after a byte order mark and blanks; a file with nothing else is empty.
         var first = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { first = 3 }
         while first < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[first]) { first += 1 }
+        guard first < bytes.count else {
+            throw .badFile("\(fileName): file is empty — write a JSON object such as {\"classes\": 10}")
+        }
+        // A recipe is an object: say so before any syntax error deeper in a file that is something else.
         let notObject = " — write { \"classes\": 100, ... } (see datasets/README.md)"
         if bytes[first] != 0x7B {
             let found = bytes[first] >= 0x21 && bytes[first] < 0x7F
