@@ -18,7 +18,8 @@
 #      to a file, and the exit status must be 0.
 # The script fails (exit 1, with the report and the run that produced it) on any ThreadSanitizer report
 # (data race, lock-order inversion, ...) or crash, except the one kind explained below. On a busy 2-core
-# machine: about 2 min to build from cold, then a ~10 s, b 35-90 s, c ~10 s, d ~60 s.
+# machine: about 2 min to build from cold, then a ~10 s, b 35-100 s, c ~10 s, d ~45 s (170 s for the four
+# runs after a warm build, measured at a load average of 46).
 #
 # TSAN_OPTIONS, and why:
 #   exitcode=66 second_deadlock_stack=1   a report makes the run exit 66; both stacks of a lock inversion.
