@@ -55,30 +55,3 @@ struct ExportNameTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/normscope-7-20261130-140535.json"), "no empty claim left")
     }
 }
-
-/// The pace follows the live view's clock: epochs are released by time, not by how fast the machine trains.
-@Suite("live pace by the clock")
-struct PaceClockTests {
-    @Test("at 0.6 s per epoch: one epoch at once, none until 0.6 s have passed, then one per 0.6 s")
-    func oneEpochPerPace() {
-        let clock = ManualClock()
-        let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 50))
-        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 0, clock: clock)
-        defer { run.stop() }
-        func tick(_ seconds: Double) {
-            clock.advance(by: seconds)
-            run.pace(.standard, paused: false, now: clock.now())
-            run.session.waitUntilIdleAtLimit()
-        }
-        tick(0)
-        #expect(run.session.epochsDone == 1)
-        tick(0.5)
-        #expect(run.session.epochsDone == 1, "0.5 s: too early for the next epoch")
-        tick(0.2)
-        #expect(run.session.epochsDone == 2)
-        for _ in 0..<10 { tick(0.6) }
-        #expect(run.session.epochsDone == 12, "ten paces, ten epochs")
-        tick(30)
-        #expect(run.session.epochsDone == 13, "after a stall the pace starts afresh: one epoch, not fifty")
-    }
-}
