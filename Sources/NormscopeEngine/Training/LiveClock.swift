@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Everything that paces, times or names things in the live view (the pace's epoch releases, the demo's
 /// phases, messages that expire, the held final screen, the training clock in the header, export names,
-/// the recording's timestamps) asks its clock instead of `Date()`, so tests move time by hand instead of
+/// the recording's frame times) asks its clock instead of `Date()`, so tests move time by hand instead of
 /// sleeping (`ManualClock` in NormscopeTestSupport).
 package protocol LiveClock: Sendable {
     /// The current time.
