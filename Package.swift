@@ -43,9 +43,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "normscope", dependencies: ["NormscopeCLI"]),
-        // Shared by the test targets: XML parsing serialized for the whole test process (see XMLCheck).
-        .target(name: "NormscopeTestSupport", path: "Tests/NormscopeTestSupport"),
-        .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine"]),
+        // Shared by the test targets: XML parsing serialized for the whole test process (see XMLCheck), and a
+        // clock tests move by hand (ManualClock).
+        .target(name: "NormscopeTestSupport", dependencies: ["NormscopeEngine"], path: "Tests/NormscopeTestSupport"),
+        .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine", "NormscopeTestSupport"]),
         .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine", "NormscopeTestSupport"]),
         .testTarget(name: "NormscopeImageTests", dependencies: ["NormscopeImage", "NormscopeDraw", "NormscopeEngine"]),
         .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "NormscopeImage", "CNcursesw", "NormscopeTestSupport"]),

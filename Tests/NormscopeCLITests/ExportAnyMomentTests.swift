@@ -44,14 +44,14 @@ struct ExportAnyMomentTests {
     }
 
     @Test("the exported figures use the live view's colour scale (--vmax), not the default")
-    func exportUsesLiveScale() async throws {
+    func exportUsesLiveScale() throws {
         let dir = try Paths.scratch("export-vmax")
         defer { Paths.removeScratch(dir) }
         let exp = Experiment(recipe: Self.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 3))
         let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 0)
         defer { run.stop() }
         run.session.epochLimit = .max
-        try await settle(run)
+        settle(run)
         try exportAndCheck(run, dir, "vmax 0.5", at: 1, vmax: 0.5)
         let name = try #require(Paths.contents(dir).first { $0.hasSuffix(".svg") })
         let svg = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
@@ -59,13 +59,13 @@ struct ExportAnyMomentTests {
     }
 
     /// Waits until the workers are idle at the epoch limit.
-    func settle(_ run: LiveRun) async throws {
-        for _ in 0..<2_000 where !run.session.isIdleAtLimit { try await Task.sleep(for: .milliseconds(5)) }
+    func settle(_ run: LiveRun) {
+        run.session.waitUntilIdleAtLimit()
         #expect(run.session.isIdleAtLimit)
     }
 
     @Test("epoch 0, 1, mid, last, paused, flat out, and in stage 2 past 1,024 epochs")
-    func everyMoment() async throws {
+    func everyMoment() throws {
         let dir = try Paths.scratch("export-moments")
         defer { Paths.removeScratch(dir) }
         let exp = Experiment(recipe: Self.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 40))
@@ -77,7 +77,7 @@ struct ExportAnyMomentTests {
         try export("epoch 0")
         for (limit, moment) in [(1, "epoch 1"), (20, "mid stage 1")] {
             run.session.epochLimit = limit
-            try await settle(run)
+            settle(run)
             try export(moment)
         }
         run.session.epochLimit = 30
@@ -90,7 +90,7 @@ struct ExportAnyMomentTests {
         #expect(run.startStage2(Stage2Config(epochs: 1_500)))
         try export("stage 2 epoch 0")
         run.session.epochLimit = 1
-        try await settle(run)
+        settle(run)
         try export("stage 2 epoch 1")
         run.session.epochLimit = .max
         var exports = 0
@@ -110,26 +110,33 @@ struct ExportAnyMomentTests {
 @Suite("live pacing across stages", .serialized)
 struct LivePacingTests {
     @Test("a paced stage 2 longer than stage 1 runs to its end, and pausing stops it where it is")
-    func pacedLongStageTwo() async throws {
+    func pacedLongStageTwo() throws {
+        let clock = ManualClock()
         let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 3))
-        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 40)
+        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 40, clock: clock)
         defer { run.stop() }
         let pace = Pace(index: Pace.levels.count - 2)  // the fastest pace short of flat out
-        func drive(until done: () -> Bool) async throws {
-            for _ in 0..<4_000 where !done() {
-                run.pace(pace, paused: false)
-                try await Task.sleep(for: .milliseconds(5))
+        /// The live view's loop with time moved by hand: one pace step, training settles, one pace later.
+        func drive(until done: () -> Bool) {
+            for _ in 0..<200 where !done() {
+                run.pace(pace, paused: false, now: clock.now())
+                run.session.waitUntilIdleAtLimit()
+                clock.advance(by: pace.secondsPerEpoch)
             }
         }
-        try await drive { run.session.isFinished }
+        drive { run.session.isFinished }
         #expect(run.snapshot().stageEpochsDone == 3)
         #expect(run.startStage2(Stage2Config(epochs: 40)))
-        try await drive { run.snapshot().stageEpochsDone >= 10 }
-        run.pace(pace, paused: true)
-        for _ in 0..<400 where !run.session.isIdleAtLimit { try await Task.sleep(for: .milliseconds(5)) }
+        drive { run.snapshot().stageEpochsDone >= 10 }
+        run.pace(pace, paused: true, now: clock.now())
+        run.session.waitUntilIdleAtLimit()
         let held = run.snapshot().stageEpochsDone
-        #expect((10...12).contains(held), "pausing at stage-2 epoch 10 stops there, not at stage 1's last epoch (\(held))")
-        try await drive { run.session.isFinished }
+        #expect(held == 10, "pausing at stage-2 epoch 10 stops there, not at stage 1's last epoch (\(held))")
+        clock.advance(by: 60)
+        run.pace(pace, paused: true, now: clock.now())
+        run.session.waitUntilIdleAtLimit()
+        #expect(run.snapshot().stageEpochsDone == 10, "a minute paused: not one epoch more")
+        drive { run.session.isFinished }
         let snap = run.snapshot()
         #expect(run.session.isFinished && snap.stageEpochsDone == 40)
         #expect(snap.stage2.filter { $0.plannedEpochs > 0 }.allSatisfy { $0.epochsDone == 40 })

@@ -432,6 +432,26 @@ struct LiveViewTests {
         try await expectRestored(tmux, status: 0)
     }
 
+    @Test("e e in quick succession writes two sets of files: the second export takes the name with -2")
+    func exportTwiceInOneSecond() async throws {
+        let dir = try Paths.scratch("export-twice")
+        defer { Paths.removeScratch(dir) }
+        let tmux = try live(Self.tiny + ["--epochs", "3", "--pace", "0", "--export-dir", dir], width: 160, height: 48)
+        defer { tmux.kill() }
+        try await tmux.waitFor(text: "finished", timeout: .seconds(30))
+        try tmux.sendKeys("e", "e")
+        try await tmux.waitFor(timeout: .seconds(20), "two exports") { _ in
+            Paths.contents(dir).filter { $0.hasSuffix(".png") }.count >= 2
+        }
+        let files = Paths.contents(dir)
+        #expect(files.count == 6, "two sets of .json .svg .png: \(files)")
+        let stems = Set(files.map { ($0 as NSString).deletingPathExtension })
+        #expect(stems.count == 2, "two names (the second with -2 unless a second began in between): \(files)")
+        for f in files where f.hasSuffix(".json") { #expect(try ResultsFile.load(path: dir + "/" + f).regimes.count == 5) }
+        try tmux.sendKeys("q")
+        try await expectRestored(tmux, status: 0)
+    }
+
     @Test("e while stage 1 and stage 2 train writes a JSON and an SVG that open, and training goes on")
     func exportWhileTraining() async throws {
         let dir = try Paths.scratch("export-mid")
@@ -456,7 +476,6 @@ struct LiveViewTests {
         }
         try await tmux.waitFor(timeout: .seconds(30), "a few epochs") { (Self.epoch($0) ?? 0) >= 3 }
         try await exportAndCheck(1)
-        try await Task.sleep(for: .seconds(1.1))  // export names carry the second
         try await exportAndCheck(2)
         try tmux.sendKeys("+", "+", "+", "+", "+", "+", "+", "+")  // flat out
         try await tmux.waitFor(text: "stage 1 done", timeout: .seconds(60))
@@ -464,7 +483,6 @@ struct LiveViewTests {
         try await tmux.waitFor(timeout: .seconds(30), "stage 2 past 1,024 epochs") { s in
             s.contains("stage 2") && (Self.epoch(s) ?? 0) > 1_030
         }
-        try await Task.sleep(for: .seconds(1.1))
         try await exportAndCheck(3)
         #expect(try tmux.capture().contains("exported"), "the live view is still running")
         try tmux.sendKeys("q")

@@ -26,10 +26,11 @@ package final class StagedRun {
         }
     }
 
-    /// Takes over `stage1` (no one else may keep using them) and starts `threads` workers under `epochLimit`.
-    package init(stage1: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
+    /// Takes over `stage1` (no one else may keep using them) and starts `threads` workers under `epochLimit`;
+    /// `clock` times the training.
+    package init(stage1: [RegimeTrainer], threads: Int, epochLimit: Int = .max, clock: any LiveClock = WallClock()) {
         stage1IDs = stage1.map(\.plan.id)
-        session = TrainingSession(trainers: stage1, threads: threads, epochLimit: epochLimit)
+        session = TrainingSession(trainers: stage1, threads: threads, epochLimit: epochLimit, clock: clock)
         session.start()
     }
 

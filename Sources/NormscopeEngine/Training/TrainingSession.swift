@@ -29,9 +29,12 @@ package final class TrainingSession: @unchecked Sendable {
     package let threadCount: Int
     /// Training samples per epoch (for throughput).
     let samplesPerEpoch: Int
+    /// What `elapsedSeconds` is measured with.
+    private let clock: any LiveClock
 
-    /// A session over `trainers` (one per regime, in display order) using `threads` workers.
-    package init(trainers: [RegimeTrainer], threads: Int, epochLimit: Int = .max) {
+    /// A session over `trainers` (one per regime, in display order) using `threads` workers; `clock` times the
+    /// training (`elapsedSeconds`).
+    package init(trainers: [RegimeTrainer], threads: Int, epochLimit: Int = .max, clock: any LiveClock = WallClock()) {
         precondition(Self.distinct(trainers), "a trainer was handed to the session twice")
         self.trainers = trainers
         busy = Array(repeating: false, count: trainers.count)
@@ -39,6 +42,7 @@ package final class TrainingSession: @unchecked Sendable {
         limit = epochLimit
         threadCount = max(1, min(threads, max(1, trainers.count)))
         samplesPerEpoch = trainers.first?.data.trainCount ?? 0
+        self.clock = clock
     }
 
     /// Starts the worker threads (once).
@@ -96,7 +100,20 @@ package final class TrainingSession: @unchecked Sendable {
     /// Whether every trainer not yet finished has reached the epoch limit and is idle.
     package var isIdleAtLimit: Bool {
         condition.lock(); defer { condition.unlock() }
-        return zip(trainers, busy).allSatisfy { t, b in !b && (t.isFinished || t.epoch >= limit) }
+        return idleAtLimit
+    }
+
+    /// Blocks until every trainer not yet finished has reached the epoch limit and is idle (the state a pace,
+    /// a pause or a single step leads to), or the session is cancelled. Returns at once when it already is.
+    package func waitUntilIdleAtLimit() {
+        condition.lock()
+        while !cancelled && !idleAtLimit { condition.wait() }
+        condition.unlock()
+    }
+
+    /// `isIdleAtLimit`, lock held.
+    private var idleAtLimit: Bool {
+        zip(trainers, busy).allSatisfy { t, b in !b && (t.isFinished || t.epoch >= limit) }
     }
 
     /// The fewest epochs completed by any trainer that can still run (the pace's reference: a finished stage 1
@@ -116,7 +133,7 @@ package final class TrainingSession: @unchecked Sendable {
     /// (paused, held by the pace, finished, waiting for stage 2).
     package var elapsedSeconds: Double {
         condition.lock(); defer { condition.unlock() }
-        return activeSeconds + (activeSince.map { Date().timeIntervalSince($0) } ?? 0)
+        return activeSeconds + (activeSince.map { clock.now().timeIntervalSince($0) } ?? 0)
     }
 
     /// Training throughput over `elapsedSeconds`, in samples per second of training time.
@@ -191,7 +208,7 @@ package final class TrainingSession: @unchecked Sendable {
                 condition.wait()
                 continue
             }
-            if !busy.contains(true) { activeSince = Date() }
+            if !busy.contains(true) { activeSince = clock.now() }
             busy[pick] = true
             let trainer = trainers[pick]
             condition.unlock()
@@ -202,7 +219,7 @@ package final class TrainingSession: @unchecked Sendable {
             busy[pick] = false
             samplesDone += samplesPerEpoch
             if !busy.contains(true), let since = activeSince {
-                activeSeconds += Date().timeIntervalSince(since)
+                activeSeconds += clock.now().timeIntervalSince(since)
                 activeSince = nil
             }
             changeCount &+= 1

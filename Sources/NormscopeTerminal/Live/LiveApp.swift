@@ -19,6 +19,8 @@ package final class LiveApp {
     private var restartAskedUntil: Date?
     private let exporter: Exporter
     private let recorder: CastRecorder?
+    /// Every time the view reads (see `LiveClock`).
+    private let clock: any LiveClock
 
     /// Builds the first run; throws (before touching the terminal) if the experiment is invalid.
     package init(_ config: LiveConfiguration) throws {
@@ -26,11 +28,13 @@ package final class LiveApp {
         seed = config.seed
         pace = config.demo ? DemoScript.pace(epochs: 0) : config.pace
         colorMap = config.colorMap
+        clock = config.clock
         let experiment = try config.makeExperiment(config.seed)
         // A live view that cannot start must not leave an empty recording (nor start training): the terminal
         // is checked before either.
         if config.recording != nil, case .failure(let reason) = TerminalCheck.check() { throw reason }
-        current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs)
+        current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs,
+                          clock: config.clock)
         exporter = Exporter(directory: config.exportDirectory)
         recorder = try config.recording.map { try CastRecorder(path: $0.path, shownAs: $0.shownAs, title: $0.title) }
         if config.demo {
@@ -52,7 +56,7 @@ package final class LiveApp {
             started = true
             self.recorder?.begin(session.capabilities)
             // Finished while the screen is live (a signal exits right after): the report waits with stderr.
-            defer { if let r = self.recorder { DescriptorWrite.all(2, r.finish(at: Date()) + "\n") } }
+            defer { if let r = self.recorder { DescriptorWrite.all(2, r.finish(at: self.clock.now()) + "\n") } }
             return self.loop(session)
         }
     }
@@ -72,7 +76,7 @@ package final class LiveApp {
                 case .none: break
                 }
             }
-            let now = Date()
+            let now = clock.now()
             if demo != nil {
                 switch demo!.tick(now: now, run: current) {
                 case .continue: break
@@ -141,11 +145,11 @@ package final class LiveApp {
             if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
         case .char("r"):
             // A run in progress is only thrown away on a second r.
-            if current.session.isFinished || restartAskedUntil.map({ $0 > Date() }) == true {
+            if current.session.isFinished || restartAskedUntil.map({ $0 > clock.now() }) == true {
                 restartAskedUntil = nil
                 restart()
             } else {
-                restartAskedUntil = Date().addingTimeInterval(4)
+                restartAskedUntil = clock.now().addingTimeInterval(4)
                 flash("press r again to restart with a new seed (this run is discarded)", seconds: 4)
             }
         case .char("e"):
@@ -176,7 +180,8 @@ package final class LiveApp {
             let experiment = try config.makeExperiment(next)
             seed = next
             current.stop()
-            current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs)
+            current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs,
+                              clock: clock)
             paused = false
             holdStarted = nil
             flash("restarted with seed \(seed)")
@@ -186,13 +191,14 @@ package final class LiveApp {
     }
 
     private func export() {
-        switch exporter.export(current.results(), seed: seed, colorMap: colorMap, vmax: config.vmax) {
+        switch exporter.export(current.results(), seed: seed, colorMap: colorMap, vmax: config.vmax,
+                               now: clock.now()) {
         case .success(let paths): flash(exporter.summary(of: paths))
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
     }
 
-    private func flash(_ text: String, seconds: Double = 6) { message = (text, Date().addingTimeInterval(seconds)) }
+    private func flash(_ text: String, seconds: Double = 6) { message = (text, clock.now().addingTimeInterval(seconds)) }
 
     private func renderOptions(_ caps: Capabilities) -> RenderOptions {
         let mode: ColorMode

@@ -31,6 +31,8 @@ package struct LiveConfiguration: Sendable {
     package var recording: (path: String, shownAs: String, title: String)?
     /// The top of the colour scale, fixed for the whole run (the paper's 2.0 by default).
     package var vmax: Double = DashboardModel.paperScaleTop
+    /// The time the view paces, times and names exports by (the wall clock; tests set their own).
+    package var clock: any LiveClock = WallClock()
 
     package init(makeExperiment: @escaping @Sendable (UInt64) throws -> Experiment, seed: UInt64, threads: Int,
                 colorMap: ColorMapKind = .jet, noColor: Bool = false, ascii: Bool = false, pace: Pace = .standard,

@@ -14,19 +14,21 @@ final class LiveRun {
     /// Whether the limit has been lowered for the pause under way.
     private var heldForPause = false
 
-    init(experiment: Experiment, threads: Int, stage2Epochs: Int) {
+    /// A run of `experiment` on `threads` workers, held at epoch 0 until paced; `clock` times the training.
+    init(experiment: Experiment, threads: Int, stage2Epochs: Int, clock: any LiveClock = WallClock()) {
         self.experiment = experiment
         self.stage2Epochs = stage2Epochs
         run = StagedRun(stage1: experiment.makeTrainers(data: TrainingData(experiment.dataset)), threads: threads,
-                        epochLimit: 0)
+                        epochLimit: 0, clock: clock)
     }
 
     /// Stage-1 epochs planned.
     var stage1Epochs: Int { experiment.config.epochs }
 
     /// Lets training advance by at most one epoch per `pace`; flat out removes the limit. Paused, no new
-    /// epoch starts (even at flat out, where the limit would otherwise stay open).
-    func pace(_ pace: Pace, paused: Bool, now: Date = Date()) {
+    /// epoch starts (even at flat out, where the limit would otherwise stay open). `now` is the live view's
+    /// clock's time.
+    func pace(_ pace: Pace, paused: Bool, now: Date) {
         if paused {
             if !heldForPause { session.holdAtCurrentEpochs(); heldForPause = true }
             return

@@ -1,5 +1,6 @@
-import Testing
 @testable import NormscopeEngine
+import NormscopeTestSupport
+import Testing
 
 /// Stage 2 far past the kept-history limit, on every thread count: the stage-2 histories used to be read
 /// while their trainers were still training on other threads, which corrupted memory past 1,024 epochs.
@@ -40,15 +41,19 @@ struct LongStage2Tests {
 /// The session's clock counts training time only.
 struct TrainingClockTests {
     @Test("while training is held (paused), the clock and the throughput stand still")
-    func pausedClockStandsStill() async throws {
+    func pausedClockStandsStill() throws {
+        let clock = ManualClock(step: 0.001)  // every reading moves time on, so training takes time
         let exp = Experiment(recipe: LongStage2Tests.recipe, config: TrainingConfig(hidden: [4], batchSize: 16, epochs: 50))
-        let run = StagedRun(stage1: exp.makeTrainers(data: TrainingData(exp.dataset)), threads: 2, epochLimit: 3)
+        let run = StagedRun(stage1: exp.makeTrainers(data: TrainingData(exp.dataset)), threads: 2, epochLimit: 3,
+                            clock: clock)
         defer { run.stop() }
-        for _ in 0..<2_000 where !run.session.isIdleAtLimit { try await Task.sleep(for: .milliseconds(2)) }
+        run.session.waitUntilIdleAtLimit()
         let held = run.session.elapsedSeconds
-        #expect(held > 0)
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(run.session.elapsedSeconds == held, "no training, no time")
+        let throughput = run.session.samplesPerSecond
+        #expect(held > 0 && held < 1, "a few readings of the clock during 3 epochs: \(held) s")
+        clock.advance(by: 300)
+        #expect(run.session.elapsedSeconds == held, "five minutes held: no training, no time")
+        #expect(run.session.samplesPerSecond == throughput)
         run.session.epochLimit = .max
         run.session.waitUntilFinished()
         #expect(run.session.elapsedSeconds > held && run.session.elapsedSeconds < held + 30)

@@ -1,0 +1,61 @@
+import NormscopeEngine
+@testable import NormscopeTerminal
+import NormscopeTestSupport
+import Testing
+
+/// The pace follows the live view's clock: epochs are released by time, not by how fast the machine trains.
+@Suite("live pace by the clock")
+struct PaceClockTests {
+    @Test("at 0.6 s per epoch: one epoch at once, none until 0.6 s have passed, then one per 0.6 s")
+    func oneEpochPerPace() {
+        let clock = ManualClock()
+        let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 50))
+        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 0, clock: clock)
+        defer { run.stop() }
+        func tick(_ seconds: Double) {
+            clock.advance(by: seconds)
+            run.pace(.standard, paused: false, now: clock.now())
+            run.session.waitUntilIdleAtLimit()
+        }
+        tick(0)
+        #expect(run.session.epochsDone == 1)
+        tick(0.5)
+        #expect(run.session.epochsDone == 1, "0.5 s: too early for the next epoch")
+        tick(0.2)
+        #expect(run.session.epochsDone == 2)
+        for _ in 0..<10 { tick(0.6) }
+        #expect(run.session.epochsDone == 12, "ten paces, ten epochs")
+        tick(30)
+        #expect(run.session.epochsDone == 13, "after a stall the pace starts afresh: one epoch, not fifty")
+    }
+}
+
+/// The demo's timeline follows the live view's clock: its introduction and the pause between the stages last
+/// their seconds of that clock, however fast training runs.
+@Suite("demo timeline by the clock")
+struct DemoClockTests {
+    @Test("7 s of introduction hold training, stage 2 starts 6 s after stage 1 is done, then the tour ends")
+    func timeline() {
+        let clock = ManualClock()
+        let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 3))
+        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 2, clock: clock)
+        defer { run.stop() }
+        var demo = DemoScript(epochs: 3, classCounts: exp.dataset.classCounts, regimes: exp.regimes.count)
+        func tick(_ seconds: Double) -> DemoScript.Action {
+            clock.advance(by: seconds)
+            return demo.tick(now: clock.now(), run: run)
+        }
+        #expect(tick(0) == .continue && demo.holdsTraining && demo.caption.hasPrefix("Long-tailed data: 4 classes"))
+        #expect(tick(6.9) == .continue && demo.holdsTraining, "6.9 s: still the introduction")
+        #expect(tick(0.2) == .continue && !demo.holdsTraining, "7.1 s: training starts")
+        run.session.epochLimit = .max
+        run.session.waitUntilFinished()
+        #expect(tick(0) == .continue && demo.caption.hasPrefix("Stage 1 done"))
+        #expect(tick(5.9) == .continue, "5.9 s after stage 1: still the pause")
+        #expect(tick(0.2) == .startStage2)
+        #expect(run.startStage2(Stage2Config(epochs: 2)))
+        run.session.epochLimit = .max
+        run.session.waitUntilFinished()
+        #expect(tick(0) == .finished && demo.caption.hasPrefix("Done:"))
+    }
+}
