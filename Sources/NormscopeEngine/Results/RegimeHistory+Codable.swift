@@ -4,7 +4,7 @@
 extension RegimeHistory: Codable {
     enum CodingKeys: String, CodingKey {
         case name, plannedEpochs, epochs, norms, trainLoss, accuracyHistory, accuracy, classAccuracy, seconds
-        case maxNormRadius, diverged, stageBoundary
+        case maxNormRadius, maxNormClips, diverged, stageBoundary
         case legacyEpochs = "normEpochs"
     }
 
@@ -43,6 +43,8 @@ extension RegimeHistory: Codable {
                   seconds: try c.decode(Double.self, forKey: .seconds),
                   maxNormRadius: try c.decodeIfPresent(Double.self, forKey: .maxNormRadius),
                   diverged: diverged, stage2StartEpoch: boundary)
+        maxNormClips = try c.decodeIfPresent(Int.self, forKey: .maxNormClips)
+        if let n = maxNormClips, n < 0 { throw bad(.maxNormClips, "must be 0 or more") }
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -57,6 +59,7 @@ extension RegimeHistory: Codable {
         try c.encode(classAccuracy, forKey: .classAccuracy)
         try c.encode(seconds, forKey: .seconds)
         try c.encodeIfPresent(maxNormRadius, forKey: .maxNormRadius)
+        try c.encodeIfPresent(maxNormClips, forKey: .maxNormClips)
         try c.encodeIfPresent(diverged, forKey: .diverged)
         try c.encodeIfPresent(stage2StartEpoch, forKey: .stageBoundary)
     }

@@ -17,6 +17,10 @@ package struct RegimeHistory: Equatable, Sendable {
     package var seconds: Double
     /// The MaxNorm radius in force, if the run projects.
     package var maxNormRadius: Double?
+    /// How many times MaxNorm shortened a classifier row (rows clipped, summed over every projection), when the run
+    /// projects and this was counted (nil otherwise, and in files written before it was recorded). 0 means the
+    /// projection never acted: every row stayed inside the ball on its own.
+    package var maxNormClips: Int?
     /// Set when training stopped at a non-finite loss or weight.
     package var diverged: Divergence?
     /// The epoch after which stage 2 begins in this history: 0 for a stage-2 run, the base's last epoch for a
