@@ -97,6 +97,10 @@ struct ScreenTruthTests {
             #expect(c.text(row: 2).hasPrefix("│ep↓"), "\(c.plainText)")
             #expect(c.plainText.contains("‖w‖"))
         }
+        for height in 20...40 {
+            let text = PanelView(p, vmax: 2).render(width: 24, height: height, options: .standard).plainText
+            #expect(text.contains("│1.0 "), "the profile's middle is labelled at height \(height)\n\(text)")
+        }
         let wide = PanelView(p, vmax: 2).render(width: 40, height: 30, options: .standard)
         #expect(wide.text(row: 28).contains("class (by training count): 500 … 5"))
     }

@@ -97,8 +97,11 @@ struct PanelView: Widget {
         if profileRows > 0 {
             let profile = Profile(values: model.currentNorms, vmax: vmax, reference: model.referenceLine,
                                   gutter: gutter, classes: classes)
-            canvas.blit(profile.render(width: inner.width, height: profileRows, options: options),
-                        x: inner.x, y: inner.y + heatRows + ruleRows)
+            // An odd number of scale rows puts vmax/2 (1.0) on a row's middle, so it gets its label: else one
+            // row stays blank above the profile.
+            let skip = profileRows >= 5 && (profileRows - Profile.markRows(height: profileRows)) % 2 == 0 ? 1 : 0
+            canvas.blit(profile.render(width: inner.width, height: profileRows - skip, options: options),
+                        x: inner.x, y: inner.y + heatRows + ruleRows + skip)
         }
         if hintRows == 1 {
             let plan = classes ?? BinPlan(count: heatmap.classCount, slots: inner.width - gutter)

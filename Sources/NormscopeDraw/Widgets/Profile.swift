@@ -108,7 +108,7 @@ struct Profile: Widget {
         if y0 > 0 { label(glyphs.text("‖w‖"), y0 - 1) }
         label(NumberFormat.scale(vmax), y0)
         if rows >= 2 { label("0", canvas.height - 1) }
-        if rows >= 5 && (rows - 1) % 2 == 0 { label(NumberFormat.scale(vmax / 2), y0 + (rows - 1) / 2) }
+        if rows >= 3 && (rows - 1) % 2 == 0 { label(NumberFormat.scale(vmax / 2), y0 + (rows - 1) / 2) }
     }
 }
 
