@@ -130,6 +130,16 @@ struct ScreenTruthTests {
         #expect(t.side.filter { $0.note != nil }.count == 1, "only the inactive one")
         let active = AccuracyTable.stage2Tables(StageTwoScreen.snapshot(wbClipsOnWD: 7), panels: StageTwoScreen.model(stage2: true).panels)
         #expect(active.side.last?.note == nil && active.side.last?.accuracy != nil)
+        #expect(active.note == "MaxNorm acted in s2 epoch 1 only", "it acted, then never again: the screen says so")
+        var m = StageTwoScreen.model(stage2: true, snapshot: StageTwoScreen.snapshot(wbClipsOnWD: 7))
+        #expect(renderDashboard(m, width: 120, height: 36, options: .standard).plainText.contains("MaxNorm acted in s2 epoch 1 only"))
+        m.tableNote = nil
+        #expect(!renderDashboard(m, width: 120, height: 36, options: .standard).plainText.contains("MaxNorm acted"))
+        var runs = StageTwoScreen.snapshot(wbClipsOnWD: 7).stage2.filter { $0.id.variant == .cbWDMaxNorm }
+        runs[0].maxNormLastClipEpoch = runs[0].epochsDone
+        #expect(AccuracyTable.maxNormNote(runs) == nil, "acting to the end: nothing to say")
+        #expect(AccuracyTable.maxNormNote(runs.map { var h = $0; h.maxNormClips = 0; h.maxNormLastClipEpoch = nil; return h })
+                == "MaxNorm never acted: = CB & WD")
     }
 
     @Test("while paused the hint line offers to resume")

@@ -17,16 +17,19 @@ struct MaxNormClipsTests {
 
     @Test func aBindingRadiusCountsClipsAndALooseOneCountsNone() {
         #expect((train(.maxnorm, radius: 0.5).maxNormClips ?? 0) > 0, "a tight ball shortens rows")
+        #expect(train(.maxnorm, radius: 0.5).maxNormLastClipEpoch == 3, "it acts to the end")
         #expect(train(.maxnorm, radius: 1000).maxNormClips == 0, "a huge ball never acts")
+        #expect(train(.maxnorm, radius: 1000).maxNormLastClipEpoch == nil)
         #expect(train(.wd, radius: 0.5).maxNormClips == nil, "no MaxNorm, no count")
     }
 
     @Test func theCountRoundTripsAndOlderFilesStillRead() throws {
         let h = train(.maxnorm, radius: 0.5)
         let data = try JSONEncoder().encode(h)
-        #expect(try JSONDecoder().decode(RegimeHistory.self, from: data).maxNormClips == h.maxNormClips)
+        #expect(try JSONDecoder().decode(RegimeHistory.self, from: data) == h)
         var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         json["maxNormClips"] = nil
+        json["maxNormLastClipEpoch"] = nil
         let old = try JSONDecoder().decode(RegimeHistory.self, from: JSONSerialization.data(withJSONObject: json))
         #expect(old.maxNormClips == nil && old.maxNormRadius == 0.5)
         json["maxNormClips"] = -1

@@ -28,6 +28,8 @@ package struct DashboardModel: Equatable, Sendable {
     package var sideTableRows: [AccuracyTable.Row]? = nil
     /// The header of the second table's label column.
     package var sideTableCaption = ""
+    /// A line under the tables, when there is room ("MaxNorm acted in s2 epoch 1 only").
+    package var tableNote: String? = nil
     /// Every caption the screen will show (the demo's tour): the caption area is sized for the longest, so the
     /// figure keeps its place as captions change. Empty: sized for `caption` alone.
     package var captionsToCome: [String] = []
@@ -62,6 +64,7 @@ package struct DashboardModel: Equatable, Sendable {
         tableCaption = t.mainCaption
         sideTableRows = t.side.isEmpty ? nil : t.side
         sideTableCaption = t.sideCaption
+        tableNote = t.note
     }
 
     /// The accuracy table's rows, one per panel.

@@ -55,6 +55,11 @@ struct StatusBlock: Widget {
                     if y < h { canvas.blit(bar.render(width: widths.0, height: 1, options: options), x: 1, y: y) }
                     return canvas
                 }
+                if let note = model.tableNote, table.neededHeight < h {
+                    let glyphs = Glyphs.forMode(options.glyphs), theme = Theme(mode: options.colorMode)
+                    let text = TextFit.truncate(glyphs.text(note), widths.0 + 2, ellipsis: glyphs.asciiOnly ? "..." : "…")
+                    canvas.put(text, x: 1, y: table.neededHeight, style: theme.caution)
+                }
                 rx = 1 + widths.0 + 3 + widths.1 + 4
             } else {
                 let tw = min(table.fullWidth, max(table.compactWidth, w / 2))

@@ -11,6 +11,9 @@ package struct Stage2Tables: Equatable, Sendable {
     package var side: [AccuracyTable.Row]
     /// The header of the side block's label column ("on (c) WD").
     package var sideCaption: String
+    /// What weight balancing's MaxNorm did, when it stopped acting before the end ("MaxNorm acted in s2 epoch 1
+    /// only"): its rows then end close to CB & WD's.
+    package var note: String? = nil
 }
 
 extension AccuracyTable {
@@ -66,6 +69,19 @@ extension AccuracyTable {
             side.removeFirst()  // the caption names the one base
             sideCaption = "on " + bases[0]
         }
-        return Stage2Tables(main: main, mainCaption: "s2 weight balancing", side: side, sideCaption: sideCaption)
+        var t = Stage2Tables(main: main, mainCaption: "s2 weight balancing", side: side, sideCaption: sideCaption)
+        t.note = maxNormNote(panels.indices.compactMap { snapshot.stage2(of: $0, .cbWDMaxNorm) })
+        return t
+    }
+
+    /// "MaxNorm never acted", "MaxNorm acted in s2 epoch 1 only", "MaxNorm inactive after s2 epoch 3" for
+    /// weight balancing's runs (those trained so far), or nil when it acted to the end of any of them.
+    static func maxNormNote(_ runs: [RegimeHistory]) -> String? {
+        let trained = runs.filter { $0.epochsDone > 0 && $0.diverged == nil && $0.maxNormClips != nil }
+        guard !trained.isEmpty else { return nil }
+        if trained.allSatisfy({ $0.maxNormClips == 0 }) { return "MaxNorm never acted: = CB & WD" }
+        let last = trained.map { $0.maxNormLastClipEpoch ?? 0 }, done = trained.map(\.epochsDone)
+        guard let latest = last.max(), let shortest = done.min(), latest < shortest else { return nil }
+        return latest == 1 ? "MaxNorm acted in s2 epoch 1 only" : "MaxNorm inactive after s2 epoch \(latest)"
     }
 }

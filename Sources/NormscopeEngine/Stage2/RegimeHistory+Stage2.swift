@@ -24,6 +24,7 @@ extension RegimeHistory {
                               stage2StartEpoch: start)
         if records.isEmpty && diverged == nil { h.accuracy = base.accuracy }
         h.maxNormClips = maxNormClips
+        h.maxNormLastClipEpoch = maxNormLastClipEpoch.map { start + $0 }
         return h
     }
 }

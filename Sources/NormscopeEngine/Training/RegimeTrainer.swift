@@ -101,6 +101,7 @@ package final class RegimeTrainer {
         }}}
         if failure == nil, let r = radius, plan.maxNormEvery == .epoch { clips += network.projectClassifier(radius: r) }
         if radius != nil { history.maxNormClips = (history.maxNormClips ?? 0) + clips }
+        if clips > 0 { history.maxNormLastClipEpoch = e + 1 }
         if failure == nil && !network.parametersAreFinite { failure = "weights are not finite" }
         epoch += 1
         history.seconds += (clock.now - start).seconds

@@ -16,6 +16,7 @@ enum StageTwoScreen {
         var h = RegimeHistory(id: id, plannedEpochs: epochs, records: records, accuracy: acc,
                               maxNormRadius: id.variant?.usesMaxNorm == true ? 0.7 : nil, stage2StartEpoch: id.isStage2 ? 0 : nil)
         h.maxNormClips = clips
+        if let n = clips, n > 0 { h.maxNormLastClipEpoch = 1 }  // the stage-2 MaxNorm acts in its first epoch only
         return h
     }
 
