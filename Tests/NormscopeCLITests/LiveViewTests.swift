@@ -150,6 +150,7 @@ struct LiveViewTests {
         let after = try tmux.capture()
         #expect(Self.epoch(after) == e + 1, "still one epoch on: \(after)")
         #expect(after.contains("paused"))
+        #expect(after.contains("space resume") && !after.contains("space pause"), "the hint says what space does now")
         try tmux.sendKeys("Space")
         try await tmux.waitFor(timeout: .seconds(15), "running again") { ($0.contains("running")) && (Self.epoch($0) ?? 0) > e + 1 }
         try tmux.sendKeys("q")
@@ -182,11 +183,11 @@ struct LiveViewTests {
         try tmux.sendKeys("+")
         try await tmux.waitFor(text: "pace 0.3 s/epoch")
         try tmux.sendKeys("v")
-        try await tmux.waitFor(timeout: .seconds(10), "the profiles view") { !$0.contains("epoch ↓") && $0.contains("(e) WD+MaxNorm") }
+        try await tmux.waitFor(timeout: .seconds(10), "the profiles view") { !$0.contains("ep↓") && $0.contains("(e) WD+MaxNorm") }
         try tmux.sendKeys("v")
         try await tmux.waitFor(text: "test accuracy, all classes")
         try tmux.sendKeys("v")
-        try await tmux.waitFor(text: "epoch ↓")
+        try await tmux.waitFor(text: "ep↓")
         try tmux.sendKeys("r")
         try await tmux.waitFor(text: "press r again to restart")
         #expect(!(try tmux.capture().contains("seed 1")), "one r while training only asks")
@@ -209,9 +210,9 @@ struct LiveViewTests {
         try await tmux.waitFor(timeout: .seconds(30), "stage 2 finished") { $0.contains("epoch 2/2") && $0.contains("finished") }
         let screen = try tmux.capture()
         #expect(screen.contains("(a) Naive") && screen.contains("stage 2, epoch 2"), "every panel continues below its stage 1")
-        #expect(screen.contains("stage 2, CB & WD & MaxNorm:") && screen.contains("(e) WD+MaxNorm"),
+        #expect(screen.contains("s2 weight balancing") && screen.contains("(e) WD+MaxNorm"),
                 "a stage-2 row per panel in the accuracy table")
-        #expect(screen.contains("on (c) WD:") && screen.contains("+CB & MaxNorm"), "the paper's other variants on the wd base")
+        #expect(screen.contains("on (c) WD") && screen.contains("CB & MaxNorm"), "the paper's other variants on the wd base")
         try await tmux.waitFor(text: "stage 2 done: e exports")  // not the training keys, which do nothing now
         #expect(try !tmux.capture().contains("space pause"))
         try tmux.sendKeys("q")

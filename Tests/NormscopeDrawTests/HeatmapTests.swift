@@ -48,14 +48,15 @@ struct HeatmapTests {
         #expect(g.row(ofEpoch: 5) == 1)
     }
 
-    @Test func fewClassesAreStretchedEvenly() {
+    @Test func fewClassesAreStretchedToFillTheWidth() {
         let map = Heatmap(norms: [[0, 2]], totalEpochs: 0, vmax: 2)
         let g = map.geometry(width: 7, height: 1, options: .standard)
-        #expect(g.columnsPerClass == 3 && g.usedWidth == 6)
+        #expect(g.columnsPerClass == 3 && g.usedWidth == 7, "3 and 4 columns: no empty column at the right")
         let c = map.render(width: 7, height: 1, options: .standard)
         #expect((0..<3).allSatisfy { c[$0, 0].fg == scale.color(0) })
-        #expect((3..<6).allSatisfy { c[$0, 0].fg == scale.color(2) })
-        #expect(c[6, 0] == .blank)
+        #expect((3..<7).allSatisfy { c[$0, 0].fg == scale.color(2) })
+        let even = map.geometry(width: 6, height: 1, options: .standard)
+        #expect(even.columnsPerClass == 3 && even.usedWidth == 6)
     }
 
     @Test func noColourUsesOneEpochPerRowOfShadeGlyphsOnly() {

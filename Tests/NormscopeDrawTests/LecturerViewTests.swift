@@ -77,7 +77,7 @@ struct LecturerViewTests {
         #expect(line.contains("q quit") && line.contains("? help"), "\(line)")
     }
 
-    @Test("the stage-2 table gives every row a distinct label")
+    @Test("the stage-2 tables give every row a distinct label")
     func stageTwoTable() {
         let acc = AccuracySummary(all: 50, many: 60, medium: 40, few: 20)
         func h(_ id: RunID, epochs: Int) -> RegimeHistory {
@@ -90,12 +90,17 @@ struct LecturerViewTests {
         for v in [Stage2Variant.posthocL2, .posthocTau, .cbWD, .cbMaxNorm] { stage2.append(h(RunID(.wd, v), epochs: v.isPostHoc ? 0 : 2)); bases.append(2) }
         let snapshot = RunSnapshot(stage1: stage1, stage2: stage2, stage2Bases: bases, stage2Started: true)
         let panels = stage1.enumerated().map { PanelModel(history: $0.element, index: $0.offset, totalEpochs: 3) }
-        let rows = AccuracyTable.stage2Rows(snapshot, panels: panels).filter { !$0.isHeading }
-        let labels = rows.map { ($0.tag.isEmpty ? "" : "(\($0.tag)) ") + $0.name }
-        #expect(Set(labels).count == labels.count, "\(labels)")
-        #expect(rows.count == 5 + 1 + 4)
-        let text = AccuracyTable(rows: AccuracyTable.stage2Rows(snapshot, panels: panels)).render(width: 60, height: 14, options: .standard).plainText
-        for name in ["(a) Naive", "(e) WD+MaxNorm", "on (c) WD:", "stage 1 only", "+CB & MaxNorm"] { #expect(text.contains(name), "\(name)\n\(text)") }
+        let t = AccuracyTable.stage2Tables(snapshot, panels: panels)
+        for rows in [t.main, t.side] {
+            let labels = rows.map { ($0.tag.isEmpty ? "" : "(\($0.tag)) ") + $0.name }
+            #expect(Set(labels).count == labels.count, "\(labels)")
+        }
+        #expect(t.main.count == 5 && t.side.count == 1 + 4 + 1)
+        let text = AccuracyTable(rows: t.main, caption: t.mainCaption).render(width: 60, height: 8, options: .standard).plainText
+            + AccuracyTable(rows: t.side, caption: t.sideCaption).render(width: 60, height: 8, options: .standard).plainText
+        for name in ["(a) Naive", "(e) WD+MaxNorm", "on (c) WD", "stage 1 only", "CB & MaxNorm", "weight balancing"] {
+            #expect(text.contains(name), "\(name)\n\(text)")
+        }
     }
 
     @Test("the keys shown are the keys that work: no pause, step or pace once training ends, no 2 once stage 2 runs")

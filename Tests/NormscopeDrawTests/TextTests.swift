@@ -118,12 +118,13 @@ struct SmallWidgetTests {
         #expect(panel.slot == 0)
         #expect(PanelModel(title: "x", letter: "e", totalEpochs: 1).slot == 4)
         let c = PanelView(panel, vmax: 2).render(width: 44, height: 14, options: .standard)
-        #expect(c.text(row: 0).hasPrefix("╭ (a) Naive  acc 41.2% ─"))
-        #expect(c.text(row: 12).contains("epoch ↓"))
+        #expect(c.text(row: 0).hasPrefix("╭ (a) Naive ─"))
+        #expect(c.text(row: 13).hasPrefix("╰ acc 41.2% ─"), "the accuracy on the bottom border")
+        #expect(c.text(row: 12).contains("class"))
         #expect(c.plainText.contains("waiting for data…"))
         let narrow = PanelView(panel, vmax: 2).render(width: 16, height: 8, options: .standard)
         #expect(narrow.text(row: 0) == "╭ (a) Naive ───╮")
-        #expect(PanelView(panel, vmax: 2).render(width: 19, height: 8, options: .standard).text(row: 0) == "╭ (a) Naive 41.2% ╮")
+        #expect(narrow.text(row: 7) == "╰ acc 41.2% ───╯", "the same format at every width")
     }
 
     @Test func panelHintNamesTheClassSizesAtTheEnds() {
@@ -131,10 +132,10 @@ struct SmallWidgetTests {
         var model = PanelModel(title: "WD", letter: "c", norms: norms, totalEpochs: 10)
         #expect(PanelView(model, vmax: 2).render(width: 44, height: 14, options: .standard).text(row: 12).contains("class → head … tail"))
         model.classSizes = (500, 5)
-        #expect(PanelView(model, vmax: 2).render(width: 44, height: 14, options: .standard).text(row: 12).contains("epoch ↓  class size 500 … 5"))
+        #expect(PanelView(model, vmax: 2).render(width: 44, height: 14, options: .standard).text(row: 12).contains("class (by training count): 500 … 5"))
         #expect(PanelView(model, vmax: 2).render(width: 20, height: 14, options: .standard).text(row: 12).contains("500 … 5"))
         let ascii = PanelView(model, vmax: 2).render(width: 44, height: 14, options: RenderOptions(glyphs: .ascii)).text(row: 12)
-        #expect(ascii.contains("epoch v  class size 500 ... 5"), "ASCII keeps the epoch label: \(ascii)")
+        #expect(ascii.contains("class (by training count): 500 ... 5"), "ASCII spells the ellipsis: \(ascii)")
         #expect(!PanelView(model, vmax: 2).render(width: 44, height: 14, options: .standard).plainText.contains("cls/col"))
     }
 

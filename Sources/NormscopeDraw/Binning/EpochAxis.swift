@@ -2,7 +2,7 @@
 /// stage 1, so that a short stage 2 still gets visible height.
 ///
 /// With a split, stage 1 (epochs `0...split`) fills the upper slots and stage 2 (`split+1...lastEpoch`) the
-/// lower ones, about `minimumStage2Share` of them and never less than a quarter: each part is laid out evenly (a `BinPlan`), so an epoch
+/// lower ones, a quarter of them (`minimumStage2Share`) or more when stage 2 is long: each part is laid out evenly (a `BinPlan`), so an epoch
 /// row of stage 2 may be taller than one of stage 1. The API is a `BinPlan`'s.
 struct EpochAxis: Equatable, Sendable {
     /// The part above the split (or the whole axis).
@@ -15,7 +15,7 @@ struct EpochAxis: Equatable, Sendable {
     let lowerOffset: Int
 
     /// The smallest share of the slots stage 2 gets.
-    static let minimumStage2Share = 0.3
+    static let minimumStage2Share = 0.25
 
     /// `slotsPerRow` is 2 when two slots share a text row (half blocks): stage 2 then starts on a row of its own.
     package init(lastEpoch: Int, slots: Int, stage2After split: Int? = nil, slotsPerRow: Int = 1) {
@@ -29,7 +29,7 @@ struct EpochAxis: Equatable, Sendable {
         }
         let stage2 = last - split
         let proportional = Double(stage2) / Double(last + 1) * Double(slots)
-        var lowerSlots = min(slots - 2, max(Int(proportional.rounded()), Int((Double(slots) * Self.minimumStage2Share).rounded()), 1))
+        var lowerSlots = min(slots - 2, max(Int(proportional.rounded()), Int((Double(slots) * Self.minimumStage2Share).rounded(.up)), 1))
         if stage2 < lowerSlots {
             // Fewer epochs than slots: each epoch takes a whole number of slots, at least a quarter in all.
             var k = max(1, Int((Double(lowerSlots) / Double(stage2)).rounded()))

@@ -55,8 +55,9 @@ struct DashboardLayout: Equatable, Sendable {
     /// The layout of `panelCount` panels in a `width` x `height` terminal showing `view`.
     /// `tableRows` is the number of rows of the accuracy table (default: one per panel).
     package init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile,
-                tableRows: Int? = nil) {
+                tableRows: Int? = nil, sideTableRows: Int = 0) {
         let tableRows = max(1, tableRows ?? panelCount)
+        let side = max(0, sideTableRows)
         self.width = max(0, width)
         self.height = max(0, height)
         let captionLines = max(0, min(2, captionLines))
@@ -67,7 +68,7 @@ struct DashboardLayout: Equatable, Sendable {
         let need = DashboardLayout.minimumSize(panelCount: panelCount, captionLines: captionLines)
         let found = self.width >= need.width && self.height >= need.height
             ? DashboardLayout.best(panelCount: panelCount, width: self.width, height: self.height, captionLines: captionLines,
-                                   tableRows: tableRows)
+                                   tableRows: tableRows, sideTableRows: side)
             : nil
         guard let c = found else {
             tooSmall = true
@@ -82,7 +83,7 @@ struct DashboardLayout: Equatable, Sendable {
         if view == .curves {
             // Charts need no grid: keep the status strip when the charts keep 12 rows, else a line.
             let avail = self.height - top - 1
-            let strip = DashboardLayout.stripHeight(tableRows: tableRows)
+            let strip = DashboardLayout.stripHeight(tableRows: tableRows, sideTableRows: side)
             let h = avail - strip >= 12 ? strip : 1
             main = Rect(x: 0, y: top, width: self.width, height: avail - h)
             status = Rect(x: 0, y: top + avail - h, width: self.width, height: h)
@@ -98,11 +99,14 @@ struct DashboardLayout: Equatable, Sendable {
         statusPlacement = c.placement
     }
 
-    /// The status strip's height: the table's rows (header + one per panel).
-    static func stripHeight(tableRows: Int) -> Int { tableRows + 1 }
+    /// The status strip's height: the taller table's rows and its header (the second table sits beside the first).
+    static func stripHeight(tableRows: Int, sideTableRows: Int = 0) -> Int { max(tableRows, sideTableRows) + 1 }
 
-    /// The status block's needs in a grid slot: width for the compact table, height for table + bar + progress.
-    static func slotNeeds(tableRows: Int) -> (width: Int, height: Int) { (27, tableRows + 4) }
+    /// The status block's needs in a grid slot: width for the compact table, height for table (and the second
+    /// table under it) + bar + progress.
+    static func slotNeeds(tableRows: Int, sideTableRows: Int = 0) -> (width: Int, height: Int) {
+        (27, tableRows + 4 + (sideTableRows > 0 ? sideTableRows + 1 : 0))
+    }
 
     /// A candidate arrangement and its score.
     struct Candidate {
@@ -129,7 +133,8 @@ struct DashboardLayout: Equatable, Sendable {
     }
 
     /// Every arrangement that fits, best first.
-    static func candidates(panelCount n: Int, width: Int, height: Int, captionLines: Int, tableRows: Int? = nil) -> [Candidate] {
+    static func candidates(panelCount n: Int, width: Int, height: Int, captionLines: Int, tableRows: Int? = nil,
+                           sideTableRows: Int = 0) -> [Candidate] {
         let tableRows = max(1, tableRows ?? n)
         guard n >= 1 else {
             let top = 1 + captionLines, avail = height - top - 1
@@ -168,14 +173,16 @@ struct DashboardLayout: Equatable, Sendable {
                 let g = grid(areaHeight: avail, centred: false)
                 let x = g.x0 + (cols - empty) * g.pw, y = top + (rows - 1) * g.ph
                 let slot = Rect(x: x + 1, y: y, width: width - x - 1, height: top + avail - y)
-                let needs = slotNeeds(tableRows: tableRows)
+                let needs = slotNeeds(tableRows: tableRows, sideTableRows: sideTableRows)
                 if g.pw >= minPanelWidth, g.ph >= minPanelHeight, slot.width >= needs.width, slot.height >= needs.height {
                     out.append(Candidate(columns: cols, rows: rows, placement: .gridSlot,
                                          main: Rect(x: 0, y: top, width: width, height: avail), panels: g.panels,
                                          status: slot, panelWidth: g.pw, panelHeight: g.ph))
                 }
             }
-            if width >= slotNeeds(tableRows: tableRows).width + 26 { add(.strip, statusHeight: stripHeight(tableRows: tableRows)) }
+            if width >= slotNeeds(tableRows: tableRows).width + 26 {
+                add(.strip, statusHeight: stripHeight(tableRows: tableRows, sideTableRows: sideTableRows))
+            }
             add(.line, statusHeight: 1)
         }
         // The best score; but the paper's arrangement, all panels in one row above the table, whenever its
@@ -190,7 +197,8 @@ struct DashboardLayout: Equatable, Sendable {
     /// Panels in the one-row arrangement are at least this wide (a title and ten class columns).
     static let minRowPanelWidth = 16
 
-    static func best(panelCount: Int, width: Int, height: Int, captionLines: Int, tableRows: Int) -> Candidate? {
-        candidates(panelCount: panelCount, width: width, height: height, captionLines: captionLines, tableRows: tableRows).first
+    static func best(panelCount: Int, width: Int, height: Int, captionLines: Int, tableRows: Int, sideTableRows: Int = 0) -> Candidate? {
+        candidates(panelCount: panelCount, width: width, height: height, captionLines: captionLines, tableRows: tableRows,
+                   sideTableRows: sideTableRows).first
     }
 }

@@ -23,7 +23,16 @@ package struct DashboardModel: Equatable, Sendable {
     /// Rows of the accuracy table when they are not simply the panels' (stage 1 and stage-2 results).
     package var tableRows: [AccuracyTable.Row]? = nil
     /// The header of the table's label column.
-    var tableCaption = "accuracy %"
+    package var tableCaption = "accuracy %"
+    /// A second table drawn beside the first (stage 2's other variants), or nil.
+    package var sideTableRows: [AccuracyTable.Row]? = nil
+    /// The header of the second table's label column.
+    package var sideTableCaption = ""
+    /// A line under the tables, when there is room ("MaxNorm acted in s2 epoch 1 only").
+    package var tableNote: String? = nil
+    /// Every caption the screen will show (the demo's tour): the caption area is sized for the longest, so the
+    /// figure keeps its place as captions change. Empty: sized for `caption` alone.
+    package var captionsToCome: [String] = []
     /// Columns of the table (0 Many, 1 Medium, 2 Few) whose group has no class in the data: shown as a dash,
     /// not as the 0 the results record for them.
     package var emptyGroupColumns: Set<Int> = []
@@ -47,6 +56,15 @@ package struct DashboardModel: Equatable, Sendable {
         self.help = help
         self.title = title
         self.subtitle = subtitle
+    }
+
+    /// Shows the stage-2 tables: weight balancing per panel, the base's other variants beside it.
+    package mutating func showStage2(_ t: Stage2Tables) {
+        tableRows = t.main
+        tableCaption = t.mainCaption
+        sideTableRows = t.side.isEmpty ? nil : t.side
+        sideTableCaption = t.sideCaption
+        tableNote = t.note
     }
 
     /// The accuracy table's rows, one per panel.

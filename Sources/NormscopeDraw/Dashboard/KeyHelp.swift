@@ -30,8 +30,13 @@ package struct KeyHelp: Equatable, Sendable {
 
     /// The keys that do something now: once training has finished, pausing, stepping and the pace do nothing
     /// (nor `2` once stage 2 has started), so the hint line and the help leave them out.
-    package static func available(trainingFinished: Bool, stage2Started: Bool) -> [KeyHelp] {
+    /// While paused, space's hint says "resume".
+    package static func available(trainingFinished: Bool, stage2Started: Bool, paused: Bool = false) -> [KeyHelp] {
         let idle: Set<String> = trainingFinished ? ["space", "n", "+ / -"] : []
-        return standard.filter { !idle.contains($0.key) && !(stage2Started && $0.key == "2") }
+        return standard.filter { !idle.contains($0.key) && !(stage2Started && $0.key == "2") }.map { k in
+            var k = k
+            if paused && k.key == "space" { k.hint = "resume" }
+            return k
+        }
     }
 }

@@ -16,13 +16,16 @@ struct Dashboard: Widget {
     /// The layout used for a terminal of `width` x `height`.
     func layout(width: Int, height: Int) -> DashboardLayout {
         DashboardLayout(panelCount: model.panels.count, width: width, height: height,
-                        captionLines: captionLines(width: width), view: model.view, tableRows: model.accuracyRows.count)
+                        captionLines: captionLines(width: width), view: model.view, tableRows: model.accuracyRows.count,
+                        sideTableRows: model.sideTableRows?.count ?? 0)
     }
 
-    /// Lines the caption takes at `width`: one, or two when it does not fit on one (0 without a caption).
+    /// Lines the caption area takes at `width`: one, or two when a caption (the current one, or any of the tour's
+    /// `captionsToCome`) does not fit on one; 0 without a caption.
     func captionLines(width: Int) -> Int {
-        guard let text = model.caption else { return 0 }
-        return TextFit.wrap(text, max(1, width - 2)).count > 1 ? 2 : 1
+        guard model.caption != nil || !model.captionsToCome.isEmpty else { return 0 }
+        let texts = (model.caption.map { [$0] } ?? []) + model.captionsToCome
+        return texts.contains { TextFit.wrap($0, max(1, width - 2)).count > 1 } ? 2 : 1
     }
 
     package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {

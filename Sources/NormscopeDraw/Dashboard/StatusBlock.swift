@@ -1,6 +1,7 @@
 /// The status block: the accuracy table, the shared colour bar, and the stage's progress bar.
 ///
 /// Stacked in a grid slot, side by side in a bottom strip, or squeezed to colour bar and progress on one line.
+/// A second table (stage 2's other variants) goes beside the first in a strip, under it in a grid slot.
 struct StatusBlock: Widget {
     package var model: DashboardModel
     var placement: DashboardLayout.StatusPlacement
@@ -16,6 +17,11 @@ struct StatusBlock: Widget {
         guard w > 0 && h > 0 else { return canvas }
         var table = AccuracyTable(rows: model.accuracyRows, caption: model.tableCaption)
         table.emptyColumns = model.emptyGroupColumns
+        let side = model.sideTableRows.map { rows -> AccuracyTable in
+            var t = AccuracyTable(rows: rows, caption: model.sideTableCaption)
+            t.emptyColumns = model.emptyGroupColumns
+            return t
+        }
         let bar = ColorBar(vmax: model.vmax, overflow: model.overflow)
         let progress = ProgressLine(status: model.status)
         switch placement {
@@ -27,12 +33,40 @@ struct StatusBlock: Widget {
             canvas.blit(bar.render(width: bw, height: barRows, options: options), x: 0, y: 0)
             let top = barRows + (h >= table.neededHeight + barRows + 3 ? 1 : 0)
             canvas.blit(table.render(width: tw, height: min(table.neededHeight, max(0, h - top - 1)), options: options), x: 0, y: top)
-            let y = min(h - 1, top + table.neededHeight + 1)
+            var below = top + table.neededHeight
+            if let s = side, h - below - 2 >= 2 {
+                let sh = min(s.neededHeight, h - below - 2)
+                canvas.blit(s.render(width: min(w, s.fullWidth), height: sh, options: options), x: 0, y: below + 1)
+                below += 1 + sh
+            }
+            let y = min(h - 1, below + 1)
             if y > top { canvas.blit(progress.render(width: bw, height: 1, options: options), x: 0, y: y) }
         case .strip:
-            let tw = min(table.fullWidth, max(table.compactWidth, w / 2))
-            canvas.blit(table.render(width: tw, height: h, options: options), x: 1, y: 0)
-            let rx = tw + 5, rw = min(w - rx - 1, 60)
+            var rx: Int
+            if let s = side {
+                let tables = w - 1 - 3
+                let besideBar = table.compactWidth + s.labelledWidth + 4 + StatusBlock.barRoom <= tables
+                let widths = StatusBlock.sideBySide(table, s, room: besideBar ? tables - 4 - StatusBlock.barRoom : tables)
+                canvas.blit(table.render(width: widths.0, height: h, options: options), x: 1, y: 0)
+                canvas.blit(s.render(width: widths.1, height: h, options: options), x: 1 + widths.0 + 3, y: 0)
+                guard besideBar else {
+                    // Narrow: the colour bar on one line under the shorter table, the header has the progress.
+                    let y = table.neededHeight
+                    if y < h { canvas.blit(bar.render(width: widths.0, height: 1, options: options), x: 1, y: y) }
+                    return canvas
+                }
+                if let note = model.tableNote, table.neededHeight < h {
+                    let glyphs = Glyphs.forMode(options.glyphs), theme = Theme(mode: options.colorMode)
+                    let text = TextFit.truncate(glyphs.text(note), widths.0 + 2, ellipsis: glyphs.asciiOnly ? "..." : "…")
+                    canvas.put(text, x: 1, y: table.neededHeight, style: theme.caution)
+                }
+                rx = 1 + widths.0 + 3 + widths.1 + 4
+            } else {
+                let tw = min(table.fullWidth, max(table.compactWidth, w / 2))
+                canvas.blit(table.render(width: tw, height: h, options: options), x: 1, y: 0)
+                rx = tw + 5
+            }
+            let rw = min(w - rx - 1, 60)
             guard rw > 0 else { return canvas }
             let barRows = h >= 4 ? ColorBar.preferredHeight : 1
             canvas.blit(bar.render(width: rw, height: barRows, options: options), x: rx, y: 0)
@@ -45,6 +79,18 @@ struct StatusBlock: Widget {
             if w - px >= 12 { canvas.blit(progress.render(width: min(w - px, 48), height: 1, options: options), x: px, y: 0) }
         }
         return canvas
+    }
+
+    /// Columns the colour bar and progress keep beside two tables.
+    static let barRoom = 24
+
+    /// Widths for two tables side by side in `room` columns: whole labels with compact columns when they fit
+    /// (full columns too when both do), else the first shrinks to its tags, then both to their compact widths.
+    static func sideBySide(_ a: AccuracyTable, _ b: AccuracyTable, room: Int) -> (Int, Int) {
+        if a.fullWidth + b.fullWidth <= room { return (a.fullWidth, b.fullWidth) }
+        if a.labelledWidth + b.labelledWidth <= room { return (a.labelledWidth, b.labelledWidth) }
+        if a.compactWidth + b.labelledWidth <= room { return (max(a.compactWidth, room - b.labelledWidth), b.labelledWidth) }
+        return (a.compactWidth, max(b.compactWidth, room - a.compactWidth))
     }
 }
 

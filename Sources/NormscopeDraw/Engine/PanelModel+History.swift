@@ -12,6 +12,7 @@ extension PanelModel {
                   maxNormRadius: h.maxNormRadius, unitNorm: h.id.base.l2Normalized, accuracy: a,
                   diverged: h.diverged.map { DivergenceNote(epoch: $0.epoch, reason: $0.reason) },
                   stageBoundary: h.stage2StartEpoch)
+        if h.stage2StartEpoch != nil { accuracyStage = 2 }
     }
 }
 

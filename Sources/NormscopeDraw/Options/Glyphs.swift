@@ -39,7 +39,7 @@ package struct Glyphs: Sendable {
         topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
         axisCorner: "└", axisTick: "┤", upperHalf: "▀", lowerHalf: "▄", shades: [" ", "░", "▒", "▓", "█"],
         bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dash: "╌", bracketLeft: "▕", bracketRight: "▏",
-        markerRight: "▸", markerLeft: "◂", overflow: "▴", progressDone: "━", progressTodo: "─",
+        markerRight: "▸", markerLeft: "◂", overflow: "▲", progressDone: "━", progressTodo: "─",
         point: "•", segment: "·", legendMark: "━━", braille: true, asciiOnly: false)
 
     /// Printable ASCII only.

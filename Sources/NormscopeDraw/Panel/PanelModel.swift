@@ -14,6 +14,9 @@ package struct PanelModel: Equatable, Sendable {
     var unitNorm: Bool
     /// Latest test accuracy, if measured.
     package var accuracy: GroupAccuracy?
+    /// Which stage `accuracy` belongs to when the screen shows two: nil while there is only stage 1 ("acc"),
+    /// 1 or 2 once stage 2 exists ("s1 acc", "s2 acc").
+    package var accuracyStage: Int?
     /// Set when the regime diverged; a red banner covers the panel.
     package var diverged: DivergenceNote?
     /// The epoch after which stage 2 starts.
@@ -60,6 +63,9 @@ package struct PanelModel: Equatable, Sendable {
     var currentNorms: [Double] {
         rows.last { $0.values.contains(where: \.isFinite) }?.values ?? []
     }
+
+    /// The words before the accuracy: "acc", "s1 acc" or "s2 acc".
+    var accuracyPrefix: String { accuracyStage.map { "s\($0) acc" } ?? "acc" }
 
     /// The reference line of its profile: the MaxNorm radius, else the unit norm when L2-normalised.
     var referenceLine: ReferenceLine? {

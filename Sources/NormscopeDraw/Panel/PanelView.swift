@@ -1,13 +1,16 @@
 /// One framed panel of the figure: the heatmap over epochs above the current profile, with axis hints.
 ///
 /// ```
-/// ╭ (a) Naive  acc 41.2% ─────────╮
-/// │  0 ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀ │   heatmap: epoch down, class across
-/// │200 ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀ │
-/// │2.0 ▆▆▅▅▄▄▃▃▃▂▂▂▂▁▁▁▁▁ δ=1.00  │   profile: current norm per class
-/// │  0 ████████████████████████▁ │
-/// │↓epoch class→ head…tail 4 cls/col
-/// ╰──────────────────────────────╯
+/// ╭ (a) Naive ───────────────────╮
+/// │  0 ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀│   heatmap: epoch down, class across
+/// │ep↓ ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀│
+/// │200 ▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀│
+/// │    ╌╌ epoch 200 ╌╌╌╌╌╌╌╌╌╌╌╌╌│
+/// │‖w‖  ▲                        │   profile: current norm per class, ▲ over bars above the scale
+/// │2.0 ██▆▅▄▄▃▃▃▂▂▂▂▁▁▁▁▁  δ=1.00 │
+/// │  0 ██████████████████████████│
+/// │class by count 500 … 5        │
+/// ╰ acc 41.2% ───────────────────╯   the accuracy, "s2 acc" in stage 2, at every width
 /// ```
 /// A diverged regime gets a red banner across the middle.
 struct PanelView: Widget {
@@ -30,18 +33,16 @@ struct PanelView: Widget {
         self.content = content
     }
 
-    /// The panel's title spans: tag in the regime colour, bold name, faint accuracy (dropped when narrow).
-    func title(room: Int, glyphs: Glyphs, theme: Theme) -> [Span] {
+    /// The panel's title spans: tag in the regime colour and bold name, the same at every width.
+    func title(glyphs: Glyphs, theme: Theme) -> [Span] {
         let tag = Span("(" + glyphs.text(model.letter) + ")", Style(fg: theme.series(model.slot), attrs: .bold))
-        let name = Span(" " + glyphs.text(model.title), theme.title)
-        var spans = [tag, name]
-        if let acc = model.accuracy {
-            let long = Span("  acc " + NumberFormat.percent(acc.all) + "%", theme.faint)
-            let short = Span(" " + NumberFormat.percent(acc.all) + "%", theme.faint)
-            if spans.length + long.text.count + 2 <= room { spans.append(long) }
-            else if spans.length + short.text.count + 2 <= room { spans.append(short) }
-        }
-        return spans
+        return [tag, Span(" " + glyphs.text(model.title), theme.title)]
+    }
+
+    /// The accuracy on the bottom border, saying which stage it is ("acc 49.0%", "s2 acc 52.5%"), or nil
+    /// before it is measured.
+    var accuracyLabel: String? {
+        model.accuracy.map { model.accuracyPrefix + " " + NumberFormat.percent($0.all) + "%" }
     }
 
     /// The gutter width for epoch and norm labels, or 0 when the panel is too narrow for one.
@@ -59,7 +60,10 @@ struct PanelView: Widget {
         let glyphs = Glyphs.forMode(options.glyphs)
         let theme = Theme(mode: options.colorMode)
         let box = Rect(x: 0, y: 0, width: canvas.width, height: canvas.height)
-        canvas.frame(box, glyphs: glyphs, style: theme.border, title: title(room: box.width - 2, glyphs: glyphs, theme: theme))
+        canvas.frame(box, glyphs: glyphs, style: theme.border, title: title(glyphs: glyphs, theme: theme))
+        if let acc = accuracyLabel, box.height >= 2, acc.count + 2 <= box.width - 2 {
+            canvas.put(" " + acc + " ", x: 1, y: box.maxY - 1, style: theme.label)
+        }
         let inner = box.inset(by: 1)
         guard !inner.isEmpty else { return canvas }
 
@@ -83,6 +87,8 @@ struct PanelView: Widget {
             }
             classes = g.classes
             canvas.blit(heatmap.render(width: inner.width, height: heatRows, options: options), x: inner.x, y: inner.y)
+            drawEpochAxisName(&canvas, x: inner.x, y: inner.y, gutter: gutter, rows: min(heatRows, g.usedRows), glyphs: glyphs,
+                              theme: theme)
             if ruleRows == 1 {
                 drawRule(&canvas, x: inner.x + gutter, y: inner.y + heatRows, width: inner.width - gutter,
                          glyphs: glyphs, theme: theme)
@@ -91,8 +97,11 @@ struct PanelView: Widget {
         if profileRows > 0 {
             let profile = Profile(values: model.currentNorms, vmax: vmax, reference: model.referenceLine,
                                   gutter: gutter, classes: classes)
-            canvas.blit(profile.render(width: inner.width, height: profileRows, options: options),
-                        x: inner.x, y: inner.y + heatRows + ruleRows)
+            // An odd number of scale rows puts vmax/2 (1.0) on a row's middle, so it gets its label: else one
+            // row stays blank above the profile.
+            let skip = profileRows >= 5 && (profileRows - Profile.markRows(height: profileRows)) % 2 == 0 ? 1 : 0
+            canvas.blit(profile.render(width: inner.width, height: profileRows - skip, options: options),
+                        x: inner.x, y: inner.y + heatRows + ruleRows + skip)
         }
         if hintRows == 1 {
             let plan = classes ?? BinPlan(count: heatmap.classCount, slots: inner.width - gutter)
@@ -110,17 +119,26 @@ struct PanelView: Widget {
         return canvas
     }
 
-    /// The axis hint: epochs run down, classes from the largest (left) to the smallest (right), with their
-    /// training-sample counts at the two ends when known ("epoch ↓  class size 500 … 5").
+    /// The class axis under the panel: classes from the largest (left) to the smallest (right), named, with
+    /// their training-sample counts at the two ends when known ("class (by training count): 500 … 5").
     func hint(plan: BinPlan, width: Int, glyphs: Glyphs) -> String {
-        let down = content == .heatmapAndProfile ? "epoch ↓  " : ""
         var candidates: [String] = []
         if let (head, tail) = model.classSizes {
-            candidates += [down + "class size \(head) … \(tail)", down + "\(head) … \(tail) per class",
-                           down + "\(head) … \(tail)", "class size \(head) … \(tail)", "\(head) … \(tail)"]
+            candidates += ["class (by training count): \(head) … \(tail)", "class by training count \(head) … \(tail)",
+                           "class by count \(head) … \(tail)", "class n=\(head) … \(tail)", "class \(head)…\(tail)",
+                           "\(head) … \(tail)"]
         }
-        candidates += [down + "class → head … tail", down + "class→ head…tail", "class→ head…tail", "head→tail"]
+        candidates += ["class → head … tail", "class→ head…tail", "head→tail"]
         return TextFit.firstFitting(candidates.map(glyphs.text), width, ellipsis: "")
+    }
+
+    /// The epoch axis's name in the heatmap's gutter, under the first tick ("ep↓"), when that row has no label.
+    func drawEpochAxisName(_ canvas: inout Canvas, x: Int, y: Int, gutter: Int, rows: Int, glyphs: Glyphs, theme: Theme) {
+        let name = glyphs.asciiOnly ? "ep" : "ep↓"
+        guard rows >= 4, gutter - 1 >= name.count else { return }
+        let row = y + 1
+        guard (x..<x + gutter - 1).allSatisfy({ canvas[$0, row].glyph == " " }) else { return }
+        canvas.put(name, x: x + gutter - 1 - name.count, y: row, style: theme.faint)
     }
 
     /// The thin rule between heatmap and profile, naming the epoch the profile shows: "╌╌ now: epoch 120 ╌╌".

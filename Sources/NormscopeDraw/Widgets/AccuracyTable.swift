@@ -53,13 +53,18 @@ package struct AccuracyTable: Widget {
 
     /// The width the table needs with full labels and headers.
     var fullWidth: Int { fullLabelWidth + 2 + 4 * 8 - 2 }
+    /// The width with whole labels and the compact columns (short headers, one space between).
+    var labelledWidth: Int { fullLabelWidth + 4 * 6 }
     /// The narrowest width at which the table is still whole (tags and short headers).
     var compactWidth: Int { shortLabelWidth + 1 + 4 * 6 - 1 }
     /// Rows needed: a header and one per regime.
     var neededHeight: Int { rows.count + 1 }
 
     var fullLabelWidth: Int { max(caption.count, rows.map(\.labelWidth).max() ?? 0) }
-    var shortLabelWidth: Int { rows.map { $0.tag.count + 2 }.max() ?? 3 }
+    /// Tags ("(a)"), or for untagged rows up to ten characters of their names.
+    var shortLabelWidth: Int {
+        rows.filter { !$0.isHeading }.map { $0.tag.isEmpty ? min($0.name.count + 1, 11) : $0.tag.count + 2 }.max() ?? 3
+    }
 
     /// The indices of the rows holding the best value of each column (ties all count).
     func bestRows() -> [Set<Int>] {

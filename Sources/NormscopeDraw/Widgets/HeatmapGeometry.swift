@@ -12,7 +12,7 @@ struct HeatmapGeometry: Equatable, Sendable {
     let halfBlocks: Bool
 
     package init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool, stage2After: Int? = nil) {
-        classes = BinPlan(count: classCount, slots: width)
+        classes = BinPlan(count: classCount, slots: width, fill: true)
         epochs = EpochAxis(lastEpoch: totalEpochs, slots: max(0, height) * (halfBlocks ? 2 : 1), stage2After: stage2After,
                            slotsPerRow: halfBlocks ? 2 : 1)
         self.halfBlocks = halfBlocks
@@ -20,8 +20,8 @@ struct HeatmapGeometry: Equatable, Sendable {
 
     /// Classes merged into one column on average (the "4 cls/col" of the axis hint).
     var classesPerColumn: Double { classes.itemsPerBin }
-    /// Columns each class (or class bin) spans.
-    var columnsPerClass: Int { classes.slotsPerBin }
+    /// Columns each class (or class bin) spans at least.
+    var columnsPerClass: Int { classes.narrowestBin }
     /// Epochs merged into one slot on average.
     var epochsPerSlot: Double { epochs.itemsPerBin }
     /// Columns in use from the left.

@@ -2,7 +2,12 @@
 ///
 /// Bars are built from eighth blocks (`▁▂▃▄▅▆▇█`; ASCII `_-=#`), coloured by the colour map, and share the
 /// heatmap's columns when given its class plan. An optional dashed reference line marks the MaxNorm radius
-/// or the unit norm. A bar above the scale ends in an overflow mark.
+/// or the unit norm.
+///
+/// From three rows on, the top row is kept for the axis name (`‖w‖`) and for a bright `▲` over every bar above
+/// the scale; such a bar fills the whole plot, so it is never drawn shorter than a bar below the top of the
+/// scale. The scale's labels (`2.0`, `1.0`, `0`) sit on the rows whose middle is their value: a bar of exactly 1
+/// ends half way up the row labelled 1.0.
 struct Profile: Widget {
     /// Norm per class, most frequent first.
     package var values: [Double]
@@ -23,12 +28,18 @@ struct Profile: Widget {
         self.classes = classes
     }
 
-    /// The height in eighths of a cell of a bar of value `v` in a plot `rows` high: `round(v / vmax * rows * 8)`,
-    /// clamped to the plot; a positive value shows at least one eighth; non-finite values give 0.
+    /// Rows at the top kept for the axis name and the overflow marks in a canvas `height` rows high.
+    static func markRows(height: Int) -> Int { height >= 3 ? 1 : 0 }
+
+    /// The height in eighths of a cell of a bar of value `v` in a plot `rows` high, with value t·vmax at the
+    /// middle of row t·(rows-1) from the bottom (0 half way up the bottom row, vmax half way up the top row):
+    /// `round((v / vmax * (rows - 1) + 0.5) * 8)`. A value above `vmax` fills the plot; non-finite values and
+    /// values ≤ 0 give 0.
     static func eighths(_ v: Double, vmax: Double, rows: Int) -> Int {
         guard v.isFinite, v > 0, rows > 0 else { return 0 }
-        let t = vmax > 0 ? min(1, v / vmax) : 1
-        return max(1, min(rows * 8, Int((t * Double(rows * 8)).rounded())))
+        guard vmax > 0, v <= vmax else { return rows * 8 }
+        let t = v / vmax
+        return max(1, min(rows * 8, Int(((t * Double(rows - 1) + 0.5) * 8).rounded())))
     }
 
     /// The bar glyph of the cell `level` rows above the baseline for a bar `eighths` high.
@@ -38,43 +49,44 @@ struct Profile: Widget {
 
     package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
-        let rows = canvas.height
-        guard rows > 0 else { return canvas }
+        guard canvas.height > 0 else { return canvas }
+        let marks = Profile.markRows(height: canvas.height)
+        let rows = canvas.height - marks
         let glyphs = Glyphs.forMode(options.glyphs)
         let theme = Theme(mode: options.colorMode)
         let scale = ColorScale(vmax: vmax, options: options)
         let x0 = min(gutter, canvas.width)
-        let plan = classes ?? BinPlan(count: values.count, slots: canvas.width - x0)
-        let span = plan.slotsPerBin
-        let barWidth = span >= 3 ? span - 1 : span
+        let plan = classes ?? BinPlan(count: values.count, slots: canvas.width - x0, fill: true)
+        let gap = plan.narrowestBin >= 3
         var top = Array(repeating: 0, count: plan.usedSlots)
+        let markStyle = Style(fg: theme.best.fg, attrs: .bold)
 
         for b in 0..<plan.binCount {
             let v = meanOfFinite(values[plan.items(inBin: b).clamped(to: 0..<values.count)])
             let h = Profile.eighths(v, vmax: vmax, rows: rows)
             let fg = scale.color(v) ?? .default
-            for dx in 0..<barWidth {
-                let x = b * span + dx
+            let slots = plan.slots(ofBin: b)
+            for x in slots where !(gap && x == slots.upperBound - 1) {
                 top[x] = h
                 for level in 0..<rows where h > 8 * level {
-                    canvas[x0 + x, rows - 1 - level] = Cell(Profile.glyph(eighths: h, level: level, glyphs: glyphs), fg: fg)
+                    canvas[x0 + x, canvas.height - 1 - level] = Cell(Profile.glyph(eighths: h, level: level, glyphs: glyphs), fg: fg)
                 }
-                if v.isFinite && v > vmax && vmax > 0 {
-                    canvas[x0 + x, 0] = Cell(glyphs.overflow, fg: fg, attrs: .bold)
+                if marks > 0 && v.isFinite && v > vmax && vmax > 0 {
+                    canvas[x0 + x, 0] = Cell(glyphs.overflow, fg: markStyle.fg, attrs: markStyle.attrs)
                 }
             }
         }
-        if let ref = reference { drawReference(ref, &canvas, x0: x0, top: top, glyphs: glyphs, theme: theme) }
-        drawGutter(&canvas, glyphs: glyphs, theme: theme)
+        if let ref = reference { drawReference(ref, &canvas, x0: x0, top: top, rows: rows, glyphs: glyphs, theme: theme) }
+        drawGutter(&canvas, rows: rows, glyphs: glyphs, theme: theme)
         return canvas
     }
 
     /// The dashed line through the row where a bar of the reference value would end, and its label.
-    func drawReference(_ ref: ReferenceLine, _ canvas: inout Canvas, x0: Int, top: [Int], glyphs: Glyphs, theme: Theme) {
-        let rows = canvas.height
+    func drawReference(_ ref: ReferenceLine, _ canvas: inout Canvas, x0: Int, top: [Int], rows: Int, glyphs: Glyphs,
+                       theme: Theme) {
         let h = Profile.eighths(ref.value, vmax: vmax, rows: rows)
         guard h > 0 else { return }
-        let level = (h - 1) / 8, y = rows - 1 - level
+        let level = (h - 1) / 8, y = canvas.height - 1 - level
         for x in x0..<canvas.width where (x - x0 >= top.count || top[x - x0] <= 8 * level) {
             canvas[x, y] = Cell(glyphs.dash, attrs: .dim)
         }
@@ -84,18 +96,19 @@ struct Profile: Widget {
         if lx >= x0 { canvas.put(text, x: lx, y: labelY, style: theme.faint) }
     }
 
-    /// The scale labels: vmax at the top row, 0 at the bottom row, vmax/2 between when it falls on a row edge.
-    func drawGutter(_ canvas: inout Canvas, glyphs: Glyphs, theme: Theme) {
+    /// The scale labels, each on the row whose middle is its value: vmax on the top row of the plot, 0 on the
+    /// bottom row, vmax/2 between when it falls on a row's middle; the axis name `‖w‖` on the row above.
+    func drawGutter(_ canvas: inout Canvas, rows: Int, glyphs: Glyphs, theme: Theme) {
         let labelWidth = gutter - 1
         guard labelWidth >= 1 else { return }
-        let topLabel = NumberFormat.scale(vmax)
-        if topLabel.count <= labelWidth { canvas.put(topLabel, x: labelWidth - topLabel.count, y: 0, style: theme.faint) }
-        if canvas.height >= 2 { canvas.put("0", x: labelWidth - 1, y: canvas.height - 1, style: theme.faint) }
-        // The midpoint falls on a row's top edge only when the row count is even.
-        if canvas.height >= 8 && canvas.height % 2 == 0 {
-            let mid = NumberFormat.scale(vmax / 2)
-            if mid.count <= labelWidth { canvas.put(mid, x: labelWidth - mid.count, y: canvas.height / 2, style: theme.faint) }
+        let y0 = canvas.height - rows  // the plot's top row
+        func label(_ text: String, _ y: Int) {
+            if text.count <= labelWidth { canvas.put(text, x: labelWidth - text.count, y: y, style: theme.faint) }
         }
+        if y0 > 0 { label(glyphs.text("‖w‖"), y0 - 1) }
+        label(NumberFormat.scale(vmax), y0)
+        if rows >= 2 { label("0", canvas.height - 1) }
+        if rows >= 3 && (rows - 1) % 2 == 0 { label(NumberFormat.scale(vmax / 2), y0 + (rows - 1) / 2) }
     }
 }
 

@@ -8,24 +8,26 @@ extension Network {
     }
 
     /// Projects every classifier row into the ball of radius `radius`: `w_k *= min(1, radius / ||w_k||)`.
-    /// The bias is left alone.
-    func projectClassifier(radius: Double) {
+    /// The bias is left alone. Returns the number of rows it shortened (0 when the ball held them all).
+    @discardableResult
+    func projectClassifier(radius: Double) -> Int {
         let l = layerCount - 1
         let w = params + weightOffset[l]
         let rows = featureCount, cols = classCount
         let sq = classScratchD, scale = classScratch
         Vector.columnSquaredNorms(w, rows: rows, cols: cols, into: sq)
-        var any = false
+        var clipped = 0
         for c in 0..<cols {
             let norm = sq[c].squareRoot()
             if norm > radius {
                 scale[c] = Float(radius / norm)
-                any = true
+                clipped += 1
             } else {
                 scale[c] = 1
             }
         }
-        guard any else { return }
+        guard clipped > 0 else { return 0 }
         Vector.scaleColumns(w, rows: rows, cols: cols, by: scale)
+        return clipped
     }
 }

@@ -4,7 +4,7 @@
 extension RegimeHistory: Codable {
     enum CodingKeys: String, CodingKey {
         case name, plannedEpochs, epochs, norms, trainLoss, accuracyHistory, accuracy, classAccuracy, seconds
-        case maxNormRadius, diverged, stageBoundary
+        case maxNormRadius, maxNormClips, maxNormLastClipEpoch, diverged, stageBoundary
         case legacyEpochs = "normEpochs"
     }
 
@@ -43,6 +43,10 @@ extension RegimeHistory: Codable {
                   seconds: try c.decode(Double.self, forKey: .seconds),
                   maxNormRadius: try c.decodeIfPresent(Double.self, forKey: .maxNormRadius),
                   diverged: diverged, stage2StartEpoch: boundary)
+        maxNormClips = try c.decodeIfPresent(Int.self, forKey: .maxNormClips)
+        if let n = maxNormClips, n < 0 { throw bad(.maxNormClips, "must be 0 or more") }
+        maxNormLastClipEpoch = try c.decodeIfPresent(Int.self, forKey: .maxNormLastClipEpoch)
+        if let e = maxNormLastClipEpoch, !(1...Self.epochCeiling).contains(e) { throw bad(.maxNormLastClipEpoch, "out of range") }
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -57,6 +61,8 @@ extension RegimeHistory: Codable {
         try c.encode(classAccuracy, forKey: .classAccuracy)
         try c.encode(seconds, forKey: .seconds)
         try c.encodeIfPresent(maxNormRadius, forKey: .maxNormRadius)
+        try c.encodeIfPresent(maxNormClips, forKey: .maxNormClips)
+        try c.encodeIfPresent(maxNormLastClipEpoch, forKey: .maxNormLastClipEpoch)
         try c.encodeIfPresent(diverged, forKey: .diverged)
         try c.encodeIfPresent(stage2StartEpoch, forKey: .stageBoundary)
     }

@@ -17,6 +17,13 @@ package struct RegimeHistory: Equatable, Sendable {
     package var seconds: Double
     /// The MaxNorm radius in force, if the run projects.
     package var maxNormRadius: Double?
+    /// How many times MaxNorm shortened a classifier row (rows clipped, summed over every projection), when the run
+    /// projects and this was counted (nil otherwise, and in files written before it was recorded). 0 means the
+    /// projection never acted: every row stayed inside the ball on its own.
+    package var maxNormClips: Int?
+    /// The last epoch (1-based) in which MaxNorm shortened a row, when it ever did (nil otherwise, and in older
+    /// files): a stage-2 run whose projection only acts in its first epoch ends as if it had none.
+    package var maxNormLastClipEpoch: Int?
     /// Set when training stopped at a non-finite loss or weight.
     package var diverged: Divergence?
     /// The epoch after which stage 2 begins in this history: 0 for a stage-2 run, the base's last epoch for a

@@ -23,6 +23,8 @@ extension RegimeHistory {
                               diverged: diverged.map { Divergence(epoch: start + $0.epoch, reason: $0.reason) },
                               stage2StartEpoch: start)
         if records.isEmpty && diverged == nil { h.accuracy = base.accuracy }
+        h.maxNormClips = maxNormClips
+        h.maxNormLastClipEpoch = maxNormLastClipEpoch.map { start + $0 }
         return h
     }
 }

@@ -27,7 +27,7 @@ package enum Stage2Variant: String, Codable, CaseIterable, Sendable {
     /// Whether the retraining uses weight decay.
     var usesWeightDecay: Bool { self == .cbWD || self == .cbWDMaxNorm }
     /// Whether the retraining projects the classifier rows with MaxNorm.
-    var usesMaxNorm: Bool { self == .cbMaxNorm || self == .cbWDMaxNorm }
+    package var usesMaxNorm: Bool { self == .cbMaxNorm || self == .cbWDMaxNorm }
 
     /// The label of the paper's table ("+L2-norm", "+tau-norm", "+CB & WD", ...).
     package var title: String {

@@ -38,6 +38,7 @@ package final class RegimeTrainer {
         weights = plan.classWeights
         history = RegimeHistory(id: plan.id, plannedEpochs: plan.epochs, maxNormRadius: radius,
                                 stage2StartEpoch: plan.classifierOnly ? 0 : nil)
+        if radius != nil { history.maxNormClips = 0 }
         recordEpoch(trainLoss: data.trainLoss(of: network))
     }
 
@@ -65,6 +66,7 @@ package final class RegimeTrainer {
         let n = data.trainCount, bs = plan.batchSize, classes = network.classCount
         var lossSum = 0.0
         var failure: String?
+        var clips = 0
         data.trainFeatures.withUnsafeBufferPointer { x in
         data.trainLabels.withUnsafeBufferPointer { y in
         order.withUnsafeBufferPointer { idx in
@@ -92,12 +94,14 @@ package final class RegimeTrainer {
                 lossSum += loss.sum
                 network.backward(batch: b, classifierOnly: plan.classifierOnly)
                 network.sgdStep(range: range, learningRate: lr, momentum: mo, weightDecay: wd)
-                if let r = radius, plan.maxNormEvery == .step { network.projectClassifier(radius: r) }
+                if let r = radius, plan.maxNormEvery == .step { clips += network.projectClassifier(radius: r) }
                 afterStep?(network)
                 s += b
             }
         }}}
-        if failure == nil, let r = radius, plan.maxNormEvery == .epoch { network.projectClassifier(radius: r) }
+        if failure == nil, let r = radius, plan.maxNormEvery == .epoch { clips += network.projectClassifier(radius: r) }
+        if radius != nil { history.maxNormClips = (history.maxNormClips ?? 0) + clips }
+        if clips > 0 { history.maxNormLastClipEpoch = e + 1 }
         if failure == nil && !network.parametersAreFinite { failure = "weights are not finite" }
         epoch += 1
         history.seconds += (clock.now - start).seconds

@@ -38,6 +38,10 @@ struct DemoScript {
         }
     }
 
+    /// Every caption of the tour, its introduction first: the dashboard sizes its caption area for the longest,
+    /// so the figure stays still as captions change.
+    var allCaptions: [String] { [intro] + Self.captions.dropFirst() }
+
     /// The user pressed a pacing key: the tour stops driving the pace but keeps its captions.
     mutating func userTookControl() { userInControl = true }
 
@@ -95,7 +99,7 @@ struct DemoScript {
         "Long-tailed data: 100 classes, most frequent on the left (500 samples) to rarest on the right (5). Five networks start from the same weights.",
         "(a) Naive: every class's weight norm grows, head classes (left) fastest, so the classifier favours frequent classes.",
         "(b) L2-norm: each classifier row is normalised to 1 in the forward pass: perfectly balanced norms, by construction.",
-        "(c) Weight decay: all norms stay small and grow slowly; the gap between head and tail narrows.",
+        "(c) Weight decay: norms grow more slowly than in (a), but nothing caps them: head rows end near 1.6, above (d)'s cap, tail rows near 0.6.",
         "(d) MaxNorm: rows are projected back into a ball of radius delta after each step: head rows hit the cap, tail rows catch up.",
         "(e) WD + MaxNorm: small and balanced norms, the paper's recommendation. Compare the rows at the bottom of each panel.",
         "Stage 1 done. Read the heatmaps top to bottom: colour is the norm, one shared scale. Stage 2 retrains only the classifier next.",

@@ -222,6 +222,7 @@ package final class LiveApp {
         let panels = histories.enumerated().map { i, h in
             var p = PanelModel(history: h, index: i, totalEpochs: total)
             p.title = h.id.base.title  // the rule and the table say which stage 2 continues it
+            if current.stage2Started && p.accuracyStage == nil { p.accuracyStage = 1 }  // two stages: say which
             if let head = counts.first, let tail = counts.last { p.classSizes = (head, tail) }
             return p
         }
@@ -243,14 +244,16 @@ package final class LiveApp {
                                    caption: demo?.caption, message: hint,
                                    curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
                                    showHelp: showHelp,
-                                   help: KeyHelp.available(trainingFinished: current.session.isFinished, stage2Started: current.stage2Started),
+                                   help: KeyHelp.available(trainingFinished: current.session.isFinished, stage2Started: current.stage2Started,
+                                                          paused: paused),
                                    title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
         model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
+        if let demo { model.captionsToCome = demo.allCaptions }  // one caption height for the whole tour
         let groups = Set(counts.map(ClassGroup.init(trainingCount:)))
         model.emptyGroupColumns = Set([ClassGroup.many, .medium, .few].enumerated().filter { !groups.contains($0.1) }.map(\.0))
         if current.stage2Started {
-            model.tableRows = AccuracyTable.stage2Rows(snapshot, panels: panels)
+            model.showStage2(AccuracyTable.stage2Tables(snapshot, panels: panels))
         }
         return model
     }
