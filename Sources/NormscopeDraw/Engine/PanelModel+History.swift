@@ -34,12 +34,14 @@ extension DashboardModel {
                             slot: i, tag: String(UnicodeScalar(UInt8(97 + i % 26))))
             }
         }
+        // Stage-2 continuations start after their base's last epoch; classifier-only runs (0) have no rule.
+        let boundary = histories.compactMap(\.stage2StartEpoch).filter { $0 > 0 }.max()
         return [
             ChartModel(title: "test accuracy, all classes (%)", series: series { $0.accuracy.all },
-                       xMax: totalEpochs, yRange: 0...100),
+                       xMax: totalEpochs, yRange: 0...100, stageBoundary: boundary),
             ChartModel(title: "test accuracy, Few classes (%)", series: series { $0.accuracy.few },
-                       xMax: totalEpochs, yRange: 0...100),
-            ChartModel(title: "training loss", series: series { $0.trainLoss }, xMax: totalEpochs, yDecimals: 2),
+                       xMax: totalEpochs, yRange: 0...100, stageBoundary: boundary),
+            ChartModel(title: "training loss", series: series { $0.trainLoss }, xMax: totalEpochs, stageBoundary: boundary),
         ]
     }
 }
