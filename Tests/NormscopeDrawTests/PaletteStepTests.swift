@@ -41,6 +41,12 @@ struct PaletteStepTests {
             return Oklab(RGB(p.r, p.g, p.b)).l
         }
         for (a, b) in zip(lightness, lightness.dropFirst()) { #expect(b > a) }
+        // No step is a grey: viridis has hue everywhere (the L2-norm panel at 1.0 drew flat grey).
+        for c in ramp {
+            guard case .index(let i) = c else { continue }
+            let p = XtermPalette.rgb(of: i)
+            #expect(!(p.r == p.g && p.g == p.b), "step \(i) is grey")
+        }
     }
 
     @Test(arguments: modes) func l2NormAndMaxNormRowsLookDifferent(options: RenderOptions) {

@@ -28,8 +28,12 @@ struct Oklab: Equatable, Sendable {
         b = 0.0259040371 * lc + 0.7827717662 * mc - 0.8086757660 * sc
     }
 
-    /// The squared distance to `o`.
-    func distance2(_ o: Oklab) -> Double { (l - o.l) * (l - o.l) + (a - o.a) * (a - o.a) + (b - o.b) * (b - o.b) }
+    /// The squared distance to `o`, with the hue axes `a` and `b` weighted `hueWeight` times (2 keeps a map's
+    /// hue rather than trading it for grey of the right lightness).
+    func distance2(_ o: Oklab, hueWeight: Double = 1) -> Double {
+        let w2 = hueWeight * hueWeight
+        return (l - o.l) * (l - o.l) + w2 * ((a - o.a) * (a - o.a) + (b - o.b) * (b - o.b))
+    }
 }
 
 private extension Double {

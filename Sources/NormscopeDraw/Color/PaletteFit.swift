@@ -9,17 +9,22 @@ enum PaletteFit {
     /// The colour-cube indices (16...231): the grey ramp would put grey between the map's hues.
     static let cube: [UInt8] = Array(16...231)
 
+    /// How much more hue counts than lightness in the fit: the cube's few levels would otherwise buy the
+    /// right lightness with a grey.
+    static let hueWeight = 2.0
+
     /// `steps` palette indices for `map` (see the type's summary); an empty array when no sequence satisfies
     /// the constraints among each slice's `candidates` nearest colours.
-    static func monotone(_ map: ColorMapKind, steps: Int, minLightnessStep: Double = 0.02, candidates: Int = 40,
+    static func monotone(_ map: ColorMapKind, steps: Int, minLightnessStep: Double = 0.01, candidates: Int = 40,
                          palette: [UInt8] = cube) -> [UInt8] {
+        let w = hueWeight
         guard steps > 0, !palette.isEmpty else { return [] }
         let lab = palette.map { i -> Oklab in let c = XtermPalette.rgb(of: i); return Oklab(RGB(c.r, c.g, c.b)) }
         let targets = (0..<steps).map { Oklab(map.rgb(at: (Double($0) + 0.5) / Double(steps))) }
         let near = targets.map { t in
-            Array(lab.indices.sorted { lab[$0].distance2(t) < lab[$1].distance2(t) }.prefix(candidates))
+            Array(lab.indices.sorted { lab[$0].distance2(t, hueWeight: w) < lab[$1].distance2(t, hueWeight: w) }.prefix(candidates))
         }
-        var cost = near[0].map { lab[$0].distance2(targets[0]) }
+        var cost = near[0].map { lab[$0].distance2(targets[0], hueWeight: w) }
         var back: [[Int]] = [Array(repeating: -1, count: near[0].count)]
         for k in 1..<steps {
             var next: [Double] = [], from: [Int] = []
@@ -28,7 +33,7 @@ enum PaletteFit {
                 for (j, p) in near[k - 1].enumerated() where cost[j] < best && lab[c].l >= lab[p].l + minLightnessStep {
                     (best, arg) = (cost[j], j)
                 }
-                next.append(best + lab[c].distance2(targets[k]))
+                next.append(best + lab[c].distance2(targets[k], hueWeight: w))
                 from.append(arg)
             }
             cost = next

@@ -30,7 +30,9 @@ extension DashboardModel {
     package static func curves(_ histories: [RegimeHistory], totalEpochs: Int) -> [ChartModel] {
         func series(_ value: (EpochRecord) -> Double) -> [ChartSeries] {
             histories.enumerated().map { i, h in
-                ChartSeries(name: h.id.title, points: h.records.map { EpochValue(epoch: $0.epoch, value: value($0)) },
+                // The base's name: a stage-2 continuation is named by the table and the rule ("Naive", not
+                // "Naive > CB & WD & MaxNorm", which would not fit the row label).
+                ChartSeries(name: h.id.base.title, points: h.records.map { EpochValue(epoch: $0.epoch, value: value($0)) },
                             slot: i, tag: String(UnicodeScalar(UInt8(97 + i % 26))))
             }
         }
