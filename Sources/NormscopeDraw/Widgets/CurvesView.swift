@@ -2,8 +2,9 @@
 ///
 /// Rows are the regimes, labelled at the left in their colours; columns the measures (accuracy, then loss,
 /// then Few accuracy as the width allows: two from about 78 columns, three from 120). Each small chart draws
-/// its regime's line in the regime's colour over the other regimes' lines in faint grey, so a line that
-/// would hide under another in one shared chart still stands alone, and compares at a glance. A dotted rule
+/// its regime's line in the regime's colour over the other regimes' lines in faint grey (without colour, its
+/// line alone), so a line that would hide under another in one shared chart still stands alone, and compares
+/// at a glance. A dotted rule
 /// marks where stage 2 starts, named at its top and numbered on the epoch axis. Y labels are round ("100" / "0", "5" / "0").
 struct CurvesView: Widget {
     /// The measures, all with the same series (one per regime, in the same order).
@@ -172,11 +173,13 @@ struct SmallChart {
             case .basic8, .none: return Cell(" ", attrs: .dim)
             }
         }()
+        // Without colour the others are left out: dim is all that would tell them apart, and recorders drop it.
+        let context = options.colorMode.hasColor
         let own = chart.series.indices.contains(k) ? chart.series[k] : nil
         let ownColor = own.map { colored ? theme.series($0.slot) : .default } ?? .default
         if glyphs.braille {
             var mine = BrailleGrid(width: width, height: rows), others = BrailleGrid(width: width, height: rows)
-            for (j, s) in chart.series.enumerated() {
+            for (j, s) in chart.series.enumerated() where j == k || context {
                 for run in runs(s, dotsW: 2 * width, dotsH: 4 * rows) {
                     var prev = run[0]
                     if j == k { mine.set(prev.0, prev.1) } else { others.set(prev.0, prev.1) }
@@ -200,7 +203,7 @@ struct SmallChart {
                 }
             }
         } else {
-            for (j, s) in chart.series.enumerated() where j != k {
+            for (j, s) in chart.series.enumerated() where j != k && context {
                 for run in runs(s, dotsW: width, dotsH: rows) {
                     for (a, b) in zip(run, run.dropFirst()) {
                         for (x, y) in linePoints(a.0, a.1, b.0, b.1) {
