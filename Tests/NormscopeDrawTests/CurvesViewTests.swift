@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NormscopeDraw
+import NormscopeEngine
 
 /// Issue 19 point 5: in the curves view every regime's curve can be seen, the start of stage 2 is marked, and
 /// the axes read in round numbers.
@@ -118,5 +119,26 @@ struct CurvesViewTests {
         }
         let wide = CurvesView(charts: Self.charts(boundary: nil)).render(width: 118, height: 20, options: .standard)
         #expect(wide.text(row: 0).contains("Few classes"))
+    }
+}
+
+/// The curves of the live view's histories: stage-2 continuations keep their base's name and mark the boundary.
+@Suite("Curves of histories")
+struct CurvesOfHistoriesTests {
+    static func history(_ id: RunID, epochs: ClosedRange<Int>, boundary: Int?) -> RegimeHistory {
+        let a = AccuracySummary(all: 40, many: 60, medium: 30, few: 10)
+        return RegimeHistory(id: id, records: epochs.map { EpochRecord(epoch: $0, norms: [1, 0.5], trainLoss: 1, accuracy: a) },
+                             stage2StartEpoch: boundary)
+    }
+
+    @Test func stage2ContinuationsAreNamedByTheirBaseAndTheBoundaryIsKept() {
+        let joined = Self.history(RunID(.naive, .cbWDMaxNorm), epochs: 0...130, boundary: 100)
+        let curves = DashboardModel.curves([joined], totalEpochs: 130)
+        #expect(curves.allSatisfy { $0.series.first?.name == "Naive" && $0.stageBoundary == 100 })
+        let stage1 = DashboardModel.curves([Self.history(RunID(.naive), epochs: 0...20, boundary: nil)], totalEpochs: 100)
+        #expect(stage1.allSatisfy { $0.stageBoundary == nil })
+        // A classifier-only stage-2 run (boundary 0) has no rule.
+        let alone = DashboardModel.curves([Self.history(RunID(.wd, .cbWD), epochs: 0...10, boundary: 0)], totalEpochs: 10)
+        #expect(alone.allSatisfy { $0.stageBoundary == nil })
     }
 }
