@@ -1,27 +1,31 @@
-/// Maps values on a shared scale `0...vmax` to colours, or to shade glyphs when there is no colour.
+/// Maps values on a shared scale `0...vmax` to the look of a cell: a colour, a mix of two, or a shade glyph.
 ///
-/// The scale is cut into `levelCount` equal steps: 256 for the 256-colour palette, a short ramp of basic
-/// colours for 16 or 8 colours, and the shade glyphs for no colour. 0 (and below) gets the first step,
-/// `vmax` (and above) the last; non-finite values get none.
+/// The scale is cut into `levelCount` equal steps: 256 of jet or 17 of viridis fitted to the 256-colour
+/// palette (`PaletteFit`), a short ramp of basic colours with three mixed shades between each two for 16 or
+/// 8 colours, and the shade glyphs for no colour (the first of them a dot: a small norm is data, never a
+/// blank). 0 (and below) gets the first step, `vmax` (and above) the last; non-finite values get none.
 struct ColorScale: Sendable {
-    /// The value drawn with the last colour.
+    /// The value drawn with the last step.
     package let vmax: Double
-    /// The colour mode the ramp was built for.
+    /// The colour mode the steps were built for.
     package let mode: ColorMode
-    /// The colours of the steps, lowest first; empty when `mode` is `.none`.
-    let ramp: [TermColor]
-    /// The shade glyphs of the steps when `mode` is `.none`, lowest first.
-    package let shades: [Character]
+    /// The look of each step, lowest first.
+    let swatches: [Swatch]
 
     package init(vmax: Double, options: RenderOptions) {
         self.vmax = vmax
         mode = options.colorMode
-        shades = Glyphs.forMode(options.glyphs).shades
-        ramp = ColorScale.ramp(map: options.colorMap, mode: options.colorMode)
+        swatches = ColorScale.swatches(map: options.colorMap, mode: options.colorMode, glyphs: Glyphs.forMode(options.glyphs))
     }
 
     /// The number of distinct steps.
-    var levelCount: Int { mode.hasColor ? ramp.count : shades.count }
+    var levelCount: Int { swatches.count }
+
+    /// The single colour of each step (`.default` without colour), lowest first.
+    var ramp: [TermColor] { mode.hasColor ? swatches.map(\.color) : [] }
+
+    /// The shade glyphs of the steps when `mode` is `.none`, lowest first.
+    package var shades: [Character] { swatches.map(\.glyph) }
 
     /// `v / vmax` clamped to 0...1, or nil when `v` is not finite.
     package func fraction(_ v: Double) -> Double? {
@@ -43,79 +47,75 @@ struct ColorScale: Sendable {
     /// The step of value `v`, or nil when it is not finite.
     func level(_ v: Double) -> Int? { fraction(v).map { level(atFraction: $0) } }
 
-    /// The colour of value `v`; nil when it is not finite or there is no colour.
+    /// The look of value `v`, or nil when it is not finite.
+    func swatch(_ v: Double) -> Swatch? { level(v).map { swatches[$0] } }
+
+    /// The look at fraction `t`.
+    func swatch(atFraction t: Double) -> Swatch { swatches[level(atFraction: t)] }
+
+    /// The colour of value `v` (for a mixed step, the colour that dominates); nil when it is not finite or
+    /// there is no colour.
     package func color(_ v: Double) -> TermColor? {
-        guard mode.hasColor, let t = fraction(v) else { return nil }
-        return ramp[level(atFraction: t)]
+        guard mode.hasColor else { return nil }
+        return swatch(v)?.color
     }
 
     /// The colour at fraction `t` (`.default` without colour).
     package func color(atFraction t: Double) -> TermColor {
-        mode.hasColor ? ramp[level(atFraction: t)] : .default
+        mode.hasColor ? swatch(atFraction: t).color : .default
     }
 
-    /// The shade glyph of value `v` (for drawing without colour); nil when it is not finite.
-    package func shade(_ v: Double) -> Character? { fraction(v).map(shade(atFraction:)) }
+    /// The glyph of value `v` (a shade without colour, a mixing shade or blank with it); nil when it is not finite.
+    package func shade(_ v: Double) -> Character? { swatch(v)?.glyph }
 
-    /// The shade glyph at fraction `t`.
-    package func shade(atFraction t: Double) -> Character {
-        shades[min(shades.count - 1, max(0, Int(t * Double(shades.count) + Self.snap)))]
-    }
+    /// The glyph at fraction `t`.
+    package func shade(atFraction t: Double) -> Character { swatch(atFraction: t).glyph }
 
-    /// The steps of a colour map in a colour mode.
-    static func ramp(map: ColorMapKind, mode: ColorMode) -> [TermColor] {
-        func basic(_ i: [UInt8]) -> [TermColor] { i.map { .index($0) } }
-        switch (mode, map) {
-        case (.full256, .jet): return ColorScale.jet256
-        case (.full256, .viridis): return ColorScale.viridis256
-        case (.basic16, .jet): return basic([4, 12, 6, 14, 10, 11, 9, 1])
-        case (.basic8, .jet): return basic([4, 6, 2, 3, 1])
-        case (.basic16, .viridis): return basic([5, 4, 6, 2, 10, 11])
-        case (.basic8, .viridis): return basic([5, 4, 6, 2, 3])
-        case (.none, _): return []
+    /// The steps of a colour map in a colour mode, drawn with `glyphs`.
+    static func swatches(map: ColorMapKind, mode: ColorMode, glyphs: Glyphs) -> [Swatch] {
+        switch mode {
+        case .full256: return ramp256(map).map(Swatch.init(solid:))
+        case .basic16, .basic8:
+            return mixed(basicColors(map: map, mode: mode).map { .index($0) }, glyphs: mixGlyphs(glyphs))
+        case .none: return glyphs.shades.map(Swatch.init(shade:))
         }
+    }
+
+    /// The 256-colour steps of a map: jet's nearest colours (27 distinct), viridis fitted (17 steps).
+    static func ramp256(_ map: ColorMapKind) -> [TermColor] {
+        map == .jet ? jet256 : viridis256
+    }
+
+    /// The basic colours a map runs through with 16 or 8 colours, lowest first.
+    static func basicColors(map: ColorMapKind, mode: ColorMode) -> [UInt8] {
+        switch (mode, map) {
+        case (.basic16, .jet): return [4, 12, 6, 14, 10, 11, 9, 1]
+        case (.basic8, .jet): return [4, 6, 2, 3, 1]
+        case (.basic16, .viridis): return [5, 4, 6, 2, 10, 11]
+        default: return [5, 4, 6, 2, 3]
+        }
+    }
+
+    /// The glyphs that mix the upper colour over the lower at a quarter, a half and three quarters.
+    static func mixGlyphs(_ glyphs: Glyphs) -> [Character] { glyphs.asciiOnly ? [".", "+", "#"] : ["░", "▒", "▓"] }
+
+    /// `colors` with the mixes between each two: solid, then each mix of the next over it, ..., the last solid.
+    static func mixed(_ colors: [TermColor], glyphs mixes: [Character]) -> [Swatch] {
+        guard let last = colors.last else { return [] }
+        var out: [Swatch] = []
+        for (lo, hi) in zip(colors, colors.dropFirst()) {
+            out.append(Swatch(solid: lo))
+            for (i, g) in mixes.enumerated() {
+                out.append(Swatch(glyph: g, fg: hi, bg: lo, color: 2 * (i + 1) <= mixes.count ? lo : hi))
+            }
+        }
+        out.append(Swatch(solid: last))
+        return out
     }
 
     /// Jet in 256 steps, each the nearest palette colour.
     static let jet256: [TermColor] = (0..<256).map { ColorMapKind.jet.rgb(at: Double($0) / 255).termColor }
 
-    /// Viridis in 256 steps, as close to the map as the palette allows while its luminance never decreases
-    /// (plain nearest colours dip three times). Each step picks among its 16 nearest palette colours; dynamic
-    /// programming finds the monotone sequence with the least total squared distance.
-    static let viridis256: [TermColor] = {
-        let palette = (16...255).map { i -> (index: UInt8, rgb: RGB) in
-            let c = XtermPalette.rgb(of: UInt8(i))
-            return (UInt8(i), RGB(c.r, c.g, c.b))
-        }
-        func distance(_ a: RGB, _ b: RGB) -> Double {
-            (a.r - b.r) * (a.r - b.r) + (a.g - b.g) * (a.g - b.g) + (a.b - b.b) * (a.b - b.b)
-        }
-        let targets = (0..<256).map { ColorMapKind.viridis.rgb(at: Double($0) / 255) }
-        let candidates = targets.map { t in
-            Array(palette.indices.sorted { distance(palette[$0].rgb, t) < distance(palette[$1].rgb, t) }.prefix(16))
-        }
-        var cost = candidates[0].map { distance(palette[$0].rgb, targets[0]) }
-        var back: [[Int]] = [Array(repeating: -1, count: candidates[0].count)]
-        for step in 1..<256 {
-            var next: [Double] = [], from: [Int] = []
-            for c in candidates[step] {
-                var best = Double.infinity, arg = -1
-                for (j, p) in candidates[step - 1].enumerated()
-                where cost[j] < best && palette[p].rgb.luminance <= palette[c].rgb.luminance + 1e-12 {
-                    (best, arg) = (cost[j], j)
-                }
-                next.append(best + distance(palette[c].rgb, targets[step]))
-                from.append(arg)
-            }
-            cost = next
-            back.append(from)
-        }
-        var j = cost.indices.min { cost[$0] < cost[$1] }!
-        var out: [TermColor] = []
-        for step in stride(from: 255, through: 0, by: -1) {
-            out.append(.index(palette[candidates[step][j]].index))
-            j = back[step][j]
-        }
-        return out.reversed()
-    }()
+    /// Viridis in the 256-colour palette: 17 steps fitted in Oklab, each a colour of its own, lightness rising.
+    static let viridis256: [TermColor] = PaletteFit.monotone(.viridis, steps: 17).map { .index($0) }
 }

@@ -76,27 +76,9 @@ struct Dashboard: Widget {
         canvas.blit(widget.render(width: rect.width, height: rect.height, options: options), in: rect)
     }
 
-    /// The charts of the curves view, side by side when each gets 40 columns, else stacked.
+    /// The curves view: every regime's curves as small multiples (see `CurvesView`).
     func drawCharts(in area: Rect, on canvas: inout Canvas, options: RenderOptions, theme: Theme, glyphs: Glyphs) {
-        let charts = model.curves
-        guard !charts.isEmpty else {
-            let t = glyphs.text("no curves yet")
-            canvas.put(t, x: area.x + TextFit.centered(t.count, in: area.width), y: area.y + area.height / 2, style: theme.faint)
-            return
-        }
-        let cols = max(1, min(charts.count, area.width / 40))
-        let rows = (charts.count + cols - 1) / cols
-        let cw = area.width / cols, ch = area.height / max(1, rows)
-        guard ch >= 3 else {
-            draw(LineChart(charts[0]), in: area.inset(by: 0), on: &canvas, options: options)
-            return
-        }
-        for (i, chart) in charts.enumerated() {
-            let (r, c) = (i / cols, i % cols)
-            let w = c == cols - 1 ? area.width - c * cw : cw
-            let h = r == rows - 1 ? area.height - r * ch : ch
-            let rect = Rect(x: area.x + c * cw + 1, y: area.y + r * ch + (r > 0 ? 1 : 0), width: w - 2, height: h - (r > 0 ? 1 : 0))
-            draw(LineChart(chart), in: rect, on: &canvas, options: options)
-        }
+        draw(CurvesView(charts: model.curves), in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height),
+             on: &canvas, options: options)
     }
 }

@@ -31,16 +31,20 @@ extension DashboardModel {
     package static func curves(_ histories: [RegimeHistory], totalEpochs: Int) -> [ChartModel] {
         func series(_ value: (EpochRecord) -> Double) -> [ChartSeries] {
             histories.enumerated().map { i, h in
-                ChartSeries(name: h.id.title, points: h.records.map { EpochValue(epoch: $0.epoch, value: value($0)) },
+                // The base's name: a stage-2 continuation is named by the table and the rule ("Naive", not
+                // "Naive > CB & WD & MaxNorm", which would not fit the row label).
+                ChartSeries(name: h.id.base.title, points: h.records.map { EpochValue(epoch: $0.epoch, value: value($0)) },
                             slot: i, tag: String(UnicodeScalar(UInt8(97 + i % 26))))
             }
         }
+        // Stage-2 continuations start after their base's last epoch; classifier-only runs (0) have no rule.
+        let boundary = histories.compactMap(\.stage2StartEpoch).filter { $0 > 0 }.max()
         return [
             ChartModel(title: "test accuracy, all classes (%)", series: series { $0.accuracy.all },
-                       xMax: totalEpochs, yRange: 0...100),
+                       xMax: totalEpochs, yRange: 0...100, stageBoundary: boundary),
             ChartModel(title: "test accuracy, Few classes (%)", series: series { $0.accuracy.few },
-                       xMax: totalEpochs, yRange: 0...100),
-            ChartModel(title: "training loss", series: series { $0.trainLoss }, xMax: totalEpochs, yDecimals: 2),
+                       xMax: totalEpochs, yRange: 0...100, stageBoundary: boundary),
+            ChartModel(title: "training loss", series: series { $0.trainLoss }, xMax: totalEpochs, stageBoundary: boundary),
         ]
     }
 }

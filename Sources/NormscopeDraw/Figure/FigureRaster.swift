@@ -301,9 +301,9 @@ extension FigureRaster {
             if let b = stage1.first(where: { $0.id == s2.base }), !b.records.isEmpty {
                 series.append(Series(name: "\(s2.base.title) (stage 1)", values: b.finalNorms, color: Self.ink, dashed: true))
             }
-            for (i, h) in s2.histories.enumerated() {
+            for h in s2.histories {
                 series.append(Series(name: h.id.variant?.shortTitle ?? h.id.title, values: Self.norms(h, atEpoch: e2),
-                                     color: Self.lineColors[(5 + i) % Self.lineColors.count], dashed: false))
+                                     color: Self.lineColors[FigureLegend.stage2ColorIndex(h)], dashed: false))
             }
         }
         profile(&r, title: title2, series: series, top: stage2ProfileTop, x: L.left + half + 9 * L.advance, width: half,
@@ -318,8 +318,10 @@ extension FigureRaster {
         let twins = series.indices.map { i in
             series.indices.prefix(i).last { j in FigureSVG.coincide(series[i].values, series[j].values, tolerance: top * 0.005) }
         }
-        let names = series.indices.map { i in series[i].name + (twins[i].map { " (= \(series[$0].name))" } ?? "") }
-        let legendWidth = min(width * 2 / 5, (names.map(\.count).max() ?? 10) * L.advance + 30 * L.scale)
+        // A coinciding line's legend entry has a second line naming the line it lies on.
+        let notes = series.indices.map { i in twins[i].map { FigureLegend.twinNote(series[$0].name) } }
+        let texts = series.map(\.name) + notes.compactMap { $0 }
+        let legendWidth = min(width * 2 / 5, (texts.map { regular.width(of: $0) }.max() ?? 10 * L.advance) + 30 * L.scale)
         let plotW = max(10, width - legendWidth - 10 * L.scale)
         r.text(Self.fitting([title], width: plotW + legendWidth, font: bold), x: x + plotW / 2, y: L.profileTitleY,
                font: bold, color: Self.ink, anchor: .middle)
@@ -353,17 +355,31 @@ extension FigureRaster {
                 if v.isFinite { run.append((px(k), py(max(0, v)))) } else { flush() }
             }
             flush()
+            if twins[i] != nil {
+                // Rings along a line that lies on an earlier one, so it shows where the two coincide.
+                let finite = s.values.enumerated().filter { $0.element.isFinite }
+                let every = max(1, finite.count / 12)
+                for (n, p) in finite.enumerated() where n % every == every / 2 {
+                    r.ring(x: px(p.offset), y: py(max(0, p.element)), radius: 4 * L.scale, color: s.color, thickness: L.scale)
+                }
+            }
         }
         r.stroke(x: x - L.stroke, y: y - L.stroke, width: plotW + 2 * L.stroke, height: h + 2 * L.stroke, color: Self.ink,
                  thickness: L.stroke)
         let lx = x + plotW + 12 * L.scale
+        var ly = y + 4 * L.scale
         for (i, s) in series.enumerated() {
-            let ly = y + 4 * L.scale + i * (L.line + 4 * L.scale)
             let (dash, gap): (Int?, Int?) = twins[i] != nil ? (2 * L.scale, 3 * L.scale) : s.dashed ? (4 * L.scale, nil) : (nil, nil)
             r.line(from: (lx, ly + L.line / 2), to: (lx + 18 * L.scale, ly + L.line / 2), color: s.color,
                    thickness: 2 * L.scale, dash: dash, gap: gap)
-            r.text(Self.fitting([names[i], s.name], width: max(0, legendWidth - 24 * L.scale), font: regular),
-                   x: lx + 24 * L.scale, y: ly, font: regular, color: Self.ink)
+            if twins[i] != nil { r.ring(x: lx + 9 * L.scale, y: ly + L.line / 2, radius: 4 * L.scale, color: s.color, thickness: L.scale) }
+            let room = max(0, legendWidth - 24 * L.scale)
+            r.text(Self.fitting([s.name], width: room, font: regular), x: lx + 24 * L.scale, y: ly, font: regular, color: Self.ink)
+            if let note = notes[i] {
+                ly += L.line
+                r.text(Self.fitting([note], width: room, font: regular), x: lx + 24 * L.scale, y: ly, font: regular, color: Self.grey)
+            }
+            ly += L.line + 4 * L.scale
         }
     }
 }

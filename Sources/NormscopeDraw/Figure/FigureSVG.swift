@@ -46,9 +46,9 @@ package enum FigureSVG {
             if let b = stage1.first(where: { $0.id == base }), !b.records.isEmpty {
                 series.append(Series(name: "\(base.title) (stage 1)", values: b.finalNorms, color: "#000000", dashed: true))
             }
-            for (i, h) in hs.enumerated() {
+            for h in hs {
                 series.append(Series(name: h.id.variant?.shortTitle ?? h.id.title, values: h.finalNorms,
-                                     color: palette[(5 + i) % palette.count], dashed: false))
+                                     color: palette[FigureLegend.stage2ColorIndex(h)], dashed: false))
             }
             let title = FigureTitles.stage2Profile(letter: letter(panels + 1), base: base,
                                                    epoch: hs.map(\.epochsDone).max() ?? 0, planned: FigureTitles.stage2Planned(hs))
@@ -69,12 +69,13 @@ package enum FigureSVG {
         let bases = hs.map(\.id.stage1)
         let configured = r.config.stage2.flatMap { s in bases.first { $0.name == s.base } }
         guard let base = configured ?? bases.first else { return nil }
-        return (base, hs.filter { $0.id.stage1 == base && $0.diverged == nil })
+        return (base, FigureLegend.ordered(hs.filter { $0.id.stage1 == base && $0.diverged == nil }))
     }
 
     static func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(97 + i % 26))) }
 
-    /// Line colours (matplotlib's tab10): stage-1 regimes take the first five, stage-2 variants the rest.
+    /// Line colours (matplotlib's tab10): stage-1 regimes take the first five, stage-2 variants the rest
+    /// (`FigureLegend.stage2ColorIndex`).
     static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                           "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 
@@ -181,15 +182,28 @@ package enum FigureSVG {
         var dashed: Bool
     }
 
+    /// The legend's font size, and the size of a coinciding line's note under its name.
+    static let legendSize = 10.5, noteSize = 9.5
+
     static func profile(_ doc: inout Document, id: String, title: String, series: [Series], x: Double, y: Double,
                         width: Double, height: Double) {
         doc.raw("<g id=\"\(id)\" class=\"profile\">")
-        let plotW = width - 170
-        doc.text(title, x: x + plotW / 2, y: y - 10, size: 13, anchor: "middle", weight: "bold")
         let classes = max(1, series.map(\.values.count).max() ?? 1)
         let ymaxData = series.flatMap(\.values).filter(\.isFinite).max() ?? 1
         let yTicks = SVGText.ticks(upTo: max(ymaxData, 1e-6) * 1.05, count: 5)
         let ymax = max(yTicks.last ?? 1, ymaxData * 1.05)
+        // A series that coincides with an earlier one is dotted with rings and its legend entry says which.
+        let twins = series.indices.map { i in
+            series.indices.prefix(i).last { j in coincide(series[i].values, series[j].values, tolerance: ymax * 0.005) }
+        }
+        let notes = series.indices.map { i in twins[i].map { FigureLegend.twinNote(series[$0].name) } }
+        // The legend gets the width its longest text needs (at least 170 px), the plot the rest.
+        let textWidth = series.indices.map { i in
+            max(SVGText.estimatedWidth(series[i].name, size: legendSize),
+                notes[i].map { SVGText.estimatedWidth($0, size: noteSize) } ?? 0)
+        }.max() ?? 0
+        let plotW = width - max(170, 16 + 28 + textWidth + 8)
+        doc.text(title, x: x + plotW / 2, y: y - 10, size: 13, anchor: "middle", weight: "bold")
         func px(_ k: Double) -> Double { x + (classes == 1 ? 0.5 : k / Double(classes - 1)) * plotW }
         func py(_ v: Double) -> Double { y + height - v / ymax * height }
         for t in yTicks {
@@ -201,28 +215,38 @@ package enum FigureSVG {
             doc.text(SVGText.num(k), x: px(k), y: y + height + 15, size: 10, anchor: "middle")
         }
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(plotW))\" height=\"\(SVGText.num(height))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
-        // Earlier series are drawn wider, so a line hidden under a later equal one still shows at its edges; a
-        // series that coincides with an earlier one is dotted and says so in the legend.
-        let twins = series.indices.map { i in
-            series.indices.prefix(i).last { j in coincide(series[i].values, series[j].values, tolerance: ymax * 0.005) }
+        // Earlier series are drawn wider, so a line hidden under a later equal one still shows at its edges.
+        let dotted = " stroke-dasharray=\"1.5,3\" stroke-linecap=\"round\""
+        func ring(_ cx: Double, _ cy: Double, _ color: String) {
+            doc.raw("<circle cx=\"\(SVGText.num(cx))\" cy=\"\(SVGText.num(cy))\" r=\"3\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"1.3\"/>")
         }
         for (i, s) in series.enumerated() {
             let widthText = SVGText.num(max(1.2, 2.8 - 0.35 * Double(i)))
-            let pts = s.values.enumerated().filter { $0.element.isFinite }
-                .map { "\(SVGText.num(px(Double($0.offset)))),\(SVGText.num(py($0.element)))" }
+            let finite = s.values.enumerated().filter { $0.element.isFinite }
+            let pts = finite.map { "\(SVGText.num(px(Double($0.offset)))),\(SVGText.num(py($0.element)))" }
             guard !pts.isEmpty else { continue }
-            let dash = twins[i] != nil ? " stroke-dasharray=\"1.5,3\" stroke-linecap=\"round\"" : s.dashed ? " stroke-dasharray=\"5,3\"" : ""
+            let dash = twins[i] != nil ? dotted : s.dashed ? " stroke-dasharray=\"5,3\"" : ""
             doc.raw("<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(widthText)\"\(dash) points=\"\(pts.joined(separator: " "))\"/>")
+            if twins[i] != nil {
+                let every = max(1, finite.count / 12)
+                for (n, p) in finite.enumerated() where n % every == every / 2 { ring(px(Double(p.offset)), py(p.element), s.color) }
+            }
         }
         doc.text("class ID sorted by cardinality", x: x + plotW / 2, y: y + height + 31, size: 11, anchor: "middle")
         doc.text("L2 norm", x: x - 36, y: y + height / 2, size: 11, anchor: "middle", rotate: true)
         // Legend at the right.
         let lx = x + plotW + 16
+        var ly = y + 8
         for (i, s) in series.enumerated() {
-            let ly = y + 8 + Double(i) * 17
-            let dash = twins[i] != nil ? " stroke-dasharray=\"1.5,3\" stroke-linecap=\"round\"" : s.dashed ? " stroke-dasharray=\"5,3\"" : ""
+            let dash = twins[i] != nil ? dotted : s.dashed ? " stroke-dasharray=\"5,3\"" : ""
             doc.raw("<line x1=\"\(SVGText.num(lx))\" y1=\"\(SVGText.num(ly))\" x2=\"\(SVGText.num(lx + 22))\" y2=\"\(SVGText.num(ly))\" stroke=\"\(s.color)\" stroke-width=\"2\"\(dash)/>")
-            doc.text(s.name + (twins[i].map { " (= \(series[$0].name))" } ?? ""), x: lx + 28, y: ly + 4, size: 10.5, anchor: "start")
+            if twins[i] != nil { ring(lx + 11, ly, s.color) }
+            doc.text(s.name, x: lx + 28, y: ly + 4, size: legendSize, anchor: "start")
+            if let note = notes[i] {
+                ly += 13
+                doc.text(note, x: lx + 28, y: ly + 4, size: noteSize, anchor: "start", fill: "#555555")
+            }
+            ly += 17
         }
         doc.raw("</g>")
     }

@@ -11,7 +11,8 @@ package struct Glyphs: Sendable {
     let axisCorner, axisTick: Character
     /// The upper and lower half blocks that pack two heatmap rows into one text row, or nil (one row per text row).
     let upperHalf, lowerHalf: Character?
-    /// Shades from empty to full, for heatmaps without colour.
+    /// Shades from faint to full, for heatmaps without colour; the first is a dot, not a blank, so a small
+    /// norm never looks like missing data.
     package let shades: [Character]
     /// Bar glyphs by height in eighths: index 0 is empty, 8 is a full cell.
     package let bars: [Character]
@@ -37,7 +38,7 @@ package struct Glyphs: Sendable {
     /// Box drawing, eighth blocks, braille, arrows.
     package static let unicode = Glyphs(
         topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
-        axisCorner: "└", axisTick: "┤", upperHalf: "▀", lowerHalf: "▄", shades: [" ", "░", "▒", "▓", "█"],
+        axisCorner: "└", axisTick: "┤", upperHalf: "▀", lowerHalf: "▄", shades: ["·", "•", "▪", "░", "▒", "▓", "█"],
         bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dash: "╌", bracketLeft: "▕", bracketRight: "▏",
         markerRight: "▸", markerLeft: "◂", overflow: "▲", progressDone: "━", progressTodo: "─",
         point: "•", segment: "·", legendMark: "━━", braille: true, asciiOnly: false)
@@ -45,7 +46,7 @@ package struct Glyphs: Sendable {
     /// Printable ASCII only.
     package static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
-        axisCorner: "+", axisTick: "+", upperHalf: nil, lowerHalf: nil, shades: [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"],
+        axisCorner: "+", axisTick: "+", upperHalf: nil, lowerHalf: nil, shades: [".", ":", "-", "=", "+", "*", "#", "%", "@"],
         bars: [" ", "_", "_", "-", "-", "=", "=", "#", "#"], dash: "-", bracketLeft: "[", bracketRight: "]",
         markerRight: ">", markerLeft: "<", overflow: "^", progressDone: "#", progressTodo: "-",
         point: "*", segment: ".", legendMark: "--", braille: false, asciiOnly: true)

@@ -52,4 +52,16 @@ extension Raster {
             line(from: points[i - 1], to: points[i], color: color, thickness: thickness, dash: dash, gap: gap)
         }
     }
+
+    /// A ring (circle outline) of `radius` pixels around (x, y), `thickness` pixels wide, white inside so it
+    /// stands out on the line it marks.
+    mutating func ring(x: Int, y: Int, radius: Int, color: UInt32, thickness: Int = 1) {
+        let outer = radius * radius, inner = max(0, radius - thickness) * max(0, radius - thickness)
+        for dy in -radius...radius {
+            for dx in -radius...radius {
+                let d = dx * dx + dy * dy
+                if d <= outer { fill(x: x + dx, y: y + dy, width: 1, height: 1, color: d > inner ? color : Raster.white) }
+            }
+        }
+    }
 }

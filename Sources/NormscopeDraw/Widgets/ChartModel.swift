@@ -10,22 +10,22 @@ package struct ChartModel: Equatable, Sendable {
     var yRange: ClosedRange<Double>?
     /// Decimals of the y labels.
     var yDecimals: Int
+    /// The epoch after which stage 2 starts (a rule marks it), nil before stage 2.
+    package var stageBoundary: Int?
 
-    package init(title: String, series: [ChartSeries], xMax: Int, yRange: ClosedRange<Double>? = nil, yDecimals: Int = 0) {
+    package init(title: String, series: [ChartSeries], xMax: Int, yRange: ClosedRange<Double>? = nil, yDecimals: Int = 0,
+                 stageBoundary: Int? = nil) {
         self.title = title
         self.series = series
         self.xMax = xMax
         self.yRange = yRange
         self.yDecimals = yDecimals
+        self.stageBoundary = stageBoundary
     }
 
     /// The y range drawn: `yRange`, or one derived from the data.
     var effectiveYRange: ClosedRange<Double> {
-        if let r = yRange, r.upperBound > r.lowerBound { return r }
-        let finite = series.flatMap(\.points).map(\.value).filter(\.isFinite)
-        let lo = min(0, finite.min() ?? 0)
-        let hi = ChartModel.niceCeiling(finite.max() ?? 1)
-        return lo...(hi > lo ? hi : lo + 1)
+        NiceTicks.range(of: series.flatMap(\.points).map(\.value), fixed: yRange)
     }
 
     /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `v` (v > 0), else 1.

@@ -41,7 +41,7 @@ struct ColorBar: Widget {
 
     /// The gradient cell for fraction `t`.
     static func swatch(_ t: Double, scale: ColorScale) -> Cell {
-        scale.mode.hasColor ? Cell(" ", bg: scale.color(atFraction: t)) : Cell(scale.shade(atFraction: t))
+        scale.swatch(atFraction: t).cell
     }
 
     package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {

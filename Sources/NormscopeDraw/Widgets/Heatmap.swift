@@ -1,8 +1,8 @@
 /// The paper's Fig. 2 panel: one colour cell per (epoch, class), epoch 0 at the top, most frequent class left.
 ///
-/// In colour modes with Unicode, each text row packs two epoch slots into a half block (`▀`: foreground the
-/// upper slot, background the lower). Without half blocks each row is one slot: a coloured blank, or with no
-/// colour a shade glyph. Classes and epochs are binned (means) when they outnumber the cells, and stretched
+/// With 256 colours and Unicode, each text row packs two epoch slots into a half block (`▀`: foreground the
+/// upper slot, background the lower). Otherwise each row is one slot drawn with the scale's swatch: a coloured
+/// blank, a mixing shade of two basic colours (16 or 8 colours), or with no colour a shade glyph. Classes and epochs are binned (means) when they outnumber the cells, and stretched
 /// over several cells when they are few. A left gutter carries epoch labels and the stage-2 marker.
 struct Heatmap: Widget {
     /// The norms after each recorded epoch (e = 0 before training), in increasing epoch order.
@@ -36,9 +36,10 @@ struct Heatmap: Widget {
     /// The last epoch of the vertical axis: `totalEpochs`, or more if later epochs were recorded.
     var lastEpoch: Int { max(0, totalEpochs, rows.last?.epoch ?? 0) }
 
-    /// Whether `options` draw two epochs per text row.
+    /// Whether `options` draw two epochs per text row: with 256 colours only, since with 16 or 8 a cell's two
+    /// colours mix one step's shade (see `Swatch`).
     static func usesHalfBlocks(_ options: RenderOptions) -> Bool {
-        options.colorMode.hasColor && Glyphs.forMode(options.glyphs).upperHalf != nil
+        options.colorMode == .full256 && Glyphs.forMode(options.glyphs).upperHalf != nil
     }
 
     /// Columns of the plot (right of the gutter, less the boundary marker column) for a canvas `width` wide.
@@ -98,9 +99,8 @@ struct Heatmap: Widget {
                     case let (nil, l?): cell = Cell(glyphs.lowerHalf ?? " ", fg: l)
                     case (nil, nil): cell = .blank
                     }
-                } else if let v = value(r, c) {
-                    cell = options.colorMode.hasColor ? Cell(" ", bg: scale.color(v) ?? .default)
-                                                      : Cell(scale.shade(v) ?? " ")
+                } else if let v = value(r, c), let swatch = scale.swatch(v) {
+                    cell = swatch.cell
                 } else {
                     cell = .blank
                 }

@@ -167,7 +167,7 @@ struct FigureSVGCoincidingTests {
         let same = r.regimes[3].records.map(\.norms)
         r.regimes[4] = FigureSVGTests.history(RunID(.wdMaxnorm), epochs: 4, rows: same)
         let svg = FigureSVG.render(results: r)
-        #expect(svg.contains("WD+MaxNorm (= MaxNorm)"))
+        #expect(svg.contains(">WD+MaxNorm</text>") && svg.contains(">(= MaxNorm)</text>"))
         #expect(svg.contains("stroke-dasharray=\"1.5,3\""))
         #expect(!FigureSVG.render(results: FigureSVGTests.results(epochs: 4, classes: 6, stage2: false)).contains("(= "))
     }
