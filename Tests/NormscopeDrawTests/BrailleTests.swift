@@ -1,7 +1,7 @@
 import Testing
 @testable import NormscopeDraw
 
-@Suite("Braille and line charts")
+@Suite("Braille dots and chart ranges")
 struct BrailleTests {
     @Test func dotsMapToTheUnicodeBrailleBits() {
         #expect(BrailleGrid.bit(dx: 0, dy: 0) == 0x01)
@@ -32,37 +32,6 @@ struct BrailleTests {
         var g = BrailleGrid(width: 2, height: 1)
         g.line(0, 0, 3, 0)
         #expect(g.character(cx: 0, cy: 0) == "⠉" && g.character(cx: 1, cy: 0) == "⠉")
-    }
-
-    let model = ChartModel(title: "acc", series: [ChartSeries(name: "naive", values: [0, 100], slot: 0, tag: "a")],
-                           xMax: 1, yRange: 0...100)
-
-    @Test func chartPlotsFromBottomLeftToTopRightWithLabels() {
-        let c = LineChart(model).render(width: 24, height: 10, options: .standard)
-        #expect(c.text(row: 0).hasPrefix("acc"))
-        #expect(c.text(row: 1).hasPrefix("100┤"))
-        #expect(c.text(row: 7).hasPrefix("  0┤"))
-        #expect(c.text(row: 8).hasPrefix("   └───"))
-        #expect(c.text(row: 9).hasPrefix("    0"))
-        #expect(c.text(row: 9).hasSuffix("1"))
-        // The first point is the bottom-left dot of the plot, the last the top-right dot.
-        let first = c[4, 7].glyph.unicodeScalars.first!.value, last = c[23, 1].glyph.unicodeScalars.first!.value
-        #expect(first - 0x2800 & 0x40 != 0)
-        #expect(last - 0x2800 & 0x08 != 0)
-        #expect(c[4, 7].fg == Theme(mode: .full256).series(0))
-    }
-
-    @Test func asciiChartUsesDotsAndStars() {
-        let c = LineChart(model).render(width: 24, height: 10, options: RenderOptions(glyphs: .ascii))
-        #expect(c[4, 7].glyph == "*" && c[23, 1].glyph == "*")
-        #expect(c.plainText.contains("."))
-        #expect(c.plainText.unicodeScalars.allSatisfy { $0.isASCII })
-    }
-
-    @Test func withoutColourTheLineEndCarriesItsTag() {
-        let c = LineChart(model).render(width: 24, height: 10, options: RenderOptions(colorMode: .none))
-        #expect(c.plainText.contains("a"))
-        #expect(c.cells.allSatisfy { $0.fg == .default && $0.bg == .default })
     }
 
     @Test func automaticRangeRoundsUp() {
