@@ -33,6 +33,10 @@ struct ScreenTruthTests {
             #expect(text.contains(s), "\(s) at \(width)x\(height)\n\(text)")
         }
         #expect(l2.panels.count == 5 && l2.status.maxY <= height - 1)
+        let line = try #require(c2.plainText.split(separator: "\n").first { $0.contains("Many") && $0.contains("on (c) WD") })
+        let caption = line.drop { $0 == " " }
+        #expect(caption.hasPrefix("s2 weight balancing ") || caption.hasPrefix("stage 2 "),
+                "the main block's header is whole or short, never cut: \(caption)")
     }
 
     /// A bar's height in eighths of a cell, read off the canvas (the overflow row above the plot not counted).

@@ -24,6 +24,8 @@ package struct DashboardModel: Equatable, Sendable {
     package var tableRows: [AccuracyTable.Row]? = nil
     /// The header of the table's label column.
     package var tableCaption = "accuracy %"
+    /// The header where `tableCaption` does not fit, or nil.
+    package var tableShortCaption: String? = nil
     /// A second table drawn beside the first (stage 2's other variants), or nil.
     package var sideTableRows: [AccuracyTable.Row]? = nil
     /// The header of the second table's label column.
@@ -62,6 +64,7 @@ package struct DashboardModel: Equatable, Sendable {
     package mutating func showStage2(_ t: Stage2Tables) {
         tableRows = t.main
         tableCaption = t.mainCaption
+        tableShortCaption = t.mainShortCaption
         sideTableRows = t.side.isEmpty ? nil : t.side
         sideTableCaption = t.sideCaption
         tableNote = t.note

@@ -16,6 +16,7 @@ struct StatusBlock: Widget {
         let (w, h) = (canvas.width, canvas.height)
         guard w > 0 && h > 0 else { return canvas }
         var table = AccuracyTable(rows: model.accuracyRows, caption: model.tableCaption)
+        table.shortCaption = model.tableShortCaption
         table.emptyColumns = model.emptyGroupColumns
         let side = model.sideTableRows.map { rows -> AccuracyTable in
             var t = AccuracyTable(rows: rows, caption: model.sideTableCaption)

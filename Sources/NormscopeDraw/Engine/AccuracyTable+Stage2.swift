@@ -6,6 +6,8 @@ package struct Stage2Tables: Equatable, Sendable {
     package var main: [AccuracyTable.Row]
     /// The header of the main block's label column ("s2 weight balancing").
     package var mainCaption: String
+    /// The main block's header where `mainCaption` does not fit ("stage 2": never a word cut in half).
+    package var mainShortCaption = "stage 2"
     /// The base's stage-1 result and its other stage-2 variants, each by a name of its own (a heading per base
     /// when there are several).
     package var side: [AccuracyTable.Row]

@@ -40,6 +40,8 @@ package struct AccuracyTable: Widget {
     package var rows: [Row]
     /// The header of the label column.
     package var caption: String
+    /// The header used instead of `caption` when that does not fit the label column whole, or nil.
+    package var shortCaption: String? = nil
     /// Columns whose group has no class (0 Many, 1 Medium, 2 Few): a dash on every row, never "best".
     package var emptyColumns: Set<Int> = []
 
@@ -90,7 +92,8 @@ package struct AccuracyTable: Widget {
             canvas.put(s, x: colX(col) + colWidth - s.count, y: y, style: style)
         }
 
-        canvas.put(TextFit.truncate(glyphs.text(caption), labelWidth, ellipsis: ""), x: 0, y: 0, style: theme.faint)
+        let head = caption.count > labelWidth ? shortCaption ?? caption : caption
+        canvas.put(TextFit.truncate(glyphs.text(head), labelWidth, ellipsis: ""), x: 0, y: 0, style: theme.faint)
         for (c, h) in headers.enumerated() { right(h, col: c, y: 0, style: theme.faint) }
         let best = bestRows()
         let dash = glyphs.asciiOnly ? "-" : "–"  // no value: not yet measured, or a group without classes
