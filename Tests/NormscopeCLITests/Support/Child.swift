@@ -47,17 +47,9 @@ final class Child {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let cArgs = command.map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = CleanSpawn.withAttributes(defaults: [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGWINCH,
-                                                      SIGALRM, SIGUSR1, SIGUSR2]) { attr in
-            posix_spawnp(&pid, command[0], &actions, &attr, cArgs, cEnv)
-        }
+        let (pid, rc) = CleanSpawn.spawn(command, environment: env, actions: &actions,
+                                         defaults: [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGWINCH,
+                                                    SIGALRM, SIGUSR1, SIGUSR2])
         guard rc == 0 else { throw TmuxError("posix_spawnp \(command[0]) failed: \(String(cString: strerror(rc)))") }
         self.pid = pid
     }

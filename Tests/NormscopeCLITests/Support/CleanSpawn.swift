@@ -25,4 +25,19 @@ enum CleanSpawn {
         posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         return try body(&attr)
     }
+
+    /// Spawns `argv` (looked up on PATH) with `environment`, `actions` and such attributes; returns the
+    /// child's pid and posix_spawnp's result (0 on success).
+    static func spawn(_ argv: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t,
+                      defaults: [Int32]) -> (pid: pid_t, rc: Int32) {
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let rc = withAttributes(defaults: defaults) { attr in posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, cEnv) }
+        return (pid, rc)
+    }
 }

@@ -53,16 +53,8 @@ enum StreamSpawn {
         argv = ["sh", "-c", script, "sh"] + argv
         var env = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" && $0.key != "TMUX_PANE" }
         env.merge(environment) { _, new in new }
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = CleanSpawn.withAttributes(defaults: [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGCHLD]) { attr in
-            posix_spawnp(&pid, "sh", &actions, &attr, cArgs, cEnv)
-        }
+        let (pid, rc) = CleanSpawn.spawn(argv, environment: env, actions: &actions,
+                                         defaults: [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ, SIGCHLD])
         guard rc == 0 else { throw TmuxError("posix_spawnp failed: \(String(cString: strerror(rc)))") }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
