@@ -47,11 +47,11 @@ struct FigureModel: Sendable {
     /// What the heatmap row says when there is no stage-1 regime.
     let emptyNote: String?
     /// The heatmaps' y axis (epochs, 0 at the top; a tick at `e` is the middle of epoch e's row).
-    let epochAxis: FigureAxis
+    var epochAxis: FigureAxis
     /// The heatmaps' x axis (class index; a tick at `k` is the middle of class k's column).
-    let classAxis: FigureAxis
+    var classAxis: FigureAxis
     /// The colour bar's axis (norms 0...vmax).
-    let colorBarAxis: FigureAxis
+    var colorBarAxis: FigureAxis
     /// Marks on the heatmaps' epoch axis.
     var epochMarks: [EpochMark]
 
