@@ -5,6 +5,7 @@ protocol FigureTextMeasure {
     func width(of text: String) -> Double
 }
 
+/// Text choices the painters share.
 enum FigureText {
     /// The first of `options` that fits in `width`, else the last cut to `maxCharacters` characters.
     static func fitting(_ options: [String], width: Double, measure: some FigureTextMeasure, maxCharacters: Int) -> String {
