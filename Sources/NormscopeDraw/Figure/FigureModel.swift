@@ -136,7 +136,7 @@ struct FigureModel: Sendable {
     static func stage2Histories(_ r: ResultsFile) -> (RunID, [RegimeHistory])? {
         let hs = r.regimes.filter(\.isStage2)
         let bases = hs.map(\.id.stage1)
-        let configured = r.config.stage2.flatMap { s in bases.first { $0.name == s.base } }
+        let configured = r.config.stage2.flatMap { s in bases.first { $0.base == s.base } }
         guard let base = configured ?? bases.first else { return nil }
         return (base, FigureLegend.ordered(hs.filter { $0.id.stage1 == base && $0.diverged == nil }))
     }
