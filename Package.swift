@@ -34,11 +34,13 @@ let package = Package(
         .target(name: "NormscopeImage", dependencies: ["CZlib", "NormscopeDraw"]),
         // The thin ncurses backend and the live TUI's event loop.
         .target(name: "NormscopeTerminal", dependencies: ["CNcursesw", "NormscopeDraw", "NormscopeEngine", "NormscopeImage"]),
+        // CPUID for the start-up check (compiled without AVX flags: it must run on any x86-64 CPU).
+        .target(name: "CCPUFeatures"),
         // Command-line commands (a library so tests can parse flags without spawning).
         .target(
             name: "NormscopeCLI",
             dependencies: [
-                "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal", "NormscopeImage",
+                "CCPUFeatures", "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal", "NormscopeImage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
