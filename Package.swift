@@ -2,13 +2,14 @@
 import PackageDescription
 
 /// The engine is the hot path: it is optimised even in debug builds (tests train real networks),
-/// and release builds target this machine's CPU so the SIMD kernels get AVX2/FMA.
+/// and release builds target x86-64-v3 so the SIMD kernels get AVX2/FMA and the binary runs on any such
+/// CPU (`CPURequirement` refuses an older one in one line at start-up; scripts/release.sh ships it).
 ///
 /// These are `unsafeFlags`, which SwiftPM refuses in a package used as a dependency: normscope is a
 /// program, so it offers no library product (the engine is a target for its own commands and tests).
 let engineSettings: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
-    .unsafeFlags(["-target-cpu", "native"], .when(configuration: .release)),
+    .unsafeFlags(["-Xcc", "-march=x86-64-v3"], .when(configuration: .release)),  // swiftc -target-cpu knows no x86-64-v3
     .define("NORMSCOPE_FMA", .when(configuration: .release)),
 ]
 
