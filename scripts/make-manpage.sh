@@ -47,9 +47,10 @@ When set and not empty, the live view draws without colour (as \fB\-\-no\-color\
 .B TERM
 The terminal type ncursesw draws the live view for (its terminfo entry).
 .SH EXIT STATUS
-0 on success; 64 for a bad flag or command; 65 for a bad data, recipe or results file; 69 when the CPU
+0 on success; 2 when the live view has no terminal; 64 for a bad flag or command; 65 for a bad data, recipe or results file; 69 when the CPU
 lacks AVX2 and FMA (x86\-64\-v3), which a release build needs; 73 when an output cannot be written; 74 when
-standard output cannot be written. Every error is one line on standard error.
+standard output cannot be written; 130 after Ctrl\-C and 131 after Ctrl\-\e (SIGQUIT) in a headless command.
+Every error is one line on standard error.
 .SH SEE ALSO
 .BR tmux (1),
 .BR ncurses (3X).
