@@ -9,8 +9,11 @@ binary=${1:?usage: scripts/make-manpage.sh BINARY > normscope.1}
 # help ARGS...: the help text of `normscope ARGS... --help`, 72 columns wide.
 help() { COLUMNS=72 "$binary" "$@" --help; }
 
-# roff: stdin made literal for roff: backslashes doubled, and a line starting with . or ' kept as text.
-roff() { sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/"; }
+# roff: stdin made literal for roff: backslashes doubled, a line starting with . or ' kept as text, and
+# characters past ASCII (the help's ▲) as \[uXXXX], which groff renders without a UTF-8 input mode.
+roff() {
+    sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/" | perl -CS -pe 's/([^\x00-\x7f])/sprintf("\\[u%04X]", ord($1))/ge'
+}
 
 version=$("$binary" --version)
 subcommands=$(help | sed -n '/^SUBCOMMANDS:/,/^$/p' | sed -n 's/^  \([a-z][a-z0-9-]*\) .*/\1/p')
