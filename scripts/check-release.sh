@@ -11,6 +11,7 @@ session="normscope-release-check-$$"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 fail() { echo "check-release: FAILED: $*" >&2; exit 1; }
+checked=()  # what was checked besides the files, ldd and the bare runs, for the last line
 # bare ARGS...: runs ARGS in the unpacked directory with nothing but PATH in the environment.
 bare() { (cd "$dir" && env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH= "$@"); }
 
@@ -48,11 +49,13 @@ if command -v qemu-x86_64 >/dev/null; then
     cpu_check Nehalem 69      # SSE4.2, no AVX: refused in one line
     cpu_check SandyBridge 69  # AVX without AVX2 and FMA: refused in one line
     cpu_check Haswell-v4 0    # AVX2 and FMA, no AVX-512: runs
+    checked+=("qemu: Nehalem and SandyBridge refused, Haswell ran")
 else
     # Without qemu only the refusal's wording and status can be checked, through the test-only override.
     status=0
     bare env NORMSCOPE_TEST_CPU_FEATURES=avx ./normscope --version 2>"$work/cpu.err" || status=$?
     [ "$status" -eq 69 ] && [ "$(wc -l <"$work/cpu.err")" -eq 1 ] || fail "the refusal gave status $status: $(cat "$work/cpu.err")"
+    checked+=("no qemu: the refusal through the test override only")
 fi
 
 MANPAGER=cat MANWIDTH=80 man -l "$dir/normscope.1" 2>&1 | grep -q '^SUBCOMMANDS' || fail "man -l does not render normscope.1"
@@ -75,5 +78,9 @@ if command -v tmux >/dev/null; then
     done
     grep -q 'epoch' <<<"$screen" || fail "the live view did not draw in tmux:"$'\n'"$screen"
     tmux send-keys -t "$session" q
+    checked+=("the live view drew in tmux")
+else
+    checked+=("no tmux: the live view unchecked")
 fi
-echo "check-release: $name OK (binary $(du -h "$dir/normscope" | cut -f1); ldd: $(awk '{print $1}' <<<"$libraries" | tr '\n' ' '))"
+summary=$(printf '%s; ' "${checked[@]}")
+echo "check-release: $name OK (binary $(du -h "$dir/normscope" | cut -f1); ldd: $(awk '{print $1}' <<<"$libraries" | tr '\n' ' ')); ${summary%; }"
