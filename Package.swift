@@ -4,7 +4,7 @@ import PackageDescription
 /// The engine is the hot path: it is optimised even in debug builds (tests train real networks). Release builds
 /// target Haswell (AVX2, FMA, BMI1/2: the least the program runs on; swiftc knows no `x86-64-v3`) rather than
 /// this machine's CPU, so a binary built here also runs on an AVX2 laptop; `normscope` checks the CPU at start-up
-/// (`KernelTarget`).
+/// (`CPURequirement`, from cpuid in `CCPUFeatures`), and `KernelTarget` picks the widest kernels it has.
 ///
 /// These are `unsafeFlags`, which SwiftPM refuses in a package used as a dependency: normscope is a
 /// program, so it offers no library product (the engine is a target for its own commands and tests).
@@ -33,11 +33,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        // CPUID and XGETBV for the start-up check and the choice of kernels (compiled without AVX flags: it must
+        // run on any x86-64 CPU, so the check itself cannot hit SIGILL).
+        .target(name: "CCPUFeatures"),
         // Training engine: data, model, regimes, metrics, results. Knows nothing of terminals.
-        .target(name: "NormscopeEngine", dependencies: ["CNormscopeCPU", "NormscopeKernelsAVX2", "NormscopeKernelsAVX512"],
+        .target(name: "NormscopeEngine", dependencies: ["CCPUFeatures", "NormscopeKernelsAVX2", "NormscopeKernelsAVX512"],
                 swiftSettings: engineSettings),
-        // What the CPU offers (cpuid), compiled for any x86-64 so the start-up check itself cannot hit SIGILL.
-        .target(name: "CNormscopeCPU"),
         // The matrix kernels per CPU level (see kernelSettings).
         .target(name: "NormscopeKernelsAVX2", path: "Sources/NormscopeKernels/AVX2", swiftSettings: kernelSettings(cpu: "haswell")),
         .target(name: "NormscopeKernelsAVX512", path: "Sources/NormscopeKernels/AVX512", swiftSettings: kernelSettings(cpu: "skylake-avx512")),
@@ -55,7 +56,7 @@ let package = Package(
         .target(
             name: "NormscopeCLI",
             dependencies: [
-                "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal", "NormscopeImage",
+                "CCPUFeatures", "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal", "NormscopeImage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

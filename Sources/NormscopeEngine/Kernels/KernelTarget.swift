@@ -1,4 +1,4 @@
-import CNormscopeCPU
+import CCPUFeatures
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -15,7 +15,7 @@ import Darwin
 ///
 /// The start-up check of the program calls `hostSupportsBaseline` before anything else and refuses a CPU
 /// without AVX2 and FMA with one line (the rest of the engine is compiled for Haswell in release builds and
-/// would die with SIGILL there). The check runs C compiled for generic x86-64 (`CNormscopeCPU`): this type holds
+/// would die with SIGILL there). The check runs C compiled for generic x86-64 (`CCPUFeatures`): this type holds
 /// no vector code.
 package enum KernelTarget: String, Sendable, CaseIterable {
     /// AVX-512 F/BW/CD/DQ/VL: 16 lanes.
@@ -23,11 +23,17 @@ package enum KernelTarget: String, Sendable, CaseIterable {
     /// AVX2, FMA, BMI1/2: 8 lanes.
     case avx2
 
-    /// Whether the CPU (and the OS) support AVX2, FMA and BMI1/2, the least the program runs on.
-    package static var hostSupportsBaseline: Bool { normscope_cpu_has_avx2_fma() != 0 }
+    /// The x86-64-v3 bits of `CCPUFeatures` (AVX, AVX2, FMA, BMI1/2, F16C, LZCNT, MOVBE, and the OS saving
+    /// the YMM state): what Haswell code may use.
+    static let baselineBits: UInt32 = 0x1ff
 
-    /// Whether the CPU (and the OS) support AVX-512 F/CD/BW/DQ/VL, for the wide kernels.
-    package static var hostSupportsAVX512: Bool { normscope_cpu_has_avx512() != 0 }
+    /// Whether the CPU (and the OS) support x86-64-v3 (AVX2, FMA, BMI1/2, ...), the least the program runs on.
+    package static var hostSupportsBaseline: Bool { UInt32(ns_cpu_features()) & baselineBits == baselineBits }
+
+    /// Whether the CPU (and the OS) support AVX-512 F/CD/BW/DQ/VL, for the wide kernels, on top of the baseline.
+    package static var hostSupportsAVX512: Bool {
+        hostSupportsBaseline && UInt32(ns_cpu_features()) & UInt32(NS_CPU_AVX512) != 0
+    }
 
     /// Whether this variant can run on this CPU.
     package var isSupported: Bool {
