@@ -30,11 +30,13 @@ package enum Reproduction {
         var driver = Driver(threads: threads, total: total)
 
         // Data of every (imbalance, seed), generated once.
-        var data: [Key: TrainingData] = [:]
+        var generated: [Key: TrainingData] = [:]
         for f in config.imbalances {
-            for s in config.seeds { data[Key(f, s)] = TrainingData(config.dataset(imbalance: f, seed: s)) }
+            for s in config.seeds { generated[Key(f, s)] = TrainingData(config.dataset(imbalance: f, seed: s)) }
         }
-        func stage1(_ regime: Regime, _ f: Double, _ s: UInt64, wd: Double) -> RegimeTrainer {
+        let data = generated
+        // Sendable, so the trainers it makes are the caller's alone and can be handed over to a session.
+        @Sendable func stage1(_ regime: Regime, _ f: Double, _ s: UInt64, wd: Double) -> RegimeTrainer {
             var c = config.training
             c.seed = s
             c.weightDecay = wd
@@ -182,7 +184,7 @@ package enum Reproduction {
         var done = 0
 
         /// Trains `trainers` to the end, then `stage2`'s continuations; nil when stopped.
-        mutating func drive(_ trainers: [RegimeTrainer], stage2: (Stage2Config, [StagedRun.Request])?,
+        mutating func drive(_ trainers: sending [RegimeTrainer], stage2: (Stage2Config, [StagedRun.Request])?,
                             phase: (RunSnapshot) -> String, _ progress: (Progress) -> Void,
                             _ shouldStop: () -> Bool) -> (StagedRun, RunSnapshot)? {
             let base = done
