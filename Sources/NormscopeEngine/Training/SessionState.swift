@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything about a `TrainingSession` that changes, kept in its one mutex.
+/// Everything about a `TrainingSession` that changes, kept behind its one lock.
 struct SessionState {
     var trainers: [RegimeTrainer]
     var busy: [Bool]
@@ -106,8 +106,8 @@ struct SessionState {
 /// A trainer handed out of the session's mutex: to the one worker that marked it busy, or to a reader once it
 /// has finished for good.
 ///
-/// The one unchecked part of the session: the compiler cannot see that a class reference taken out of the
-/// mutex is used by one thread at a time; the session's `busy` flags guarantee it (a trainer is leased to a
+/// The session's other unchecked part (with `ConditionLock`): the compiler cannot see that a class reference
+/// taken out of the lock is used by one thread at a time; the session's `busy` flags guarantee it (a trainer is leased to a
 /// worker only while no other worker has it, and to a reader only when no worker will run it again).
 struct TrainerLease: @unchecked Sendable {
     let index: Int

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Trains several plans side by side on worker threads, under the control of a driver (headless run or TUI).
 ///
@@ -10,12 +9,10 @@ import Synchronization
 ///
 /// The session owns its trainers: once handed over (`sending`), a trainer is touched only by the worker running
 /// it, and outside the session only after it has finished for good (`finishedTrainer(at:)`). Everything else
-/// reads immutable copies. All mutable state is in one `Mutex`, so the compiler checks the class is `Sendable`;
-/// `bell` only wakes waiters (a change is made under the mutex, then the bell rings under its own lock, so a
-/// waiter that checked under the bell's lock cannot miss it).
+/// reads immutable copies. All mutable state is behind one lock (`ConditionLock`, `Mutex`'s API with a
+/// condition to wait on), so the compiler checks the class is `Sendable`.
 package final class TrainingSession: Sendable {
-    private let state: Mutex<SessionState>
-    private let bell = NSCondition()
+    private let state: ConditionLock<SessionState>
     /// Number of worker threads.
     package let threadCount: Int
     /// Training samples per epoch (for throughput).
@@ -31,27 +28,23 @@ package final class TrainingSession: Sendable {
         threadCount = max(1, min(threads, max(1, trainers.count)))
         samplesPerEpoch = trainers.first?.data.trainCount ?? 0
         self.clock = clock
-        state = Mutex(SessionState(trainers: trainers, limit: epochLimit,
+        state = ConditionLock(SessionState(trainers: trainers, limit: epochLimit,
                                    layout: layout ?? StageLayout(stage1Count: trainers.count)))
     }
 
-    /// Runs `body` on the state under the mutex, then wakes every waiter.
+    /// Runs `body` on the state under the lock and wakes every waiter.
     private func change<R: Sendable>(_ body: (inout SessionState) -> R) -> R {
-        let r = state.withLock { s in body(&s) }
-        bell.lock(); bell.broadcast(); bell.unlock()
-        return r
+        state.withLock(notify: true) { s in body(&s) }
     }
 
-    /// Reads the state under the mutex.
+    /// Reads the state under the lock.
     private func read<R: Sendable>(_ body: (borrowing SessionState) -> R) -> R {
         state.withLock { s in body(s) }
     }
 
-    /// Blocks until `done` holds of the state (checked under the mutex, waiting on the bell).
+    /// Blocks until `done` holds of the state.
     private func wait(until done: (borrowing SessionState) -> Bool) {
-        bell.lock()
-        while !read(done) { bell.wait() }
-        bell.unlock()
+        state.wait(done)
     }
 
     /// Starts the worker threads (once).
@@ -123,7 +116,7 @@ package final class TrainingSession: Sendable {
     /// does not hold back a longer stage 2); once all have finished, the most epochs any completed.
     package var epochsDone: Int { read(\.epochsDone) }
 
-    /// Every history, the stage layout and the progress, all at one moment (one acquisition of the mutex).
+    /// Every history, the stage layout and the progress, all at one moment (one acquisition of the lock).
     package func snapshot() -> SessionSnapshot {
         let now = clock.now()
         return read { s in
@@ -143,11 +136,7 @@ package final class TrainingSession: Sendable {
     @discardableResult
     package func waitForChange(after seen: UInt64, timeout: Double) -> UInt64 {
         let deadline = Date().addingTimeInterval(timeout)
-        bell.lock()
-        while read({ $0.changeCount == seen && !$0.allFinished && !$0.cancelled }) {
-            if !bell.wait(until: deadline) { break }
-        }
-        bell.unlock()
+        state.wait(until: deadline) { $0.changeCount != seen || $0.allFinished || $0.cancelled }
         return version
     }
 
@@ -198,14 +187,11 @@ package final class TrainingSession: Sendable {
 
     /// Waits for a trainer to run and marks it busy; nil once the session is cancelled.
     private func nextTrainer() -> TrainerLease? {
-        bell.lock()
-        defer { bell.unlock() }
-        while true {
-            let now = clock.now()
-            switch state.withLock({ s in s.pick(now: now) }) {
-            case .cancelled: return nil
+        state.waitFor { s -> TrainerLease?? in
+            switch s.pick(now: clock.now()) {
+            case .cancelled: return .some(nil)
             case .lease(let l): return l
-            case .none: bell.wait()
+            case .none: return nil
             }
         }
     }
