@@ -28,7 +28,7 @@ struct SnapshotConsistencyTests {
         let run = StagedRun(stage1: exp.makeTrainers(data: TrainingData(exp.dataset)), threads: 2, epochLimit: 0)
         defer { run.stop() }
         var s2 = Stage2Config(variants: Stage2Variant.all, epochs: 300)
-        s2.bases = ["wd", "naive"]
+        s2.bases = [.wd, .naive]
         var seen = 0
         func follow() {
             while true {
