@@ -201,8 +201,8 @@ package final class LiveApp {
 
     private func export() {
         // The frame on screen, so the files show what the user saw.
-        switch exporter.export(current.results(of: (shown ?? latest).run), seed: seed, colorMap: colorMap, vmax: config.vmax,
-                               now: clock.now()) {
+        let results = current.results(of: (shown ?? latest).run)
+        switch exporter.export(results, seed: seed, colorMap: colorMap, vmax: config.vmax, now: clock.now()) {
         case .success(let paths): flash(exporter.summary(of: paths))
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
