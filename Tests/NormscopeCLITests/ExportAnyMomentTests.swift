@@ -18,7 +18,7 @@ struct ExportAnyMomentTests {
     /// The figures are drawn with the live view's colour scale `vmax`.
     func exportAndCheck(_ run: LiveRun, _ dir: String, _ moment: String, at second: Int, vmax: Double = 2) throws {
         let exporter = Exporter(directory: dir)
-        let result = exporter.export(run.results(), seed: 0, colorMap: .jet, vmax: vmax,
+        let result = exporter.export(run.results(of: run.frame().run), seed: 0, colorMap: .jet, vmax: vmax,
                                      now: Date(timeIntervalSince1970: Double(second)))
         let paths = try result.get()
         #expect(paths.count == 3, "\(moment)")
@@ -55,7 +55,7 @@ struct ExportAnyMomentTests {
         try exportAndCheck(run, dir, "vmax 0.5", at: 1, vmax: 0.5)
         let name = try #require(Paths.contents(dir).first { $0.hasSuffix(".svg") })
         let svg = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
-        #expect(svg != FigureSVG.render(results: run.results(), vmax: 2), "a scale of 0.5 draws another figure than 2")
+        #expect(svg != FigureSVG.render(results: run.results(of: run.frame().run), vmax: 2), "a scale of 0.5 draws another figure than 2")
     }
 
     /// Waits until the workers are idle at the epoch limit.
@@ -99,7 +99,7 @@ struct ExportAnyMomentTests {
             exports += 1
         }
         try export("stage 2 finished")
-        let final = run.results()
+        let final = run.results(of: run.frame().run)
         #expect(!final.interrupted && final.regimes.filter(\.isStage2).allSatisfy { $0.isFinished })
         #expect(exports >= 3)
     }
@@ -125,19 +125,19 @@ struct LivePacingTests {
             }
         }
         drive { run.session.isFinished }
-        #expect(run.snapshot().stageEpochsDone == 3)
+        #expect(run.frame().run.stageEpochsDone == 3)
         #expect(run.startStage2(Stage2Config(epochs: 40)))
-        drive { run.snapshot().stageEpochsDone >= 10 }
+        drive { run.frame().run.stageEpochsDone >= 10 }
         run.pace(pace, paused: true, now: clock.now())
         run.session.waitUntilIdleAtLimit()
-        let held = run.snapshot().stageEpochsDone
+        let held = run.frame().run.stageEpochsDone
         #expect(held == 10, "pausing at stage-2 epoch 10 stops there, not at stage 1's last epoch (\(held))")
         clock.advance(by: 60)
         run.pace(pace, paused: true, now: clock.now())
         run.session.waitUntilIdleAtLimit()
-        #expect(run.snapshot().stageEpochsDone == 10, "a minute paused: not one epoch more")
+        #expect(run.frame().run.stageEpochsDone == 10, "a minute paused: not one epoch more")
         drive { run.session.isFinished }
-        let snap = run.snapshot()
+        let snap = run.frame().run
         #expect(run.session.isFinished && snap.stageEpochsDone == 40)
         #expect(snap.stage2.filter { $0.plannedEpochs > 0 }.allSatisfy { $0.epochsDone == 40 })
     }

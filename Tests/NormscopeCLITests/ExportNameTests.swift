@@ -11,7 +11,7 @@ struct ExportNameTests {
     static func results() -> (LiveRun, ResultsFile) {
         let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 2))
         let run = LiveRun(experiment: exp, threads: 1, stage2Epochs: 0)
-        return (run, run.results())
+        return (run, run.results(of: run.frame().run))
     }
 
     @Test("three exports at the same clock time write three sets of files, none over another")

@@ -43,7 +43,7 @@ struct DemoClockTests {
         var demo = DemoScript(epochs: 3, classCounts: exp.dataset.classCounts, regimes: exp.regimes.count)
         func tick(_ seconds: Double) -> DemoScript.Action {
             clock.advance(by: seconds)
-            return demo.tick(now: clock.now(), run: run)
+            return demo.tick(now: clock.now(), frame: run.frame())
         }
         #expect(tick(0) == .continue && demo.holdsTraining && demo.caption.hasPrefix("Long-tailed data: 4 classes"))
         #expect(tick(6.9) == .continue && demo.holdsTraining, "6.9 s: still the introduction")

@@ -29,11 +29,12 @@ package enum Reproduction {
 
         // Phase 1: the search on validation splits, beside the naive models.
         let (search, searchData) = searchTrainers(config)
+        let searchCount = search.count  // the trainers themselves go to the session
         let phase1 = search + keys.map { trainer(config, data, .naive, $0, wd: 0) }
         guard let (searchRun, searchSnap) = driver.drive(phase1, stage2: nil, phase: { _ in "weight-decay search and naive models" },
                                                          progress, shouldStop) else { return nil }
         var naive: [Key: RegimeHistory] = [:]
-        for (k, h) in zip(keys, searchSnap.stage1.dropFirst(search.count)) { naive[k] = h }
+        for (k, h) in zip(keys, searchSnap.stage1.dropFirst(searchCount)) { naive[k] = h }
         let selections = selections(config, searchData: searchData, run: searchRun, snapshot: searchSnap)
 
         // Phase 2: the wd models with the chosen weight decay, then stage 2 on each of them.
@@ -223,7 +224,7 @@ package enum Reproduction {
         var done = 0
 
         /// Trains `trainers` to the end, then `stage2`'s continuations; nil when stopped.
-        mutating func drive(_ trainers: [RegimeTrainer], stage2: (Stage2Config, [StagedRun.Request])?,
+        mutating func drive(_ trainers: sending [RegimeTrainer], stage2: (Stage2Config, [StagedRun.Request])?,
                             phase: (RunSnapshot) -> String, _ progress: (Progress) -> Void,
                             _ shouldStop: () -> Bool) -> (StagedRun, RunSnapshot)? {
             let base = done

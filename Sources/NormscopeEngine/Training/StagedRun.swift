@@ -1,40 +1,30 @@
+import Foundation
+
 /// The one pipeline every driver uses (`run`, the live view, `reproduce`): stage-1 trainers in a
 /// `TrainingSession`, then, on request, their stage-2 continuations in the same session.
 ///
-/// It owns the session and through it every trainer; drivers see only `RunSnapshot`s, immutable copies.
-/// A base that diverged in stage 1 gets, for every variant asked of it, a history marked diverged at epoch 0
-/// ("base regime wd diverged at epoch 3"), so every driver reports the same thing. Driven from one thread.
-package final class StagedRun {
+/// It owns the session and through it every trainer; drivers see only `RunSnapshot`s, immutable copies taken
+/// in one acquisition of the session's mutex (the stage layout lives there too). A base that diverged in
+/// stage 1 gets, for every variant asked of it, a history marked diverged at epoch 0 ("base regime wd
+/// diverged at epoch 3"), so every driver reports the same thing.
+package final class StagedRun: Sendable {
     /// The worker session (thread-safe; for pacing: epoch limits, pause, wait).
     package let session: TrainingSession
     /// The stage-1 runs, in the order given.
     package let stage1IDs: [RunID]
-    /// Stage-2 settings once stage 2 has started (recorded in results).
-    package private(set) var stage2Config: Stage2Config?
-    /// Where each stage-2 history comes from, in results order.
-    private var slots: [Slot] = []
-
-    /// One stage-2 result: trained in the session at an index, or already final.
-    private enum Slot {
-        case session(index: Int, base: Int)
-        case fixed(RegimeHistory, base: Int)
-
-        var base: Int {
-            switch self {
-            case .session(_, let b), .fixed(_, let b): return b
-            }
-        }
-    }
 
     /// Takes over `stage1` (no one else may keep using them) and starts `threads` workers under `epochLimit`;
     /// `clock` times the training.
-    package init(stage1: [RegimeTrainer], threads: Int, epochLimit: Int = .max, clock: any LiveClock = WallClock()) {
+    package init(stage1: sending [RegimeTrainer], threads: Int, epochLimit: Int = .max, clock: any LiveClock = WallClock()) {
         stage1IDs = stage1.map(\.plan.id)
         session = TrainingSession(trainers: stage1, threads: threads, epochLimit: epochLimit, clock: clock)
         session.start()
     }
 
-    /// Whether stage 2 has been started.
+    /// Stage-2 settings once stage 2's trainers are in the session (recorded in results).
+    package var stage2Config: Stage2Config? { session.snapshot().layout.stage2Config }
+
+    /// Whether stage 2 has been started (its trainers are in the session).
     package var stage2Started: Bool { stage2Config != nil }
 
     /// What stage 2 continues: a stage-1 run (its index) with the variants and settings of `config`.
@@ -48,13 +38,45 @@ package final class StagedRun {
         }
     }
 
-    /// Starts stage 2 once every stage-1 run has finished; returns whether stage 2 is running (or done).
-    /// `config` is what results record; each request may narrow its variants or change its tau.
-    /// Frozen features are computed once per base, however many requests name it.
+    /// Starts stage 2 on the calling thread once every stage-1 run has finished; returns whether stage 2 is
+    /// running (or done, or being prepared). `config` is what results record; each request may narrow its
+    /// variants or change its tau. Frozen features are computed once per base, however many requests name it.
     @discardableResult
     package func startStage2(_ config: Stage2Config, requests: [Request]) -> Bool {
-        if stage2Started { return true }
-        guard session.isFinished else { return false }
+        guard let claimed = claimStage2() else { return false }
+        if claimed { prepareStage2(config, requests: requests) }
+        return true
+    }
+
+    /// `startStage2` on a worker thread, for a driver that must not block (the live view): returns at once.
+    /// Until the stage-2 trainers are in, snapshots say `preparingStage2` and the session is not finished.
+    @discardableResult
+    package func beginStage2(_ config: Stage2Config, requests: [Request]) -> Bool {
+        guard let claimed = claimStage2() else { return false }
+        if claimed {
+            let t = Thread { [self] in prepareStage2(config, requests: requests) }
+            t.name = "normscope-stage2"
+            t.stackSize = 1 << 22
+            t.start()
+        }
+        return true
+    }
+
+    /// Marks stage 2 as being prepared if stage 1 has finished and stage 2 was not asked for yet: true when
+    /// this call claimed it, false when it was claimed before, nil while stage 1 is still running.
+    private func claimStage2() -> Bool? {
+        session.updateLayout { layout, finished -> Bool? in
+            if layout.stage2Config != nil || layout.preparingStage2 { return false }
+            guard finished else { return nil }
+            layout.preparingStage2 = true
+            return true
+        }
+    }
+
+    /// Makes the stage-2 trainers (features extracted from each finished base) and hands them to the
+    /// session with their layout, in one step.
+    private func prepareStage2(_ config: Stage2Config, requests: [Request]) {
+        var layout = session.snapshot().layout
         var features: [Int: TrainingData] = [:]
         var trainers: [RegimeTrainer] = []
         var next = session.trainerCount
@@ -65,7 +87,7 @@ package final class StagedRun {
                     let h = RegimeHistory(id: RunID(base.plan.id.base, v), plannedEpochs: v.isPostHoc ? 0 : r.config.epochs,
                                           diverged: Divergence(epoch: 0, reason: "base regime \(base.plan.id.name) diverged at epoch \(d.epoch)"),
                                           stage2StartEpoch: 0)
-                    slots.append(.fixed(h, base: r.base))
+                    layout.slots.append(.fixed(h, base: r.base))
                 }
                 continue
             }
@@ -75,16 +97,16 @@ package final class StagedRun {
                 switch run {
                 case .training(let t):
                     trainers.append(t)
-                    slots.append(.session(index: next, base: r.base))
+                    layout.slots.append(.session(index: next, base: r.base))
                     next += 1
                 case .finished(let h):
-                    slots.append(.fixed(h, base: r.base))
+                    layout.slots.append(.fixed(h, base: r.base))
                 }
             }
         }
-        stage2Config = config
-        session.append(trainers: trainers)
-        return true
+        layout.stage2Config = config
+        layout.preparingStage2 = false
+        session.append(trainers: trainers, layout: layout)
     }
 
     /// The requests of `config` on this run: every base it names that is among the stage-1 runs, with its variants.
@@ -100,17 +122,10 @@ package final class StagedRun {
         return t
     }
 
-    /// An immutable copy of every history as it is now.
+    /// Every history and the progress at one moment (one acquisition of the session's mutex).
     package func snapshot() -> RunSnapshot {
-        let all = session.snapshot()
-        let stage2 = slots.map { slot -> RegimeHistory in
-            switch slot {
-            case .session(let i, _): return all[i]
-            case .fixed(let h, _): return h
-            }
-        }
-        return RunSnapshot(stage1: Array(all.prefix(stage1IDs.count)), stage2: stage2,
-                           stage2Bases: slots.map(\.base), stage2Started: stage2Started)
+        let s = session.snapshot()
+        return s.layout.runSnapshot(s)
     }
 
     /// Trains to the end: stage 1, then (with `stage2`) its continuations of `requests` (default:
@@ -142,56 +157,3 @@ package final class StagedRun {
     package func stop() { session.cancel() }
 }
 
-/// Every history of a `StagedRun` at one moment: immutable, safe to keep, draw and write.
-package struct RunSnapshot: Sendable {
-    /// Stage-1 histories, in run order.
-    package var stage1: [RegimeHistory]
-    /// Stage-2 histories, in results order (bases in request order, each with its variants).
-    package var stage2: [RegimeHistory]
-    /// For each stage-2 history, the index in `stage1` of its base.
-    package var stage2Bases: [Int]
-    /// Whether stage 2 has started.
-    package var stage2Started: Bool
-
-    package init(stage1: [RegimeHistory], stage2: [RegimeHistory] = [], stage2Bases: [Int] = [],
-                stage2Started: Bool = false) {
-        self.stage1 = stage1
-        self.stage2 = stage2
-        self.stage2Bases = stage2Bases
-        self.stage2Started = stage2Started
-    }
-
-    /// Every history, stage 1 first: the order of a results file.
-    package var all: [RegimeHistory] { stage1 + stage2 }
-
-    /// Whether every history has finished (trained all its planned epochs, or diverged).
-    package var isFinished: Bool { all.allSatisfy(\.isFinished) }
-
-    /// Epochs trained over all histories, a diverged one counting as complete (for progress bars).
-    package var epochsDone: Int {
-        all.map { $0.diverged != nil ? $0.plannedEpochs : min($0.plannedEpochs, $0.epochsDone) }.reduce(0, +)
-    }
-
-    /// Epochs done in the current stage: the fewest of the runs of that stage that have not diverged (the
-    /// most, when all diverged); post-hoc normalizations, which have no epochs, do not count.
-    package var stageEpochsDone: Int {
-        let runs = stage2Started ? stage2.filter { $0.plannedEpochs > 0 } : stage1
-        let alive = runs.filter { $0.diverged == nil }
-        guard let fewest = alive.map(\.epochsDone).min() else { return runs.map(\.epochsDone).max() ?? 0 }
-        return fewest
-    }
-
-    /// Every history of the current stage as it stood at `stageEpochsDone` (a run ahead of the others shows
-    /// the same epoch as they do); histories of a finished stage are left whole.
-    package func aligned() -> RunSnapshot {
-        let e = stageEpochsDone
-        var s = self
-        if stage2Started { s.stage2 = stage2.map { $0.truncated(through: e) } } else { s.stage1 = stage1.map { $0.truncated(through: e) } }
-        return s
-    }
-
-    /// The stage-2 history of `variant` on stage-1 run `base`, if stage 2 has it.
-    package func stage2(of base: Int, _ variant: Stage2Variant) -> RegimeHistory? {
-        zip(stage2, stage2Bases).first { $0.1 == base && $0.0.id.variant == variant }?.0
-    }
-}

@@ -4,27 +4,15 @@ import Foundation
 ///
 /// Workers always pick the runnable trainer with the fewest epochs done, so all regimes advance together and
 /// the figure fills evenly. The driver bounds progress with `epochLimit` (pace, pause, single steps) and reads
-/// copies of the histories with `snapshot()`. Each trainer is run by one thread at a time and its results do
+/// everything at one moment with `snapshot()`. Each trainer is run by one thread at a time and its results do
 /// not depend on which thread or how many threads: the results are identical for any `threads`.
 ///
-/// The session owns its trainers: once handed over, a trainer is touched only by the worker running it, and
-/// outside the session only after it has finished for good (`finishedTrainer(at:)`). Everything else reads
-/// immutable copies.
-package final class TrainingSession: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var trainers: [RegimeTrainer]
-    private var busy: [Bool]
-    private var histories: [RegimeHistory]
-    private var limit: Int
-    private var cancelled = false
-    private var running = 0
-    private var threads: [Thread] = []
-    private var changeCount: UInt64 = 0
-    /// Seconds during which at least one worker was training, up to `activeSince`.
-    private var activeSeconds = 0.0
-    /// When the workers last went from all idle to at least one training (nil while all are idle).
-    private var activeSince: Date?
-    private var samplesDone = 0
+/// The session owns its trainers: once handed over (`sending`), a trainer is touched only by the worker running
+/// it, and outside the session only after it has finished for good (`finishedTrainer(at:)`). Everything else
+/// reads immutable copies. All mutable state is behind one lock (`ConditionLock`, `Mutex`'s API with a
+/// condition to wait on), so the compiler checks the class is `Sendable`.
+package final class TrainingSession: Sendable {
+    private let state: ConditionLock<SessionState>
     /// Number of worker threads.
     package let threadCount: Int
     /// Training samples per epoch (for throughput).
@@ -33,200 +21,178 @@ package final class TrainingSession: @unchecked Sendable {
     private let clock: any LiveClock
 
     /// A session over `trainers` (one per regime, in display order) using `threads` workers; `clock` times the
-    /// training (`elapsedSeconds`).
-    package init(trainers: [RegimeTrainer], threads: Int, epochLimit: Int = .max, clock: any LiveClock = WallClock()) {
-        precondition(Self.distinct(trainers), "a trainer was handed to the session twice")
-        self.trainers = trainers
-        busy = Array(repeating: false, count: trainers.count)
-        histories = trainers.map(\.history)
-        limit = epochLimit
+    /// training (`elapsedSeconds`). `layout` says how a `StagedRun` reads the histories (default: all stage 1).
+    package init(trainers: sending [RegimeTrainer], threads: Int, epochLimit: Int = .max,
+                 clock: any LiveClock = WallClock(), layout: StageLayout? = nil) {
+        precondition(SessionState.distinct(trainers), "a trainer was handed to the session twice")
         threadCount = max(1, min(threads, max(1, trainers.count)))
         samplesPerEpoch = trainers.first?.data.trainCount ?? 0
         self.clock = clock
+        state = ConditionLock(SessionState(trainers: trainers, limit: epochLimit,
+                                   layout: layout ?? StageLayout(stage1Count: trainers.count)))
+    }
+
+    /// Runs `body` on the state under the lock and wakes every waiter.
+    private func change<R: Sendable>(_ body: (inout SessionState) -> R) -> R {
+        state.withLock(notify: true) { s in body(&s) }
+    }
+
+    /// Reads the state under the lock.
+    private func read<R: Sendable>(_ body: (borrowing SessionState) -> R) -> R {
+        state.withLock { s in body(s) }
+    }
+
+    /// Blocks until `done` holds of the state.
+    private func wait(until done: (borrowing SessionState) -> Bool) {
+        state.wait(done)
     }
 
     /// Starts the worker threads (once).
     package func start() {
-        condition.lock()
-        defer { condition.unlock() }
-        guard threads.isEmpty else { return }
-        for i in 0..<threadCount {
+        let count = change { s -> Int in
+            guard !s.started else { return 0 }
+            s.started = true
+            s.running = threadCount
+            return threadCount
+        }
+        for i in 0..<count {
             let t = Thread { [self] in workerLoop() }
             t.name = "normscope-train-\(i)"
             t.stackSize = 1 << 22
-            threads.append(t)
-            running += 1
             t.start()
         }
     }
 
     /// The most epochs any trainer may complete; raising it lets the workers continue.
     package var epochLimit: Int {
-        get { condition.lock(); defer { condition.unlock() }; return limit }
-        set { condition.lock(); limit = max(0, newValue); condition.broadcast(); condition.unlock() }
+        get { read(\.limit) }
+        set { change { $0.limit = max(0, newValue) } }
     }
 
     /// Lowers the epoch limit so that no trainer starts an epoch beyond those already under way (a pause):
     /// trainers behind catch up to the furthest one, then all wait. Returns the new limit.
     @discardableResult
     package func holdAtCurrentEpochs() -> Int {
-        condition.lock()
-        defer { condition.unlock() }
-        var furthest = 0
-        for (h, b) in zip(histories, busy) where !h.isFinished { furthest = max(furthest, h.epochsDone + (b ? 1 : 0)) }
-        limit = min(limit, furthest)
-        condition.broadcast()
-        return limit
+        change { s in
+            var furthest = 0
+            for (h, b) in zip(s.histories, s.busy) where !h.isFinished { furthest = max(furthest, h.epochsDone + (b ? 1 : 0)) }
+            s.limit = min(s.limit, furthest)
+            return s.limit
+        }
+    }
+
+    /// Releases one more epoch when every runnable trainer is idle at the limit: the limit becomes the pace's
+    /// reference (`epochsDone`) plus one. Returns whether it did (one step of a pace, atomically).
+    @discardableResult
+    package func releaseNextEpochIfIdle() -> Bool {
+        change { s in
+            guard s.idleAtLimit else { return false }
+            s.limit = s.epochsDone + 1
+            return true
+        }
     }
 
     /// Asks the workers to stop after their current epoch and waits for them.
     package func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        while running > 0 { condition.wait() }
-        condition.unlock()
+        change { $0.cancelled = true }
+        wait { $0.running == 0 }
     }
 
     /// A counter that grows whenever a history changes.
-    package var version: UInt64 { condition.lock(); defer { condition.unlock() }; return changeCount }
+    package var version: UInt64 { read(\.changeCount) }
 
-    /// Whether every trainer has finished (or diverged).
-    package var isFinished: Bool {
-        condition.lock(); defer { condition.unlock() }
-        return allFinished
-    }
+    /// Whether every trainer has finished (or diverged) and no stage is being prepared.
+    package var isFinished: Bool { read(\.allFinished) }
 
-    /// Whether every trainer not yet finished has reached the epoch limit and is idle.
-    package var isIdleAtLimit: Bool {
-        condition.lock(); defer { condition.unlock() }
-        return idleAtLimit
-    }
+    /// Whether every trainer not yet finished has reached the epoch limit and is idle (and no stage is being
+    /// prepared).
+    package var isIdleAtLimit: Bool { read(\.idleAtLimit) }
 
     /// Blocks until every trainer not yet finished has reached the epoch limit and is idle (the state a pace,
     /// a pause or a single step leads to), or the session is cancelled. Returns at once when it already is.
-    package func waitUntilIdleAtLimit() {
-        condition.lock()
-        while !cancelled && !idleAtLimit { condition.wait() }
-        condition.unlock()
-    }
-
-    /// `isIdleAtLimit`, lock held.
-    private var idleAtLimit: Bool {
-        zip(trainers, busy).allSatisfy { t, b in !b && (t.isFinished || t.epoch >= limit) }
-    }
+    package func waitUntilIdleAtLimit() { wait { $0.cancelled || $0.idleAtLimit } }
 
     /// The fewest epochs completed by any trainer that can still run (the pace's reference: a finished stage 1
     /// does not hold back a longer stage 2); once all have finished, the most epochs any completed.
-    package var epochsDone: Int {
-        condition.lock(); defer { condition.unlock() }
-        return histories.filter { !$0.isFinished }.map(\.epochsDone).min() ?? histories.map(\.epochsDone).max() ?? 0
-    }
+    package var epochsDone: Int { read(\.epochsDone) }
 
-    /// Copies of all histories as they are now.
-    package func snapshot() -> [RegimeHistory] {
-        condition.lock(); defer { condition.unlock() }
-        return histories
+    /// Every history, the stage layout and the progress, all at one moment (one acquisition of the lock).
+    package func snapshot() -> SessionSnapshot {
+        let now = clock.now()
+        return read { s in
+            SessionSnapshot(histories: s.histories, layout: s.layout,
+                            progress: s.progress(now: now, samplesPerEpoch: samplesPerEpoch))
+        }
     }
 
     /// Wall-clock seconds during which training ran: the clock stands still while every worker is idle
     /// (paused, held by the pace, finished, waiting for stage 2).
-    package var elapsedSeconds: Double {
-        condition.lock(); defer { condition.unlock() }
-        return activeSeconds + (activeSince.map { clock.now().timeIntervalSince($0) } ?? 0)
-    }
+    package var elapsedSeconds: Double { snapshot().progress.elapsedSeconds }
 
     /// Training throughput over `elapsedSeconds`, in samples per second of training time.
-    package var samplesPerSecond: Double {
-        let t = elapsedSeconds
-        condition.lock(); defer { condition.unlock() }
-        return t > 0 ? Double(samplesDone) / t : 0
-    }
+    package var samplesPerSecond: Double { snapshot().progress.samplesPerSecond }
 
     /// Waits until the version differs from `seen` or `timeout` seconds pass; returns the current version.
     @discardableResult
     package func waitForChange(after seen: UInt64, timeout: Double) -> UInt64 {
-        condition.lock()
-        defer { condition.unlock() }
         let deadline = Date().addingTimeInterval(timeout)
-        while changeCount == seen && !allFinished && !cancelled {
-            if !condition.wait(until: deadline) { break }
-        }
-        return changeCount
+        state.wait(until: deadline) { $0.changeCount != seen || $0.allFinished || $0.cancelled }
+        return version
     }
 
     /// Blocks until every trainer has finished or the session is cancelled.
-    package func waitUntilFinished() {
-        condition.lock()
-        while !cancelled && !allFinished { condition.wait() }
-        condition.unlock()
-    }
+    package func waitUntilFinished() { wait { $0.cancelled || $0.allFinished } }
 
     /// The trainer at `index` (in the order handed over) once it has finished for good (all epochs run, or
     /// diverged): no worker touches it again, so its network and data may be read. Nil while it can still run.
     func finishedTrainer(at index: Int) -> RegimeTrainer? {
-        condition.lock(); defer { condition.unlock() }
-        guard trainers.indices.contains(index), !busy[index], trainers[index].isFinished else { return nil }
-        return trainers[index]
+        read { s in s.finishedLease(at: index) }?.trainer
     }
 
     /// The number of trainers handed over so far.
-    var trainerCount: Int { condition.lock(); defer { condition.unlock() }; return trainers.count }
+    var trainerCount: Int { read(\.trainers.count) }
+
+    /// Changes the stage layout (a `StagedRun` marks stage 2 as being prepared); `body` also gets whether every
+    /// trainer has finished, read in the same step. A change of stage counts as a change (`version`). Returns
+    /// what `body` returns.
+    func updateLayout<R: Sendable>(_ body: (inout StageLayout, Bool) -> R) -> R {
+        change { s in
+            let finished = s.allFinished
+            let before = (s.layout.preparingStage2, s.layout.stage2Config)
+            let r = body(&s.layout, finished)
+            if before != (s.layout.preparingStage2, s.layout.stage2Config) { s.changeCount &+= 1 }
+            return r
+        }
+    }
 
     /// Hands more trainers to the session (for a new stage), keeping the worker threads; their histories
-    /// follow the earlier ones in `snapshot()`.
-    package func append(trainers newOnes: [RegimeTrainer]) {
-        condition.lock()
-        precondition(Self.distinct(trainers + newOnes), "a trainer was handed to the session twice")
-        trainers += newOnes
-        busy += Array(repeating: false, count: newOnes.count)
-        histories += newOnes.map(\.history)
-        changeCount &+= 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Whether no trainer appears twice (two workers would run it at once).
-    private static func distinct(_ trainers: [RegimeTrainer]) -> Bool {
-        Set(trainers.map(ObjectIdentifier.init)).count == trainers.count
-    }
-
-    /// Whether every trainer is done, judged from the published histories (safe while workers run). Lock held.
-    private var allFinished: Bool {
-        zip(trainers, histories).allSatisfy { t, h in h.diverged != nil || h.epochsDone >= t.plan.epochs }
+    /// follow the earlier ones in `snapshot()`. `layout` (if given) replaces the stage layout in the same step,
+    /// so no snapshot sees the new trainers without it.
+    package func append(trainers newOnes: sending [RegimeTrainer], layout: StageLayout? = nil) {
+        change { s in
+            s.append(newOnes)
+            if let layout { s.layout = layout }
+        }
     }
 
     private func workerLoop() {
-        condition.lock()
-        while true {
-            if cancelled { break }
-            var pick = -1
-            for i in trainers.indices where !busy[i] && !trainers[i].isFinished && trainers[i].epoch < limit {
-                if pick < 0 || trainers[i].epoch < trainers[pick].epoch { pick = i }
-            }
-            if pick < 0 {
-                condition.wait()
-                continue
-            }
-            if !busy.contains(true) { activeSince = clock.now() }
-            busy[pick] = true
-            let trainer = trainers[pick]
-            condition.unlock()
-            trainer.runEpoch()
-            let h = trainer.history
-            condition.lock()
-            histories[pick] = h
-            busy[pick] = false
-            samplesDone += samplesPerEpoch
-            if !busy.contains(true), let since = activeSince {
-                activeSeconds += clock.now().timeIntervalSince(since)
-                activeSince = nil
-            }
-            changeCount &+= 1
-            condition.broadcast()
+        while let lease = nextTrainer() {
+            lease.trainer.runEpoch()
+            let h = lease.trainer.history
+            let now = clock.now()
+            change { s in s.finishEpoch(lease.index, history: h, now: now) }
         }
-        running -= 1
-        condition.broadcast()
-        condition.unlock()
+        change { $0.running -= 1 }
+    }
+
+    /// Waits for a trainer to run and marks it busy; nil once the session is cancelled.
+    private func nextTrainer() -> TrainerLease? {
+        state.waitFor { s -> TrainerLease?? in
+            switch s.pick(now: clock.now()) {
+            case .cancelled: return .some(nil)
+            case .lease(let l): return l
+            case .none: return nil
+            }
+        }
     }
 }

@@ -51,8 +51,8 @@ struct DemoScript {
     /// says "intro" rather than "paused" then.
     private(set) var holdsTraining = true
 
-    /// Advances the tour.
-    mutating func tick(now: Date, run: LiveRun) -> Action {
+    /// Advances the tour to `now`, with training as `frame` shows it.
+    mutating func tick(now: Date, frame: LiveFrame) -> Action {
         if started == nil { started = now }
         let t = now.timeIntervalSince(started!)
         if t < Self.introSeconds && !userInControl {
@@ -61,15 +61,19 @@ struct DemoScript {
             return .continue
         }
         holdsTraining = false
-        let done = run.snapshot().stageEpochsDone
-        if !run.stage2Started {
-            if run.session.isFinished && stage2Started {
+        let done = frame.run.stageEpochsDone
+        if frame.preparingStage2 {
+            caption = Self.captions[7]
+            return .continue
+        }
+        if !frame.stage2Started {
+            if frame.finished && stage2Started {
                 // Stage 2 was asked for and did not start (not available): the tour ends on stage 1.
                 caption = Self.captions[8]
                 finished = true
                 return .finished
             }
-            if run.session.isFinished {
+            if frame.finished {
                 if stage1DoneAt == nil { stage1DoneAt = now }
                 caption = Self.captions[6]
                 if now.timeIntervalSince(stage1DoneAt!) >= Self.interludeSeconds {
@@ -83,7 +87,7 @@ struct DemoScript {
             caption = Self.captions[phase]
             return .continue
         }
-        if run.session.isFinished {
+        if frame.finished {
             caption = Self.captions[8]
             finished = true
             return .finished

@@ -17,6 +17,10 @@ package final class LiveApp {
     private var holdStarted: Date?
     /// Until when a second `r` restarts (the first one asks).
     private var restartAskedUntil: Date?
+    /// The frame read this turn of the loop: the only way the view reads training.
+    private var latest: LiveFrame
+    /// The frame on screen (what an export writes); nil until the first is drawn after a (re)start.
+    private var shown: LiveFrame?
     private let exporter: Exporter
     private let recorder: CastRecorder?
     /// Every time the view reads (see `LiveClock`).
@@ -35,6 +39,7 @@ package final class LiveApp {
         if config.recording != nil, case .failure(let reason) = TerminalCheck.check() { throw reason }
         current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs,
                           clock: config.clock)
+        latest = current.frame()
         exporter = Exporter(directory: config.exportDirectory)
         recorder = try config.recording.map { try CastRecorder(path: $0.path, shownAs: $0.shownAs, title: $0.title) }
         if config.demo {
@@ -77,24 +82,25 @@ package final class LiveApp {
                 }
             }
             let now = clock.now()
+            let frame = current.frame()  // the one read of training this turn
+            latest = frame
             if demo != nil {
-                switch demo!.tick(now: now, run: current) {
+                switch demo!.tick(now: now, frame: frame) {
                 case .continue: break
                 case .startStage2: startStage2()
                 case .finished:
                     if holdStarted == nil { holdStarted = now }
                 }
                 if let s = holdStarted, now.timeIntervalSince(s) >= config.hold ?? DemoScript.finalHoldSeconds { return 0 }
-            } else if config.hold != nil, current.session.isFinished {
+            } else if config.hold != nil, frame.finished {
                 if holdStarted == nil { holdStarted = now }
                 if now.timeIntervalSince(holdStarted!) >= config.hold! { return 0 }
             }
             current.pace(pace, paused: paused || demo?.holdsTraining == true, now: now)
             if let m = message, m.until < now { message = nil; dirty = true }
             let size = screen.size
-            let version = current.session.version
             if size != lastSize { dirty = true; lastSize = size }
-            if version != lastVersion { progressed = true; lastVersion = version }
+            if frame.version != lastVersion { progressed = true; lastVersion = frame.version }
             // Redraw after a key or resize at up to ~30 frames a second, for training progress at up to
             // Self.progressFPS (at flat out every epoch changes the figure: drawing each one would take the
             // CPU from training), and once a second for the clock.
@@ -102,8 +108,9 @@ package final class LiveApp {
             if sinceFrame >= 1 || (progressed && sinceFrame >= 1.0 / Self.progressFPS) { dirty = true }
             if dirty && sinceFrame >= 1.0 / 30 {
                 progressed = false
-                let canvas = renderDashboard(model(now: now), width: size.cols, height: size.rows,
+                let canvas = renderDashboard(model(of: frame), width: size.cols, height: size.rows,
                                              options: renderOptions(screen.capabilities))
+                shown = frame
                 screen.draw(canvas)
                 recorder?.frame(canvas, at: now)
                 lastFrame = now
@@ -145,7 +152,7 @@ package final class LiveApp {
             if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
         case .char("r"):
             // A run in progress is only thrown away on a second r.
-            if current.session.isFinished || restartAskedUntil.map({ $0 > clock.now() }) == true {
+            if latest.finished || restartAskedUntil.map({ $0 > clock.now() }) == true {
                 restartAskedUntil = nil
                 restart()
             } else {
@@ -184,6 +191,8 @@ package final class LiveApp {
                               clock: clock)
             paused = false
             holdStarted = nil
+            latest = current.frame()
+            shown = nil
             flash("restarted with seed \(seed)")
         } catch {
             flash("restart failed: \(error)")
@@ -191,8 +200,9 @@ package final class LiveApp {
     }
 
     private func export() {
-        switch exporter.export(current.results(), seed: seed, colorMap: colorMap, vmax: config.vmax,
-                               now: clock.now()) {
+        // The frame on screen, so the files show what the user saw.
+        let results = current.results(of: (shown ?? latest).run)
+        switch exporter.export(results, seed: seed, colorMap: colorMap, vmax: config.vmax, now: clock.now()) {
         case .success(let paths): flash(exporter.summary(of: paths))
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
@@ -212,31 +222,32 @@ package final class LiveApp {
                              glyphs: config.ascii || !caps.utf8 ? .ascii : .unicode, colorMap: colorMap)
     }
 
-    private func model(now: Date) -> DashboardModel {
-        let snapshot = current.snapshot().aligned()  // every panel at the header's epoch
+    /// The dashboard of `frame`, with the view's own state (pause, view, help, demo, message).
+    private func model(of frame: LiveFrame) -> DashboardModel {
+        let snapshot = frame.run  // every panel at the header's epoch
         // The demo ends on the paper's Fig. 2: stage 1's panels, with stage 2 in the table.
         let figure2 = demo != nil && holdStarted != nil
-        let histories = figure2 ? snapshot.stage1 : LiveRun.panelHistories(snapshot)
-        let total = figure2 ? current.stage1Epochs : current.plannedEpochs
+        let histories = figure2 ? snapshot.stage1 : frame.panelHistories
+        let total = figure2 ? frame.stage1Epochs : frame.plannedEpochs
         let counts = current.experiment.dataset.classCounts
         let panels = histories.enumerated().map { i, h in
             var p = PanelModel(history: h, index: i, totalEpochs: total)
             p.title = h.id.base.title  // the rule and the table say which stage 2 continues it
-            if current.stage2Started && p.accuracyStage == nil { p.accuracyStage = 1 }  // two stages: say which
+            if frame.stage2Started && p.accuracyStage == nil { p.accuracyStage = 1 }  // two stages: say which
             if let head = counts.first, let tail = counts.last { p.classSizes = (head, tail) }
             return p
         }
-        let stage = current.stageLabel
-        let epochs = snapshot.stageEpochsDone
-        var status = StatusModel(stageLabel: stage.label, epoch: epochs, totalEpochs: stage.epochs,
-                                 learningRate: current.learningRate, elapsedSeconds: current.session.elapsedSeconds,
-                                 samplesPerSecond: current.session.samplesPerSecond, paused: paused,
-                                 finished: current.session.isFinished, paceLabel: demo != nil && !demo!.userInControl ? "demo" : pace.label)
-        status.stateNote = demo?.holdsTraining == true && !paused ? "intro" : nil
+        let stage = frame.stage
+        let progress = snapshot.progress
+        var status = StatusModel(stageLabel: stage.label, epoch: stage.epoch, totalEpochs: stage.epochs,
+                                 learningRate: frame.learningRate, elapsedSeconds: progress.elapsedSeconds,
+                                 samplesPerSecond: progress.samplesPerSecond, paused: paused,
+                                 finished: frame.finished, paceLabel: demo != nil && !demo!.userInControl ? "demo" : pace.label)
+        status.stateNote = frame.preparingStage2 ? "preparing stage 2" : demo?.holdsTraining == true && !paused ? "intro" : nil
         var hint: String? = message?.text
-        if hint == nil && current.session.isFinished && demo == nil {
+        if hint == nil && frame.finished && demo == nil {
             // Training keys (space, n, +/-, 2) do nothing now: say what still does.
-            hint = current.stage2Started ? "stage 2 done: e exports, v changes the view, r restarts"
+            hint = frame.stage2Started ? "stage 2 done: e exports, v changes the view, r restarts"
                 : "stage 1 done: 2 retrains the classifiers (stage 2), e exports"
         }
         let d = current.experiment.dataset
@@ -244,7 +255,7 @@ package final class LiveApp {
                                    caption: demo?.caption, message: hint,
                                    curves: DashboardModel.curves(histories, totalEpochs: total), view: view,
                                    showHelp: showHelp,
-                                   help: KeyHelp.available(trainingFinished: current.session.isFinished, stage2Started: current.stage2Started,
+                                   help: KeyHelp.available(trainingFinished: frame.finished, stage2Started: frame.stage2Started,
                                                           paused: paused),
                                    title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
@@ -252,7 +263,7 @@ package final class LiveApp {
         if let demo { model.captionsToCome = demo.allCaptions }  // one caption height for the whole tour
         let groups = Set(counts.map(ClassGroup.init(trainingCount:)))
         model.emptyGroupColumns = Set([ClassGroup.many, .medium, .few].enumerated().filter { !groups.contains($0.1) }.map(\.0))
-        if current.stage2Started {
+        if frame.stage2Started {
             model.showStage2(AccuracyTable.stage2Tables(snapshot, panels: panels))
         }
         return model

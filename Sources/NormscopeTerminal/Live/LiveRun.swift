@@ -3,11 +3,13 @@ import NormscopeEngine
 
 /// One training run shown live: the experiment, its staged run, and the pacing state.
 ///
-/// It reads training only through `snapshot()` (immutable copies): no trainer is ever touched here.
+/// The live view's one interface to training: commands go in through `pace`, `step`, `startStage2` and `stop`,
+/// and everything comes out as one `LiveFrame` per frame (`frame()`). No trainer is ever touched here, and
+/// nothing here trains on the calling (UI) thread: stage 2's features are extracted on a worker.
 final class LiveRun {
     let experiment: Experiment
     private let run: StagedRun
-    /// The worker session (pacing: epoch limits, pause, progress).
+    /// The worker session: pacing here sets its limits; tests drive and wait on it directly.
     var session: TrainingSession { run.session }
     /// When the pacer last released an epoch.
     private var lastRelease = Date.distantPast
@@ -24,10 +26,22 @@ final class LiveRun {
 
     /// Stage-1 epochs planned.
     var stage1Epochs: Int { experiment.config.epochs }
+    /// Stage-2 epochs planned: as configured, then as stage 2 was started with.
+    private(set) var stage2Epochs: Int
+
+    /// Everything training shows now, read in one step: histories, stages and progress together.
+    func frame() -> LiveFrame {
+        let snapshot = run.snapshot()
+        let e = snapshot.stageEpochsDone
+        let rate = snapshot.stage2Started || snapshot.preparingStage2 || e >= stage1Epochs ? nil
+            : TrainingPlan(regime: .naive, config: experiment.config).learningRate(epoch: e)
+        return LiveFrame(run: snapshot.aligned(), stage1Epochs: stage1Epochs,
+                         stage2Epochs: snapshot.stage2Config?.epochs ?? stage2Epochs, learningRate: rate)
+    }
 
     /// Lets training advance by at most one epoch per `pace`; flat out removes the limit. Paused, no new
     /// epoch starts (even at flat out, where the limit would otherwise stay open). `now` is the live view's
-    /// clock's time.
+    /// clock's time. Only this (UI) thread sets the limit, so reading it back here is consistent.
     func pace(_ pace: Pace, paused: Bool, now: Date) {
         if paused {
             if !heldForPause { session.holdAtCurrentEpochs(); heldForPause = true }
@@ -39,8 +53,7 @@ final class LiveRun {
             return
         }
         if session.epochLimit == .max { session.epochLimit = session.epochsDone + 1; lastRelease = now; return }
-        if session.isIdleAtLimit && now.timeIntervalSince(lastRelease) >= pace.secondsPerEpoch {
-            session.epochLimit = session.epochsDone + 1
+        if now.timeIntervalSince(lastRelease) >= pace.secondsPerEpoch && session.releaseNextEpochIfIdle() {
             // Keep to the schedule (release times one pace apart), so polling jitter does not slow the pace;
             // after a stall (training slower than the pace) start the schedule afresh.
             let scheduled = lastRelease.addingTimeInterval(pace.secondsPerEpoch)
@@ -55,27 +68,9 @@ final class LiveRun {
         session.epochLimit = base + 1
     }
 
-    /// Whether stage 2 has been started.
-    var stage2Started: Bool { run.stage2Started }
-
-    /// Epochs the heatmaps are laid out for: stage 1, and stage 2 once it has started.
-    var plannedEpochs: Int { stage1Epochs + (stage2Started ? stage2Epochs : 0) }
-    /// Stage-2 epochs planned.
-    private(set) var stage2Epochs: Int
-
-    /// The stage shown in the header and its planned epochs.
-    var stageLabel: (label: String, epochs: Int) {
-        stage2Started ? ("stage 2", stage2Epochs) : ("stage 1", stage1Epochs)
-    }
-
-    /// The learning rate of the epoch under way in the current stage (stage 1 only).
-    var learningRate: Double? {
-        let e = snapshot().stageEpochsDone
-        guard !stage2Started, e < stage1Epochs else { return nil }
-        return TrainingPlan(regime: .naive, config: experiment.config).learningRate(epoch: e)
-    }
-
-    /// Starts stage 2 once stage 1 has finished; returns whether stage 2 is running (or done).
+    /// Asks for stage 2 once stage 1 has finished; returns whether stage 2 is running, done or being prepared.
+    /// Its trainers are made on a worker (features are extracted from every base), so this returns at once;
+    /// frames say `preparingStage2` until they are in, held at epoch 0 until paced.
     ///
     /// Every stage-1 regime is continued with CB & WD & MaxNorm, so each heatmap goes on below a boundary;
     /// the configured bases (default `wd`) also get the other variants of the paper's table.
@@ -91,30 +86,21 @@ final class LiveRun {
                 requests.append(StagedRun.Request(base: i, config: table))
             }
         }
-        let started = run.startStage2(config, requests: requests)
-        if started {
-            stage2Epochs = config.epochs
-            session.epochLimit = 0
-        }
+        let now = run.snapshot()
+        if now.stage2Started || now.preparingStage2 { return true }  // only this thread asks for stage 2
+        // Stage 1 has finished when this succeeds, so a limit of 0 holds nothing back but stage 2's first epoch.
+        let limit = session.epochLimit
+        session.epochLimit = 0
+        let started = run.beginStage2(config, requests: requests)
+        if started { stage2Epochs = config.epochs } else { session.epochLimit = limit }
         return started
     }
 
-    /// An immutable copy of every history as it is now.
-    func snapshot() -> RunSnapshot { run.snapshot() }
-
-    /// What the panels show: each stage-1 history, continued by its CB & WD & MaxNorm retraining once that runs.
-    static func panelHistories(_ snapshot: RunSnapshot) -> [RegimeHistory] {
-        snapshot.stage1.enumerated().map { i, h in
-            snapshot.stage2(of: i, .cbWDMaxNorm).map { $0.joined(after: h) } ?? h
-        }
+    /// The results file of `snapshot` (the frame an export was asked on).
+    func results(of snapshot: RunSnapshot) -> ResultsFile {
+        experiment.results(of: snapshot, stage2: snapshot.stage2Config, interrupted: !snapshot.isFinished)
     }
 
     /// Stops the worker threads after the epochs under way.
     func stop() { run.stop() }
-
-    /// The results file of what has been trained so far.
-    func results() -> ResultsFile {
-        let snapshot = run.snapshot()
-        return experiment.results(of: snapshot, stage2: run.stage2Config, interrupted: !snapshot.isFinished)
-    }
 }
