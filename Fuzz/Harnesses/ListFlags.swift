@@ -1,15 +1,16 @@
 // fuzz-modules: NormscopeEngine
-// fuzz-sources: Sources/NormscopeCLI/Options/ListFlag.swift
+// fuzz-sources: Sources/NormscopeCLI/Options/ListFlag.swift Sources/NormscopeFlags/FlagSpec.swift Sources/NormscopeFlags/FlagSpec+Kinds.swift Sources/NormscopeFlags/FlagValueKind.swift Sources/NormscopeFlags/FlagValueError.swift Sources/NormscopeFlags/FlagEntry.swift
 import NormscopeEngine
 
 /// libFuzzer entry point for the comma-separated list flags (`--imbalances`, `--wd-grid`, `--tau-grid`,
-/// `--hidden` of `reproduce`, `--regimes`, `--stage2-base`, `--stage2-variants`): `ListFlag`'s parsers and the
-/// regime and variant list parsers, run as the flags run them, on any text a user could type.
+/// `--hidden`, `--regimes`, `--stage2-base`, `--stage2-variants`): `ListFlag`'s parsers, the flag table's
+/// whole-number list (the one `--hidden` parser) and the regime and variant list parsers, run as the flags run
+/// them, on any text a user could type.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     _ = try? ListFlag.distinctNumbers(text, flag: "--imbalances")
-    _ = try? ListFlag.numbers(text, flag: "--hidden") { Int($0) }
+    _ = try? hidden.parse(text)
     if (try? ListFlag.requireDistinct(text, flag: "--regimes", key: { Regime.named($0)?.name })) != nil {
         _ = try? Regime.parseList(text)
     }
@@ -19,3 +20,7 @@ func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     return 0
 }
+
+/// `--hidden` as the flag table declares it (the table itself also needs the drawing modules).
+let hidden = FlagSpec<[Int]>.wholeNumbers("--hidden", "Hidden widths", range: .between(1, 4096, whole: true),
+                                          example: "128,128,64")
