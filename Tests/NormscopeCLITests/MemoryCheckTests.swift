@@ -35,6 +35,23 @@ struct MemoryCheckTests {
         }
     }
 
+    @Test("with no networks (the dataset command) the message counts the data alone")
+    func noNetworksNoNetworkPart() {
+        #expect {
+            try MemoryCheck.check(samples: 1_000_000, dimension: 4096, classes: 10, config: TrainingConfig(),
+                                  regimes: 0, dataFromFile: false, budget: 1_000)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("(data ") && !text.contains("network") && text.contains("--max-per-class")
+        }
+        #expect {
+            try MemoryCheck.check(samples: 1_000_000, dimension: 4096, classes: 10, config: TrainingConfig(),
+                                  regimes: 1, dataFromFile: false, budget: 1_000)
+        } throws: { error in
+            "\(error)".contains(", 1 network ")
+        }
+    }
+
     /// Many classes, many modes, a large latent space: little data and small networks, gigabytes of mode centres.
     static let manyModes = DatasetRecipe(name: "modes", classes: 10_000, dimension: 1, maxPerClass: 1, imbalance: 1,
                                          testPerClass: 1, modesPerClass: 64, latentDimension: 4096, noise: 0.1)

@@ -137,7 +137,6 @@ struct ReproduceCommand: ParsableCommand {
         training.usesBatchNorm = network.batchNorm
         var s2 = Stage2Config()
         retrain.apply(to: &s2)
-        s2.bases = ["wd"]
         let factors = try imbalances.map { try ListFlag.distinctNumbers($0, flag: "--imbalances") }
             ?? data.map { [$0.imbalanceFactor] } ?? [100, 50, 10]
         let c = ReproduceConfig(

@@ -69,7 +69,9 @@ enum MemoryCheck {
             : data <= nets ? "reduce --hidden or --batch-size"
             : generator * 2 > data ? "reduce --classes, --modes or the recipe's latentDimension (the mode centres)"
             : "reduce --max-per-class, --test-per-class, --classes or --dim"
-        throw .invalidValue("this experiment needs about \(format(data + nets)) of memory (data \(format(data))\(generator * 10 > data ? " (of which the generator's mode centres and warp \(format(generator)))" : ""), \(regimes) network\(regimes == 1 ? "" : "s") \(format(nets))), more than the \(format(budget)) available; \(fix)")
+        let generatorPart = generator * 10 > data ? " (of which the generator's mode centres and warp \(format(generator)))" : ""
+        let networkPart = regimes == 0 ? "" : ", \(regimes) network\(regimes == 1 ? "" : "s") \(format(nets))"
+        throw .invalidValue("this experiment needs about \(format(data + nets)) of memory (data \(format(data))\(generatorPart)\(networkPart)), more than the \(format(budget)) available; \(fix)")
     }
 
     static func format(_ bytes: Double) -> String {

@@ -80,7 +80,7 @@ package enum Reproduction {
         var requests: [StagedRun.Request] = []
         for (f, sel) in zip(config.imbalances, selections) {
             var s2 = config.stage2
-            s2.bases = ["wd"]
+            s2.bases = [.wd]
             s2.tau = sel.tau
             for s in config.seeds {
                 requests.append(StagedRun.Request(base: wdModels.count, config: s2))

@@ -89,8 +89,8 @@ package final class StagedRun {
 
     /// The requests of `config` on this run: every base it names that is among the stage-1 runs, with its variants.
     package func requests(_ config: Stage2Config) -> [Request] {
-        config.bases.compactMap { name in
-            stage1IDs.firstIndex { $0.name == name }.map { Request(base: $0, config: config) }
+        config.bases.compactMap { base in
+            stage1IDs.firstIndex(of: RunID(base)).map { Request(base: $0, config: config) }
         }
     }
 
