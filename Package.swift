@@ -50,13 +50,15 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Image files from rasters: PNG (deflate from zlib), animated GIF (our own LZW).
         .target(name: "NormscopeImage", dependencies: ["CZlib", "NormscopeDraw"]),
+        // The flag table: each value flag's name, help, range and parser, for the commands and a settings panel.
+        .target(name: "NormscopeFlags", dependencies: ["NormscopeEngine", "NormscopeDraw", "NormscopeImage"]),
         // The thin ncurses backend and the live TUI's event loop.
         .target(name: "NormscopeTerminal", dependencies: ["CNcursesw", "NormscopeDraw", "NormscopeEngine", "NormscopeImage"]),
         // Command-line commands (a library so tests can parse flags without spawning).
         .target(
             name: "NormscopeCLI",
             dependencies: [
-                "CCPUFeatures", "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal", "NormscopeImage",
+                "CCPUFeatures", "NormscopeEngine", "NormscopeDraw", "NormscopeTerminal", "NormscopeImage", "NormscopeFlags",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +69,7 @@ let package = Package(
         .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine", "NormscopeTestSupport"]),
         .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine", "NormscopeTestSupport"]),
         .testTarget(name: "NormscopeImageTests", dependencies: ["NormscopeImage", "NormscopeDraw", "NormscopeEngine"]),
-        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "NormscopeImage", "CNcursesw", "NormscopeTestSupport"]),
+        .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "NormscopeImage", "NormscopeFlags", "CNcursesw", "NormscopeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -155,7 +155,7 @@ package struct ValueRange: Equatable, Sendable {
     }
 
     /// Whether `value` is positive but too small to tell from 0 (below `smallestPositive`) for this range.
-    func underflows(_ value: Double) -> Bool { lowerOpen && lower == 0 && value > 0 && value < Self.smallestPositive }
+    package func underflows(_ value: Double) -> Bool { lowerOpen && lower == 0 && value > 0 && value < Self.smallestPositive }
 
     /// Whether `value` lies in the range.
     package func contains(_ value: Int) -> Bool { contains(Double(value)) }

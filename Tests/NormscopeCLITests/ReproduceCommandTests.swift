@@ -41,12 +41,14 @@ struct ReproduceCommandTests {
         (["--validation-fraction", "4.9e-324"], "--validation-fraction must be in (0, 1) (got 5e-324, too small to tell from 0)"),
     ])
     func badFlagsGiveOneLine(args: [String], message: String) throws {
-        // Refused while the flags are validated, before any file is read or anything trained.
+        // Refused while the flags are read or validated, before any file is read or anything trained; the line
+        // is what `normscope reproduce` prints (a range is the flag table's, refused as the value is read).
         do {
-            _ = try ReproduceCommand.parse(args)
+            _ = try Normscope.parseAsRoot(["reproduce"] + args)
             Issue.record("\(args) was accepted")
         } catch {
-            #expect(ReproduceCommand.message(for: error) == message)
+            let failure = Normscope.failure(for: error, arguments: ["reproduce"] + args)
+            #expect(failure?.line == Normscope.errorLine(message, command: "reproduce") && failure?.status == 64)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NormscopeEngine
+import NormscopeFlags
 
 /// `normscope bench`: the core's FMA peak, the matrix kernels on the training shapes, and training throughput.
 struct BenchCommand: ParsableCommand {
@@ -27,7 +28,8 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var experiment: ExperimentOptions
 
-    @Option(name: .customLong("timed-epochs"), parsing: .unconditional, help: "Epochs timed per regime, after one warm-up epoch (1 to 1000).")
+    @Option(name: .customLong("timed-epochs"), parsing: .unconditional, help: FlagTable.timedEpochs.argumentHelp(),
+            transform: FlagTable.timedEpochs.transform)
     var timedEpochs: Int = 3
 
     @Option(help: "What to measure: all, peak, kernels or training.")
@@ -40,7 +42,6 @@ struct BenchCommand: ParsableCommand {
     var format: Format = .text
 
     func validate() throws {
-        guard (1...1000).contains(timedEpochs) else { throw ValidationError("--timed-epochs must be between 1 and 1000 (got \(timedEpochs))") }
         if sweep, let d = experiment.data.dataset, d.lowercased().hasSuffix(".csv") {
             throw ValidationError("--sweep generates its own data (C, d and batch vary); drop --dataset \(d) or use a recipe")
         }

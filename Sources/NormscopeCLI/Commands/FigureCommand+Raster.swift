@@ -11,16 +11,9 @@ import NormscopeImage
 
 /// `figure -o fig.png` and `figure -o fig.gif`: the figure as pixels.
 extension FigureCommand {
-    /// One-line errors for `--fps` and `--width`: out of range, or given for a format that has no use for them;
-    /// and no image to a terminal.
+    /// One-line errors for `--fps` and `--width` given for a format that has no use for them (their ranges are
+    /// the flag table's, checked as they are read), and no image to a terminal.
     func validateRaster() throws {
-        let range = FigureImages.fpsRange, widths = FigureRaster.widthRange
-        if let f = fps, !range.contains(f) {
-            throw ValidationError("--fps must be between \(range.lowerBound) and \(range.upperBound) frames per second (got \(f))")
-        }
-        if let w = width, !widths.contains(w) {
-            throw ValidationError("--width must be between \(widths.lowerBound) and \(widths.upperBound) pixels (got \(w))")
-        }
         let format = resolvedFormat
         if fps != nil && format != .gif {
             throw ValidationError("--fps applies to GIF output only (this writes \(format.rawValue.uppercased()))")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NormscopeDraw
 import NormscopeEngine
+import NormscopeFlags
 import NormscopeImage
 
 /// `normscope figure`: the paper's Fig. 2 (and the Fig. 6 profiles) from a results file, as SVG or CSV.
@@ -39,21 +40,18 @@ struct FigureCommand: ParsableCommand {
     @Option(help: "Colour map of the heatmaps: jet (the paper's) or viridis.")
     var colormap: ColorMapKind = .jet
 
-    @Option(parsing: .unconditional,
-            help: "Top of the shared colour scale, 1e-6 to 1e6 (default: 2.0, as the paper; larger norms take the top colour).")
+    @Option(parsing: .unconditional, help: FlagTable.vmax.argumentHelp("Top of the shared colour scale (larger norms take the top colour)"),
+            transform: FlagTable.vmax.transform)
     var vmax: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("GIF frames per second, \(FigureImages.fpsRange.lowerBound) to \(FigureImages.fpsRange.upperBound) (default \(FigureImages.defaultFPS)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: FlagTable.fps.argumentHelp(valueName: "n"), transform: FlagTable.fps.transform)
     var fps: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("PNG or GIF width in pixels, \(FigureRaster.widthRange.lowerBound) to \(FigureRaster.widthRange.upperBound) (default \(FigureRaster.defaultWidth)).", valueName: "pixels"))
+    @Option(parsing: .unconditional, help: FlagTable.width.argumentHelp(valueName: "pixels"), transform: FlagTable.width.transform)
     var width: Int?
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a file path") }
-        if let v = vmax, !(v >= Self.vmaxRange.lowerBound && v <= Self.vmaxRange.upperBound) {
-            throw ValidationError("--vmax must be between 1e-6 and 1e6 (got \(v))")
-        }
         try validateFormat()
         try validateRaster()
     }
@@ -69,9 +67,6 @@ struct FigureCommand: ParsableCommand {
             throw ValidationError("--format \(format.rawValue) does not match the output's extension .\(ext); drop --format or name the file .\(format.rawValue)")
         }
     }
-
-    /// The values `--vmax` takes: from far below to far above any norm a run produces.
-    static let vmaxRange = 1e-6...1e6
 
     /// The format to write: `--format`, or the output's extension.
     var resolvedFormat: Format {

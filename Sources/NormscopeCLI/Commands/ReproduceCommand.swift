@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NormscopeEngine
+import NormscopeFlags
 
 /// `normscope reproduce`: the paper's Tables 1 and 2 on the synthetic analogue of CIFAR100-LT, or on read data.
 struct ReproduceCommand: ParsableCommand {
@@ -26,11 +27,12 @@ struct ReproduceCommand: ParsableCommand {
     )
 
     @Option(parsing: .unconditional,
-            help: "First seed; the seeds are seed, seed+1, ... (0 to 2^64-1; default 0, or the seed a recipe file records).")
+            help: FlagTable.seed.argumentHelp("First seed; the seeds are seed, seed+1, ..."),
+            transform: FlagTable.seed.transform)
     var seed: UInt64?
 
-    @Option(name: .customLong("seeds"), parsing: .unconditional,
-            help: "Number of seeds: the table gives mean and spread over them (1 to 1000).")
+    @Option(name: .customLong("seeds"), parsing: .unconditional, help: FlagTable.seeds.argumentHelp(),
+            transform: FlagTable.seeds.transform)
     var seedCount: Int = 3
 
     @Option(parsing: .unconditional,
@@ -41,34 +43,24 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A built-in recipe ('normscope dataset --list'), a recipe file (.json), the built-in data set digits-lt or a CSV file, whose training part each imbalance factor thins; default: cifar100-lt, the CIFAR100-LT analogue.", valueName: "name|file"))
     var dataset: String?
 
-    @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")
-    var classes: Int?
+    @OptionGroup var counts: SampleCountOptions
 
-    @Option(name: .customLong("max-per-class"), parsing: .unconditional,
-            help: "Training samples of the most frequent class, n_max (1 to 100000).")
-    var maxPerClass: Int?
-
-    @Option(name: .customLong("test-per-class"), parsing: .unconditional, help: "Balanced test samples per class (1 to 100000).")
-    var testPerClass: Int?
-
-    @Option(parsing: .unconditional, help: "Stage-1 epochs (1 to 1000000).")
-    var epochs: Int = ReproduceConfig.defaultTraining.epochs
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Hidden widths of the MLP, comma-separated, each 1 to 4096.", valueName: "widths"))
-    var hidden: String = ReproduceConfig.defaultTraining.hidden.map(String.init).joined(separator: ",")
-
-    @Flag(name: .customLong("batchnorm"), help: "Batch normalization after every hidden layer, before ReLU.")
-    var batchNorm = false
+    @OptionGroup var network: NetworkOptions
 
     @Option(name: .customLong("weight-decay"), parsing: .unconditional,
-            help: "Fix the stage-1 weight decay of the wd model, in [0, 10], instead of searching --wd-grid.")
+            help: FlagTable.weightDecay.argumentHelp("Fix the stage-1 weight decay of the wd model instead of searching --wd-grid",
+                                                     default: "searched"),
+            transform: FlagTable.weightDecay.transform)
     var weightDecay: Double?
 
     @Option(name: .customLong("wd-grid"), parsing: .unconditional,
             help: ArgumentHelp("Candidate stage-1 weight decays, comma-separated, each in [0, 10] and given once (default \(ReproduceConfig.defaultWeightDecayGrid.map { "\($0)" }.joined(separator: ","))).", valueName: "list"))
     var weightDecayGrid: String?
 
-    @Option(parsing: .unconditional, help: "Fix tau of the post-hoc tau-normalization, in [0, 10], instead of searching --tau-grid.")
+    @Option(parsing: .unconditional,
+            help: FlagTable.tau.argumentHelp("Fix tau of the post-hoc tau-normalization instead of searching --tau-grid",
+                                             default: "searched"),
+            transform: FlagTable.tau.transform)
     var tau: Double?
 
     @Option(name: .customLong("tau-grid"), parsing: .unconditional,
@@ -76,26 +68,12 @@ struct ReproduceCommand: ParsableCommand {
     var tauGrid: String?
 
     @Option(name: .customLong("validation-fraction"), parsing: .unconditional,
-            help: "Share of each class's training samples held out for the search, in (0, 1).")
+            help: FlagTable.validationFraction.argumentHelp(), transform: FlagTable.validationFraction.transform)
     var validationFraction: Double = 0.2
 
-    @Option(name: .customLong("stage2-epochs"), parsing: .unconditional, help: "Epochs of classifier retraining, 1 to 1000000 (paper: 10).")
-    var stage2Epochs: Int = 10
+    @OptionGroup var retrain: Stage2RetrainOptions
 
-    @Option(name: .customLong("stage2-weight-decay"), parsing: .unconditional,
-            help: "Weight decay of the CB & WD variants, in [0, 10] (paper: 0.1).")
-    var stage2WeightDecay: Double = 0.1
-
-    @Option(name: .customLong("stage2-maxnorm-thresh"), parsing: .unconditional,
-            help: "Relative MaxNorm threshold t of stage 2, in [0, 1] (paper's code: 0.1).")
-    var stage2MaxNormThresh: Double = 0.1
-
-    @Option(name: .customLong("cb-beta"), parsing: .unconditional,
-            help: "Effective-number beta of the class-balanced loss, in [0, 1) (paper: 0.9999).")
-    var beta: Double = 0.9999
-
-    @Option(parsing: .unconditional, help: "Worker threads, 1 to 256 (default: all cores; results do not depend on it).")
-    var threads: Int?
+    @OptionGroup var threads: ThreadOption
 
     @Option(name: [.short, .customLong("output")],
             help: ArgumentHelp("Write the table to PATH.md and PATH.json (a .md or .json ending is replaced), into DIR/reproduce.md and .json for a directory, or the JSON to standard output for -.", valueName: "path"))
@@ -110,8 +88,6 @@ struct ReproduceCommand: ParsableCommand {
     var quiet = false
 
     mutating func validate() throws {
-        if let t = threads, t < 1 || t > 256 { throw ValidationError("--threads must be between 1 and 256 (got \(t))") }
-        if seedCount < 1 || seedCount > 1000 { throw ValidationError("--seeds must be between 1 and 1000 (got \(seedCount))") }
         if let o = output, o.isEmpty { throw ValidationError("--output needs a path") }
         // A fixed value makes its grid unused: refuse the pair rather than drop the grid without a word.
         if weightDecay != nil && weightDecayGrid != nil {
@@ -135,7 +111,7 @@ struct ReproduceCommand: ParsableCommand {
             switch source {
             case .recipe(let r): recipe = r
             case .data(let d):
-                if classes != nil || maxPerClass != nil || testPerClass != nil {
+                if counts.anyGiven {
                     throw NormscopeError.invalidValue("--classes, --max-per-class and --test-per-class shape generated data; they cannot change the data of --dataset \(path)")
                 }
                 data = d
@@ -152,14 +128,15 @@ struct ReproduceCommand: ParsableCommand {
         // A recipe's recorded seed is the first seed; each seed then generates its own data.
         let first = seed ?? recipe.seed ?? 0
         recipe.seed = nil
-        if let v = classes { recipe.classes = v }
-        if let v = maxPerClass { recipe.maxPerClass = v }
-        if let v = testPerClass { recipe.testPerClass = v }
+        if let v = counts.classes { recipe.classes = v }
+        if let v = counts.maxPerClass { recipe.maxPerClass = v }
+        if let v = counts.testPerClass { recipe.testPerClass = v }
         var training = ReproduceConfig.defaultTraining
-        training.epochs = epochs
-        training.hidden = try ListFlag.numbers(hidden, flag: "--hidden") { Int($0) }
-        training.usesBatchNorm = batchNorm
-        let s2 = Stage2Config(epochs: stage2Epochs, weightDecay: stage2WeightDecay, beta: beta, maxNormThresh: stage2MaxNormThresh)
+        training.epochs = network.epochs
+        training.hidden = network.hidden
+        training.usesBatchNorm = network.batchNorm
+        var s2 = Stage2Config()
+        retrain.apply(to: &s2)
         let factors = try imbalances.map { try ListFlag.distinctNumbers($0, flag: "--imbalances") }
             ?? data.map { [$0.imbalanceFactor] } ?? [100, 50, 10]
         let c = ReproduceConfig(
@@ -189,7 +166,7 @@ struct ReproduceCommand: ParsableCommand {
             try MemoryCheck.check(reproduce: c)
             return c
         }
-        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let threadCount = threads.threadCount
         // An unfinished table has no meaning: reproduce saves nothing when stopped, and says so at once.
         let interrupt = InterruptFlag(firstMessage: "stopping after the epochs under way; an unfinished reproduction writes nothing (Ctrl-C again to quit at once)")
         defer { interrupt.stop() }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NormscopeDraw
 import NormscopeEngine
+import NormscopeFlags
 import NormscopeTerminal
 
 /// `normscope` / `normscope watch`: the live TUI that draws the paper's Fig. 2 while the regimes train.
@@ -26,17 +27,19 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour map: jet (as in the paper) or viridis.", valueName: "name"))
     var colormap: ColorMapKind = .jet
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Top of the colour scale, fixed for the whole run, 1e-6 to 1e6 (default 2.0, the paper's); larger norms take the top colour and are marked ▲.", valueName: "norm"))
+    @Option(parsing: .unconditional,
+            help: FlagTable.vmax.argumentHelp("Top of the colour scale, fixed for the whole run (larger norms take the top colour and are marked ▲)",
+                                              valueName: "norm"),
+            transform: FlagTable.vmax.transform)
     var vmax: Double = DashboardModel.paperScaleTop
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds per epoch at the start, 0 (flat out) to 60; default 0.6, or the tour's own with --demo. + and - change it live.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: FlagTable.pace.argumentHelp(valueName: "seconds"), transform: FlagTable.pace.transform)
     var pace: Double?
 
     @Flag(help: "Play a self-running, captioned tour (about 90 s) that ends by itself on the paper's Fig. 2.")
     var demo = false
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Exit this many seconds after the end, 0 to 86400, instead of waiting for a key.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: FlagTable.hold.argumentHelp(valueName: "seconds"), transform: FlagTable.hold.transform)
     var hold: Double?
 
     @Option(name: .customLong("export-dir"), help: ArgumentHelp("Where 'e' writes its files.", valueName: "dir"))
@@ -50,9 +53,6 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup(title: "Stage 2") var stage2: Stage2Options
 
     func validate() throws {
-        if let p = pace, !(p >= 0 && p <= 60) { throw ValidationError("--pace must be between 0 and 60 seconds per epoch (got \(p))") }
-        if let h = hold, !(h >= 0 && h <= 86_400) { throw ValidationError("--hold must be between 0 and 86400 seconds (got \(h))") }
-        if !(vmax >= 1e-6 && vmax <= 1e6) { throw ValidationError("--vmax must be between 1e-6 and 1e6 (got \(vmax))") }
         if exportDir.isEmpty { throw ValidationError("--export-dir needs a directory") }
         if record == "-" { throw ValidationError("--record needs a file: standard output is the terminal the live view draws on") }
     }

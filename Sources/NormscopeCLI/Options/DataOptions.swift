@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import NormscopeEngine
+import NormscopeFlags
 
 /// The flags that choose the data: a built-in recipe or data set, a recipe file or a CSV file, the seed, and the
 /// generator's settings. Taken by every command that needs data (`dataset`, and through `ExperimentOptions`
 /// the live view, `run` and `bench`).
 ///
-/// Every numeric option states its range in its help and is checked in `validate()`. Numeric options parse
+/// Every numeric option is read through its row of `FlagTable` (help, range and message). Numeric options parse
 /// `.unconditional`ly: `--seed -1` reads -1 as the value (then refused by the range) instead of taking it
 /// for a flag and reporting a missing value.
 struct DataOptions: ParsableArguments {
@@ -14,33 +15,32 @@ struct DataOptions: ParsableArguments {
                                valueName: "name|file"))
     var dataset: String?
 
-    @Option(parsing: .unconditional,
-            help: "Seed for data, initial weights and batch order (0 to 2^64-1; default 0, or the seed a recipe file records).")
+    @Option(parsing: .unconditional, help: FlagTable.seed.argumentHelp(), transform: FlagTable.seed.transform)
     var seed: UInt64?
 
-    @Option(parsing: .unconditional, help: "Number of classes of the generated data (2 to 10000).")
-    var classes: Int?
+    @OptionGroup var counts: SampleCountOptions
 
-    @Option(parsing: .unconditional, help: "Imbalance factor n_max/n_min of the generated data (1 to 1000000).")
+    @Option(parsing: .unconditional, help: FlagTable.imbalance.argumentHelp(), transform: FlagTable.imbalance.transform)
     var imbalance: Double?
 
-    @Option(help: "Count profile of the generated data: exponential or step.")
+    @Option(help: FlagTable.profile.argumentHelp(), transform: FlagTable.profile.transform)
     var profile: ImbalanceProfile?
 
-    @Option(name: .customLong("max-per-class"), parsing: .unconditional, help: "Training samples of the most frequent class, n_max (1 to 100000).")
-    var maxPerClass: Int?
-
-    @Option(name: .customLong("test-per-class"), parsing: .unconditional, help: "Balanced test samples per class (1 to 100000).")
-    var testPerClass: Int?
-
-    @Option(name: .customLong("dim"), parsing: .unconditional, help: "Input dimension of the generated data (1 to 4096).")
+    @Option(name: .customLong("dim"), parsing: .unconditional, help: FlagTable.dimension.argumentHelp(),
+            transform: FlagTable.dimension.transform)
     var dimension: Int?
 
-    @Option(parsing: .unconditional, help: "Noise of the generated data: standard deviation of each class mode (0 to 100).")
+    @Option(parsing: .unconditional, help: FlagTable.noise.argumentHelp(), transform: FlagTable.noise.transform)
     var noise: Double?
 
-    @Option(parsing: .unconditional, help: "Gaussian modes per class of the generated data (1 to 64).")
+    @Option(parsing: .unconditional, help: FlagTable.modes.argumentHelp(), transform: FlagTable.modes.transform)
     var modes: Int?
+
+    /// `--classes` (in `counts`, shared with `reproduce`).
+    var classes: Int? {
+        get { counts.classes }
+        set { counts.classes = newValue }
+    }
 
     init() {}
 
@@ -90,7 +90,7 @@ struct DataOptions: ParsableArguments {
 
     /// Whether any flag that changes the generated data was given.
     var hasRecipeOverrides: Bool {
-        classes != nil || imbalance != nil || profile != nil || maxPerClass != nil || testPerClass != nil || dimension != nil || noise != nil || modes != nil
+        counts.anyGiven || imbalance != nil || profile != nil || dimension != nil || noise != nil || modes != nil
     }
 
     /// `recipe` with the data flags applied.
@@ -99,8 +99,8 @@ struct DataOptions: ParsableArguments {
         if let v = classes { r.classes = v }
         if let v = imbalance { r.imbalance = v }
         if let v = profile { r.profile = v }
-        if let v = maxPerClass { r.maxPerClass = v }
-        if let v = testPerClass { r.testPerClass = v }
+        if let v = counts.maxPerClass { r.maxPerClass = v }
+        if let v = counts.testPerClass { r.testPerClass = v }
         if let v = dimension { r.dimension = v }
         if let v = noise { r.noise = v }
         if let v = modes { r.modesPerClass = v }
@@ -112,8 +112,6 @@ struct DataOptions: ParsableArguments {
         return r
     }
 }
-
-extension ImbalanceProfile: ExpressibleByArgument {}
 
 /// The parsed flags are plain values, copied into the live view's restart closure.
 extension DataOptions: Sendable {}

@@ -6,8 +6,8 @@ import NormscopeEngine
 ///
 /// A value given twice in `--imbalances`, `--wd-grid`, `--tau-grid`, `--regimes`, `--stage2-base` or
 /// `--stage2-variants` would train or search the same thing twice (or, in `reproduce`, wait forever on work
-/// that is never scheduled); it is a usage error naming the flag and the value. `--hidden` is a list of layer
-/// widths, where repeats are legitimate (128,128,64).
+/// that is never scheduled); it is a usage error naming the flag and the value. (`--hidden`, a list of layer
+/// widths where repeats are legitimate, is a row of the flag table: `FlagTable.hidden`.)
 enum ListFlag {
     /// The entries of `text`, split at commas, blanks around each trimmed (empty entries kept).
     static func entries(_ text: String) -> [String] {
@@ -38,7 +38,7 @@ enum ListFlag {
     }
 
     /// Parses a comma-separated list with `parse`; throws naming the flag and the bad entry. Repeats are
-    /// allowed (`--hidden 128,128,64`).
+    /// allowed here (`distinctNumbers` refuses them).
     static func numbers<T>(_ text: String, flag: String, _ parse: (String) -> T?) throws(NormscopeError) -> [T] {
         var out: [T] = []
         for s in entries(text) {

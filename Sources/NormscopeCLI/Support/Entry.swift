@@ -53,33 +53,20 @@ extension Normscope {
     /// What `main()` prints on stderr for an `error` thrown while parsing or validating `arguments` (one line,
     /// `normscope: error: ...`) and the exit status; nil for help and version requests and for errors without
     /// a message, which ArgumentParser reports itself.
+    ///
+    /// A parse failure (a bad or missing value, an unknown option, a stray word) is said from its data
+    /// (`ParserFailure`); a validation error is the command's own message.
     static func failure(for error: Error, arguments: [String]) -> (line: String, status: Int32)? {
         let code = exitCode(for: error)
         guard code != .success else { return nil }
+        let sub = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
+        if let parsed = ParserFailure(error) {
+            return (errorLine(parsed.message(command: sub), command: sub), code.rawValue)
+        }
         let lines = fullMessage(for: error).split(whereSeparator: \.isNewline)
             .filter { !$0.hasPrefix("Usage:") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }
-            .map { strippingLabel(String($0)) }
-        guard let first = lines.first, !lines.joined().trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let sub = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
-        // ArgumentParser's own wording (invalid, missing or unknown values and options) said the project's way;
-        // its help line follows only where the message does not already say what the flag takes.
-        let (message, keepHelp) = ParserMessage.rewrite(first, command: sub)
-        let help = keepHelp ? lines.dropFirst().map(withoutSynopsis) : []
-        return (errorLine(oneLine(([message] + help).joined(separator: "\n")), command: sub), code.rawValue)
-    }
-
-    /// `line` without ArgumentParser's "Error:" or "Help:" label and the blanks around it.
-    static func strippingLabel(_ line: String) -> String {
-        var s = line.trimmingCharacters(in: .whitespaces)
-        for label in ["Error:", "Help:"] where s.hasPrefix(label) {
-            s = s.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
-        }
-        return s
-    }
-
-    /// A help line without the flag's synopsis: "--epochs <epochs>  Training epochs" is "Training epochs".
-    static func withoutSynopsis(_ line: String) -> String {
-        line.replacing(/^(-[^ ]+( <[^>]*>)?|<[^>]*>) {2,}/, with: "")
+        guard !lines.joined().trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return (errorLine(oneLine(lines.joined(separator: "\n")), command: sub), code.rawValue)
     }
 
     /// Names of the subcommands (and `help`).
