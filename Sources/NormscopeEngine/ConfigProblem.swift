@@ -15,7 +15,7 @@ package struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
         /// The list names `value` twice.
         case repeated(entry: String, value: String)
         /// A stage-2 base that is not among the `trained` regimes.
-        case notTrained(value: String, trained: [String])
+        case notTrained(Regime, trained: [Regime])
         /// Read data cannot be thinned to an imbalance factor of the list; `reason` says why.
         case cannotThin(reason: String)
     }
@@ -37,8 +37,8 @@ package struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
         case .entryOutOfRange(let entry, let v): return "\(n): each \(entry) must be \(allowed) (got \(v)\(tiny(v)))"
         case .empty(let entry): return "\(n) needs at least one \(entry)"
         case .repeated(let entry, let v): return "\(n) lists \(v) twice; give each \(entry) once"
-        case .notTrained(let v, let trained):
-            return "\(n) \(v) is not among the trained regimes (\(name(.regimes)) \(trained.joined(separator: ",")))"
+        case .notTrained(let r, let trained):
+            return "\(n) \(r) is not among the trained regimes (\(name(.regimes)) \(trained.map(\.name).joined(separator: ",")))"
         case .cannotThin(let reason): return "\(n): \(reason)"
         }
     }

@@ -30,6 +30,20 @@ struct DigitsCommandTests {
         #expect(fromFile.regimes == results.regimes, "the same data, the same training")
     }
 
+    @Test("dataset --dataset digits-lt writes datasets/digits-lt.csv byte for byte, to a file and to standard output")
+    func datasetWritesTheShippedFile() async throws {
+        let dir = try Paths.scratch("digits-csv")
+        defer { Paths.removeScratch(dir) }
+        let shipped = try Data(contentsOf: URL(fileURLWithPath: Paths.repository + "/datasets/digits-lt.csv"))
+        let r = try await Child.normscope(["dataset", "--dataset", "digits-lt", "-o", "d.csv"], directory: dir)
+        #expect(r.status == 0, "\(r)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/d.csv")) == shipped,
+                "datasets/digits-lt.csv is written from the program: normscope dataset --dataset digits-lt -o datasets/digits-lt.csv --force")
+        // Any copy of the data (here the shipped file) is written as the same text.
+        let out = try await Child.normscope(["dataset", "--dataset", Paths.repository + "/datasets/digits-lt.csv", "-o", "-"])
+        #expect(out.status == 0 && Data(out.stdout.utf8) == shipped, "\(out.stderr)")
+    }
+
     @Test("--dataset digits-lt cannot be reshaped by the generator's flags")
     func digitsRefuseRecipeFlags() async throws {
         let r = try await Child.normscope(["run", "--dataset", "digits-lt", "--classes", "5", "--quiet"])

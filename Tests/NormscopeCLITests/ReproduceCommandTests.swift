@@ -15,7 +15,7 @@ struct ReproduceCommandTests {
         #expect(c.imbalances == [100, 50, 10] && c.seeds == [0, 1, 2])
         #expect(c.recipe == .cifar100LTAnalogue && c.training == ReproduceConfig.defaultTraining)
         #expect(c.weightDecay == nil && c.tau == nil && c.validationFraction == 0.2)
-        #expect(c.stage2.epochs == 10 && c.stage2.weightDecay == 0.1 && c.stage2.beta == 0.9999 && c.stage2.bases == ["wd"])
+        #expect(c.stage2.epochs == 10 && c.stage2.weightDecay == 0.1 && c.stage2.beta == 0.9999 && c.stage2.bases == [.wd])
     }
 
     @Test func flagsReachTheConfig() throws {

@@ -17,10 +17,10 @@ struct RunStage2Tests {
         let o = try Stage2Options.parse(["--stage2-epochs", "3", "--stage2-base", "naive,wd", "--stage2-variants", "cb+wd",
                                          "--cb-beta", "0.99", "--tau", "0.7", "--stage2-maxnorm-every", "epoch"])
         let c = try o.config()
-        #expect(c.epochs == 3 && c.bases == ["naive", "wd"] && c.variants == [.cbWD] && c.beta == 0.99 && c.tau == 0.7)
+        #expect(c.epochs == 3 && c.bases == [.naive, .wd] && c.variants == [.cbWD] && c.beta == 0.99 && c.tau == 0.7)
         #expect(c.maxNormEvery == .epoch && c.weightDecay == 0.1)
         let all = try Stage2Options.parse(["--stage2-base", "all"]).config(regimes: [.naive, .maxnorm])
-        #expect(all.bases == ["naive", "maxnorm"])
+        #expect(all.bases == [.naive, .maxnorm])
         #expect(try Stage2Options.parse([]).config() == Stage2Config())
     }
 

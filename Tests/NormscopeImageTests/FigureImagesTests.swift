@@ -82,7 +82,7 @@ enum Fixtures {
                                    testPerClass: 2, modesPerClass: 1, latentDimension: 2, noise: 0.5)
         let data = SyntheticGenerator.generate(recipe, seed: 1)
         var config = RunConfig(dataset: DataOrigin(recipe: recipe, file: nil, dataset: data),
-                               training: TrainingConfig(hidden: [8], epochs: epochs), regimes: Regime.all.map(\.name))
+                               training: TrainingConfig(hidden: [8], epochs: epochs), regimes: Regime.all)
         let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
         func history(_ id: RunID, _ rows: [[Double]]) -> RegimeHistory {
             RegimeHistory(id: id, plannedEpochs: rows.count - 1, records: rows.enumerated().map {

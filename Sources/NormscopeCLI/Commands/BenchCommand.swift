@@ -171,7 +171,7 @@ struct BenchCommand: ParsableCommand {
                     opts.data.classes = classes
                     opts.data.dimension = dim
                     opts.training.batchSize = batch
-                    opts.training.regimes = "naive"
+                    opts.training.regimes = Regime.naive.rawValue
                     let exp: Experiment
                     do {
                         exp = try opts.makeExperiment()

@@ -53,14 +53,18 @@ struct DatasetCommand: ParsableCommand {
                 return (dataset, nil)
             }
         }
+        // A built-in data set is written as its own text, byte for byte its file in datasets/ (same values either way).
+        let csv = BuiltinDataset.matching(dataset).map { Array($0.csv.utf8) }
         try CommandErrors.wrap {
             if target.isStandardOutput {
-                try target.write(Data(DatasetCSV.render(dataset).utf8))
+                try target.write(Data(csv ?? Array(DatasetCSV.render(dataset).utf8)))
             } else if output.lowercased().hasSuffix(".json") {
                 guard let recipe else {
                     throw NormscopeError.invalidValue("--output \(output): a CSV data set has no recipe; write a .csv file instead")
                 }
                 try target.replace { path throws(NormscopeError) in try DatasetRecipeFile.save(recipe, to: path) }
+            } else if let csv {
+                try target.replace { path throws(NormscopeError) in try AtomicFile.write(bytes: csv, to: path) }
             } else {
                 try target.replace { path throws(NormscopeError) in try DatasetCSV.write(dataset, to: path) }
             }

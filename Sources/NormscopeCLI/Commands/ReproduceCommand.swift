@@ -159,8 +159,7 @@ struct ReproduceCommand: ParsableCommand {
         training.epochs = epochs
         training.hidden = try ListFlag.numbers(hidden, flag: "--hidden") { Int($0) }
         training.usesBatchNorm = batchNorm
-        var s2 = Stage2Config(epochs: stage2Epochs, weightDecay: stage2WeightDecay, beta: beta, maxNormThresh: stage2MaxNormThresh)
-        s2.bases = ["wd"]
+        let s2 = Stage2Config(epochs: stage2Epochs, weightDecay: stage2WeightDecay, beta: beta, maxNormThresh: stage2MaxNormThresh)
         let factors = try imbalances.map { try ListFlag.distinctNumbers($0, flag: "--imbalances") }
             ?? data.map { [$0.imbalanceFactor] } ?? [100, 50, 10]
         let c = ReproduceConfig(

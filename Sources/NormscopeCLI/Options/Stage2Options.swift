@@ -63,14 +63,10 @@ struct Stage2Options: ParsableArguments {
         if let v = maxNormEvery { c.maxNormEvery = v }
         if let v = tau { c.tau = v }
         if let v = variants {
-            try ListFlag.requireDistinct(v, flag: "--stage2-variants") { Stage2Variant(rawValue: $0.lowercased()) }
-            c.variants = try Stage2Variant.parseList(v)
+            c.variants = try NameListFlag.variants(v)
         }
         if let v = bases {
-            try ListFlag.requireDistinct(v, flag: "--stage2-base") { Regime.named($0)?.name }
-            c.bases = v.trimmingCharacters(in: .whitespaces).lowercased() == "all"
-                ? regimes.map(\.name)
-                : try Regime.parseList(v, flag: "--stage2-base").map(\.name)
+            c.bases = try NameListFlag.bases(v, trained: regimes)
         }
         try FlagName.throwFirst(c.validationErrors())
         return c

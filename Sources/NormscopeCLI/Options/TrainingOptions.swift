@@ -94,8 +94,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// The regimes chosen by `--regimes`, each named once.
     func regimeList() throws -> [Regime] {
-        try ListFlag.requireDistinct(regimes, flag: "--regimes") { Regime.named($0)?.name }
-        return try Regime.parseList(regimes)
+        try NameListFlag.regimes(regimes, for: .regimes)
     }
 
     /// Number of worker threads to use.

@@ -302,7 +302,7 @@ extension FigureRaster {
                 series.append(Series(name: "\(s2.base.title) (stage 1)", values: b.finalNorms, color: Self.ink, dashed: true))
             }
             for h in s2.histories {
-                series.append(Series(name: h.id.variant?.shortTitle ?? h.id.title, values: Self.norms(h, atEpoch: e2),
+                series.append(Series(name: h.id.variant?.title ?? h.id.title, values: Self.norms(h, atEpoch: e2),
                                      color: Self.lineColors[FigureLegend.stage2ColorIndex(h)], dashed: false))
             }
         }

@@ -47,7 +47,7 @@ package enum FigureSVG {
                 series.append(Series(name: "\(base.title) (stage 1)", values: b.finalNorms, color: "#000000", dashed: true))
             }
             for h in hs {
-                series.append(Series(name: h.id.variant?.shortTitle ?? h.id.title, values: h.finalNorms,
+                series.append(Series(name: h.id.variant?.title ?? h.id.title, values: h.finalNorms,
                                      color: palette[FigureLegend.stage2ColorIndex(h)], dashed: false))
             }
             let title = FigureTitles.stage2Profile(letter: letter(panels + 1), base: base,
@@ -67,7 +67,7 @@ package enum FigureSVG {
     static func stage2Histories(_ r: ResultsFile) -> (RunID, [RegimeHistory])? {
         let hs = r.regimes.filter(\.isStage2)
         let bases = hs.map(\.id.stage1)
-        let configured = r.config.stage2.flatMap { s in bases.first { $0.name == s.base } }
+        let configured = r.config.stage2.flatMap { s in bases.first { $0.base == s.base } }
         guard let base = configured ?? bases.first else { return nil }
         return (base, FigureLegend.ordered(hs.filter { $0.id.stage1 == base && $0.diverged == nil }))
     }

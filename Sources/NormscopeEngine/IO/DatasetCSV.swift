@@ -71,8 +71,34 @@ private struct CSVDatasetReader {
         .badFile("\(fileName): \(message)")
     }
 
+    /// The header's columns: names, roles and the feature columns' names.
+    struct Header {
+        let names: [String]
+        let roles: [Role]
+        let featureNames: [String]
+        var width: Int { names.count }
+    }
+
+    /// The data rows read, by split, with the first test use of each label (where an unseen one is reported).
+    struct Rows {
+        var trainFeatures: [Float] = [], testFeatures: [Float] = []
+        var trainLabels: [Int] = [], testLabels: [Int] = []
+        var firstTestUse: [Int: (line: Int, column: Int)] = [:]
+    }
+
     mutating func read() throws(NormscopeError) -> Dataset {
-        // A UTF-8 byte order mark (Excel writes one) is skipped.
+        var tokenizer = CSVTokenizer(bytes: bytes, fileName: fileName, start: try textStart())
+        var cells: [CSVCell] = []
+        let header = try readHeader(&tokenizer, &cells)
+        let rows = try readRows(&tokenizer, &cells, header)
+        try checkClasses(rows)
+        return Dataset(name: DatasetCSV.datasetName(fileName: fileName), dimension: header.featureNames.count,
+                       trainFeatures: rows.trainFeatures, trainLabels: rows.trainLabels,
+                       testFeatures: rows.testFeatures, testLabels: rows.testLabels)
+    }
+
+    /// Where the text starts (after a UTF-8 byte order mark, which Excel writes), once the bytes are checked as text.
+    func textStart() throws(NormscopeError) -> Int {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         if let (offset, problem) = TextCheck.firstProblem(in: UnsafeBufferPointer(rebasing: bytes[start...])) {
@@ -81,11 +107,11 @@ private struct CSVDatasetReader {
                        "not a text CSV file: \(problem.text) (byte \(at + 1))"
                        + " — export the data as UTF-8 CSV text with a header row")
         }
+        return start
+    }
 
-        var tokenizer = CSVTokenizer(bytes: bytes, fileName: fileName, start: start)
-        var cells: [CSVCell] = []
-
-        // Header: the first non-blank record.
+    /// The header: the first non-blank record, its names checked.
+    func readHeader(_ tokenizer: inout CSVTokenizer, _ cells: inout [CSVCell]) throws(NormscopeError) -> Header {
         var headerLine = 0
         while let line = try tokenizer.next(into: &cells) {
             if !isBlank(cells, tokenizer) { headerLine = line; break }
@@ -95,77 +121,83 @@ private struct CSVDatasetReader {
         }
         let names = cells.map { tokenizer.string($0) }
         let roles = try headerRoles(names: names, cells: cells, line: headerLine)
-        let featureNames = zip(names, roles).filter { $0.1 == .feature }.map(\.0)
-        let dimension = featureNames.count
-        let width = names.count
+        return Header(names: names, roles: roles, featureNames: zip(names, roles).filter { $0.1 == .feature }.map(\.0))
+    }
 
-        var trainFeatures: [Float] = [], testFeatures: [Float] = []
-        var trainLabels: [Int] = [], testLabels: [Int] = []
-        var firstTestUse: [Int: (line: Int, column: Int)] = [:]
-        let labelColumn = roles.firstIndex(of: .label)! + 1
-        var row: [Float] = Array(repeating: 0, count: dimension)
-
+    /// The data rows after the header, each of the header's width, split into training and test rows.
+    func readRows(_ tokenizer: inout CSVTokenizer, _ cells: inout [CSVCell], _ header: Header) throws(NormscopeError) -> Rows {
+        var rows = Rows()
+        let labelColumn = header.roles.firstIndex(of: .label)! + 1
+        var row: [Float] = Array(repeating: 0, count: header.featureNames.count)
         while let line = try tokenizer.next(into: &cells) {
             if isBlank(cells, tokenizer) { continue }
-            if cells.count != width {
-                let column = cells.count > width ? width + 1 : cells.count + 1
-                throw fail(line, column, "row has \(cells.count) cells, expected \(width) as in the header"
+            if cells.count != header.width {
+                let column = cells.count > header.width ? header.width + 1 : cells.count + 1
+                throw fail(line, column, "row has \(cells.count) cells, expected \(header.width) as in the header"
                     + " — give every row one value per header column")
             }
-            var label = 0, isTrain = true, f = 0
-            for (k, cell) in cells.enumerated() {
-                let cellLine = cell.line, column = k + 1
-                switch roles[k] {
-                case .label:
-                    label = try parseLabel(tokenizer.string(cell), line: cellLine, column: column)
-                case .split:
-                    let text = tokenizer.string(cell)
-                    switch text {
-                    case "train": isTrain = true
-                    case "test": isTrain = false
-                    default:
-                        throw fail(cellLine, column, "split \(TextCheck.quote(text)) is not train or test"
-                            + " — write train or test (lower case)")
-                    }
-                case .feature:
-                    row[f] = try parseFeature(tokenizer.string(cell), name: featureNames[f],
-                                              line: cellLine, column: column)
-                    f += 1
-                }
-            }
+            let (label, isTrain) = try parseRow(cells, tokenizer, header, into: &row)
             if isTrain {
-                trainLabels.append(label)
-                trainFeatures.append(contentsOf: row)
+                rows.trainLabels.append(label)
+                rows.trainFeatures.append(contentsOf: row)
             } else {
-                if firstTestUse[label] == nil { firstTestUse[label] = (line, labelColumn) }
-                testLabels.append(label)
-                testFeatures.append(contentsOf: row)
+                if rows.firstTestUse[label] == nil { rows.firstTestUse[label] = (line, labelColumn) }
+                rows.testLabels.append(label)
+                rows.testFeatures.append(contentsOf: row)
             }
         }
+        return rows
+    }
 
-        guard !trainLabels.isEmpty else {
+    /// One data row's label and split; its features go into `row`.
+    func parseRow(_ cells: [CSVCell], _ tokenizer: CSVTokenizer, _ header: Header,
+                  into row: inout [Float]) throws(NormscopeError) -> (label: Int, isTrain: Bool) {
+        var label = 0, isTrain = true, f = 0
+        for (k, cell) in cells.enumerated() {
+            let cellLine = cell.line, column = k + 1
+            switch header.roles[k] {
+            case .label:
+                label = try parseLabel(tokenizer.string(cell), line: cellLine, column: column)
+            case .split:
+                let text = tokenizer.string(cell)
+                switch text {
+                case "train": isTrain = true
+                case "test": isTrain = false
+                default:
+                    throw fail(cellLine, column, "split \(TextCheck.quote(text)) is not train or test"
+                        + " — write train or test (lower case)")
+                }
+            case .feature:
+                row[f] = try parseFeature(tokenizer.string(cell), name: header.featureNames[f],
+                                          line: cellLine, column: column)
+                f += 1
+            }
+        }
+        return (label, isTrain)
+    }
+
+    /// Checks the classes: both splits present, every test label trained on, 2 to `DatasetCSV.maxClasses` classes.
+    func checkClasses(_ rows: Rows) throws(NormscopeError) {
+        guard !rows.trainLabels.isEmpty else {
             throw fail("no training rows (split = train) — mark the rows to learn from with train in the split column")
         }
-        guard !testLabels.isEmpty else {
+        guard !rows.testLabels.isEmpty else {
             throw fail("no test rows (split = test) — mark the rows to evaluate on with test in the split column")
         }
-        let trainClasses = Set(trainLabels)
-        let unseen = firstTestUse.filter { !trainClasses.contains($0.key) }
+        let trainClasses = Set(rows.trainLabels)
+        let unseen = rows.firstTestUse.filter { !trainClasses.contains($0.key) }
         if let (label, at) = unseen.min(by: { $0.value.line < $1.value.line }) {
             throw fail(at.line, at.column, "label \(label) appears in test rows but has no training rows"
                 + " — add training rows of class \(label) or remove its test rows")
         }
         if trainClasses.count < 2 {
-            throw fail("only 1 class (label \(trainLabels[0])) in the training rows"
+            throw fail("only 1 class (label \(rows.trainLabels[0])) in the training rows"
                 + " — a classifier needs at least 2 classes")
         }
         if trainClasses.count > DatasetCSV.maxClasses {
             throw fail("\(trainClasses.count) classes, more than the limit of \(DatasetCSV.maxClasses)"
                 + " — merge or drop classes")
         }
-        return Dataset(name: DatasetCSV.datasetName(fileName: fileName), dimension: dimension,
-                       trainFeatures: trainFeatures, trainLabels: trainLabels,
-                       testFeatures: testFeatures, testLabels: testLabels)
     }
 
     // MARK: - Header

@@ -5,11 +5,11 @@ package struct RunConfig: Codable, Equatable, Sendable {
     /// Stage-1 hyperparameters and seed.
     package var training: TrainingConfig
     /// Stage-1 regimes, in order.
-    package var regimes: [String]
+    package var regimes: [Regime]
     /// Stage-2 settings, when stage 2 was run.
     package var stage2: Stage2Config?
 
-    package init(dataset: DataOrigin, training: TrainingConfig, regimes: [String], stage2: Stage2Config? = nil) {
+    package init(dataset: DataOrigin, training: TrainingConfig, regimes: [Regime], stage2: Stage2Config? = nil) {
         self.dataset = dataset
         self.training = training
         self.regimes = regimes

@@ -25,16 +25,16 @@ package struct RunID: Hashable, Sendable, CustomStringConvertible {
     package var description: String { name }
 
     /// The display title: "WD+MaxNorm", or "WD > CB & WD & MaxNorm" for stage 2.
-    package var title: String { variant.map { "\(base.title) > \($0.shortTitle)" } ?? base.title }
+    package var title: String { variant.map { "\(base.title) > \($0.title)" } ?? base.title }
 
     /// Parses a results name; nil when it names no known regime or variant.
     package init?(name: String) {
         if let i = name.firstIndex(of: ">") {
-            guard let r = Regime.all.first(where: { $0.name == name[..<i] }),
+            guard let r = Regime(rawValue: String(name[..<i])),
                   let v = Stage2Variant(rawValue: String(name[name.index(after: i)...])) else { return nil }
             self.init(r, v)
         } else {
-            guard let r = Regime.all.first(where: { $0.name == name }) else { return nil }
+            guard let r = Regime(rawValue: name) else { return nil }
             self.init(r)
         }
     }

@@ -3,9 +3,8 @@ extension Experiment {
     /// Problems with running `stage2` after this experiment's regimes; empty when it can run.
     package func stage2Errors(_ stage2: Stage2Config) -> [ConfigProblem] {
         var e = stage2.validationErrors()
-        let names = regimes.map(\.name)
-        for b in stage2.bases where !names.contains(b) {
-            e.append(ConfigProblem(.stage2Bases, .notTrained(value: b, trained: names)))
+        for b in stage2.bases where !regimes.contains(b) {
+            e.append(ConfigProblem(.stage2Bases, .notTrained(b, trained: regimes)))
         }
         return e
     }
@@ -15,6 +14,6 @@ extension Experiment {
     func resultIDs(stage2: Stage2Config?) -> [RunID] {
         let stage1 = regimes.map { RunID($0) }
         guard let s = stage2 else { return stage1 }
-        return stage1 + s.bases.compactMap(Regime.named).flatMap { b in s.variants.map { RunID(b, $0) } }
+        return stage1 + s.bases.flatMap { b in s.variants.map { RunID(b, $0) } }
     }
 }

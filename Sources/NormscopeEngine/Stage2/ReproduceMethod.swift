@@ -1,24 +1,28 @@
 /// A row of the paper's Tables 1 and 2: a stage-1 regime or a rebalancing of the `wd` model.
-package enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
+///
+/// A row is named by its run (`id`): results, reports and the report's JSON spell it as the run's name
+/// (`wd>cb+wd`), and its title is composed from the run's titles.
+package enum ReproduceMethod: CaseIterable, Sendable {
     case naive
     case wd
-    case posthocL2 = "wd>posthoc-l2"
-    case posthocTau = "wd>posthoc-tau"
-    case cbWD = "wd>cb+wd"
-    case cbMaxNorm = "wd>cb+maxnorm"
-    case cbWDMaxNorm = "wd>cb+wd+maxnorm"
+    case posthocL2
+    case posthocTau
+    case cbWD
+    case cbMaxNorm
+    case cbWDMaxNorm
 
-    /// The label of the paper's table.
+    /// The label of the paper's table, from the run's titles: a stage-1 row with how its weight decay was set
+    /// ("Naive (WD=0)", "WD tuned"), a rebalancing of the WD model with its variant ("+ τ-norm (post-hoc)",
+    /// "+ stage 2: CB & WD").
     package var title: String {
-        switch self {
-        case .naive: return "naive (WD=0)"
-        case .wd: return "WD tuned"
-        case .posthocL2: return "+ L2-norm (post-hoc)"
-        case .posthocTau: return "+ tau-norm (post-hoc)"
-        case .cbWD: return "+ stage 2: CB & WD"
-        case .cbMaxNorm: return "+ stage 2: CB & MaxNorm"
-        case .cbWDMaxNorm: return "+ stage 2: CB & WD & MaxNorm"
-        }
+        guard let v = id.variant else { return id.base.title + (id.base.weightDecay ? " tuned" : " (WD=0)") }
+        return v.isPostHoc ? "+ \(v.title)" : "+ stage 2: \(v.title)"
+    }
+
+    /// The row that reports run `id`, or nil.
+    package init?(id: RunID) {
+        guard let m = Self.allCases.first(where: { $0.id == id }) else { return nil }
+        self = m
     }
 
     /// The stage-2 variant applied to the `wd` model, nil for a stage-1 row.
@@ -48,6 +52,23 @@ package enum ReproduceMethod: String, Codable, CaseIterable, Sendable {
         case .cbMaxNorm: return PaperNumbers(many: 76.49, medium: 49.23, few: 20.67, all: [100: 50.20, 50: 56.06, 10: 67.10])
         case .cbWDMaxNorm: return PaperNumbers(many: 72.60, medium: 51.86, few: 32.63, all: [100: 53.35, 50: 57.71, 10: 68.67])
         }
+    }
+}
+
+extension ReproduceMethod: Codable {
+    /// Reads a row by its run's name (`wd>cb+wd`); a run that is no row of the table is a decoding error.
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        guard let m = ReproduceMethod(id: try c.decode(RunID.self)) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a row of the reproduce table")
+        }
+        self = m
+    }
+
+    /// Writes the row as its run's name.
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(id)
     }
 }
 

@@ -154,7 +154,7 @@ extension ReproduceReport {
                         if let n = closest.noise { clear.append(abs(closest.d) > n) }
                         let pds = diffs.compactMap(\.pd)
                         if pds.count == diffs.count { paper.append(pds.allSatisfy(shows)) }
-                        parts.append("\(tag) \(String(format: "%+.1f", closest.d)) vs \(closest.b.rawValue)")
+                        parts.append("\(tag) \(String(format: "%+.1f", closest.d)) vs \(closest.b.id)")
                         continue
                     }
                     for (a, b, d, pd, noise) in diffs {
@@ -162,7 +162,7 @@ extension ReproduceReport {
                         if let noise { clear.append(abs(d) > noise) }
                         var part = "\(tag) \(String(format: "%+.1f", d))"
                         if let pd { paper.append(shows(pd)); part += String(format: " (paper %+.1f)", pd) }
-                        if comparisons.count > 1 { part = "\(a.rawValue) vs \(b.rawValue) " + part }
+                        if comparisons.count > 1 { part = "\(a.id) vs \(b.id) " + part }
                         parts.append(part)
                     }
                 }

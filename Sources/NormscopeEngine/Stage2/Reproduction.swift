@@ -22,75 +22,114 @@ package enum Reproduction {
         precondition(config.validationErrors().isEmpty, config.validationErrors().map(\.description).joined(separator: "; "))
         let clock = ContinuousClock()
         let started = clock.now
-        let e1 = config.training.epochs
-        let retrain = config.stage2.variants.filter { !$0.isPostHoc }.count
-        let runs = config.imbalances.count * config.seeds.count
-        let total = (config.needsSearch ? config.imbalances.count * config.searchedWeightDecays.count * e1 : 0)
-            + runs * 2 * e1 + runs * retrain * config.stage2.epochs
+        let total = totalEpochs(config)
         var driver = Driver(threads: threads, total: total)
-
-        // Data of every (imbalance, seed), generated once.
-        var data: [Key: TrainingData] = [:]
-        for f in config.imbalances {
-            for s in config.seeds { data[Key(f, s)] = TrainingData(config.dataset(imbalance: f, seed: s)) }
-        }
-        func stage1(_ regime: Regime, _ f: Double, _ s: UInt64, wd: Double) -> RegimeTrainer {
-            var c = config.training
-            c.seed = s
-            c.weightDecay = wd
-            return RegimeTrainer(regime: regime, config: c, data: data[Key(f, s)]!)
-        }
+        let data = trainingData(config)
+        let keys = keys(config)
 
         // Phase 1: the search on validation splits, beside the naive models.
-        var searchData: [Double: TrainingData] = [:]
-        var phase1: [RegimeTrainer] = []
-        if config.needsSearch {
-            let s0 = config.seeds[0]
-            for f in config.imbalances {
-                let full = config.dataset(imbalance: f, seed: s0)
-                let split = TrainingData(full.validationSplit(fraction: config.validationFraction, seed: s0))
-                searchData[f] = split
-                phase1 += config.searchedWeightDecays.map { wd in
-                    var c = config.training
-                    c.seed = s0
-                    c.weightDecay = wd
-                    return RegimeTrainer(regime: .wd, config: c, data: split)
-                }
-            }
-        }
-        let searchCount = phase1.count
-        let keys = keys(config)
-        phase1 += keys.map { stage1(.naive, $0.imbalance, $0.seed, wd: 0) }
+        let (search, searchData) = searchTrainers(config)
+        let phase1 = search + keys.map { trainer(config, data, .naive, $0, wd: 0) }
         guard let (searchRun, searchSnap) = driver.drive(phase1, stage2: nil, phase: { _ in "weight-decay search and naive models" },
                                                          progress, shouldStop) else { return nil }
         var naive: [Key: RegimeHistory] = [:]
-        for (k, h) in zip(keys, searchSnap.stage1.dropFirst(searchCount)) { naive[k] = h }
-
-        var selections: [ReproduceReport.Selection] = []
-        for (n, f) in config.imbalances.enumerated() {
-            let per = config.searchedWeightDecays.count
-            let candidates = searchData[f].map { data in
-                (per * n..<per * (n + 1)).map { i in Candidate(history: searchSnap.stage1[i], model: searchRun.finishedStage1(i), data: data) }
-            }
-            selections.append(select(f, config: config, candidates: candidates))
-        }
+        for (k, h) in zip(keys, searchSnap.stage1.dropFirst(search.count)) { naive[k] = h }
+        let selections = selections(config, searchData: searchData, run: searchRun, snapshot: searchSnap)
 
         // Phase 2: the wd models with the chosen weight decay, then stage 2 on each of them.
-        var wdModels: [RegimeTrainer] = []
-        var requests: [StagedRun.Request] = []
-        for (f, sel) in zip(config.imbalances, selections) {
-            var s2 = config.stage2
-            s2.bases = ["wd"]
-            s2.tau = sel.tau
-            for s in config.seeds {
-                requests.append(StagedRun.Request(base: wdModels.count, config: s2))
-                wdModels.append(stage1(.wd, f, s, wd: sel.weightDecay))
-            }
-        }
+        let (wdModels, requests) = wdTrainers(config, data, selections)
         guard let (_, final) = driver.drive(wdModels, stage2: (config.stage2, requests),
                                             phase: { $0.stage2Started ? "stage 2" : "wd models" },
                                             progress, shouldStop) else { return nil }
 
+        let notes = notes(keys, naive: naive, final: final)
+        let rows = rows(config, data, keys, naive: naive, final: final)
+        progress(Progress(phase: "done", done: total, total: total))
+        return ReproduceReport(config: config, selections: selections, rows: rows, notes: notes,
+                               seconds: timings ? (clock.now - started).seconds : 0)
+    }
+
+    /// The epochs of all phases: the search, the naive and wd models, and stage 2's retraining.
+    static func totalEpochs(_ config: ReproduceConfig) -> Int {
+        let e1 = config.training.epochs
+        let retrain = config.stage2.variants.filter { !$0.isPostHoc }.count
+        let runs = config.imbalances.count * config.seeds.count
+        return (config.needsSearch ? config.imbalances.count * config.searchedWeightDecays.count * e1 : 0)
+            + runs * 2 * e1 + runs * retrain * config.stage2.epochs
+    }
+
+    /// The data of every (imbalance, seed), generated once.
+    static func trainingData(_ config: ReproduceConfig) -> [Key: TrainingData] {
+        var data: [Key: TrainingData] = [:]
+        for f in config.imbalances {
+            for s in config.seeds { data[Key(f, s)] = TrainingData(config.dataset(imbalance: f, seed: s)) }
+        }
+        return data
+    }
+
+    /// A stage-1 trainer of `regime` on the data of `key`, with weight decay `wd`.
+    static func trainer(_ config: ReproduceConfig, _ data: [Key: TrainingData], _ regime: Regime, _ key: Key,
+                        wd: Double) -> RegimeTrainer {
+        var c = config.training
+        c.seed = key.seed
+        c.weightDecay = wd
+        return RegimeTrainer(regime: regime, config: c, data: data[key]!)
+    }
+
+    /// The weight-decay search's trainers (every factor, every candidate, on the first seed's validation
+    /// split) and those splits by factor; none when nothing is searched.
+    static func searchTrainers(_ config: ReproduceConfig) -> ([RegimeTrainer], [Double: TrainingData]) {
+        var searchData: [Double: TrainingData] = [:]
+        var trainers: [RegimeTrainer] = []
+        guard config.needsSearch else { return (trainers, searchData) }
+        let s0 = config.seeds[0]
+        for f in config.imbalances {
+            let full = config.dataset(imbalance: f, seed: s0)
+            let split = TrainingData(full.validationSplit(fraction: config.validationFraction, seed: s0))
+            searchData[f] = split
+            trainers += config.searchedWeightDecays.map { wd in
+                var c = config.training
+                c.seed = s0
+                c.weightDecay = wd
+                return RegimeTrainer(regime: .wd, config: c, data: split)
+            }
+        }
+        return (trainers, searchData)
+    }
+
+    /// The weight decay and tau chosen for every factor from the search's trained candidates.
+    static func selections(_ config: ReproduceConfig, searchData: [Double: TrainingData], run: StagedRun,
+                           snapshot: RunSnapshot) -> [ReproduceReport.Selection] {
+        var selections: [ReproduceReport.Selection] = []
+        for (n, f) in config.imbalances.enumerated() {
+            let per = config.searchedWeightDecays.count
+            let candidates = searchData[f].map { data in
+                (per * n..<per * (n + 1)).map { i in Candidate(history: snapshot.stage1[i], model: run.finishedStage1(i), data: data) }
+            }
+            selections.append(select(f, config: config, candidates: candidates))
+        }
+        return selections
+    }
+
+    /// The wd models with each factor's chosen weight decay, in `keys` order, and stage 2's request on each.
+    static func wdTrainers(_ config: ReproduceConfig, _ data: [Key: TrainingData],
+                           _ selections: [ReproduceReport.Selection]) -> ([RegimeTrainer], [StagedRun.Request]) {
+        var wdModels: [RegimeTrainer] = []
+        var requests: [StagedRun.Request] = []
+        for (f, sel) in zip(config.imbalances, selections) {
+            var s2 = config.stage2
+            s2.bases = [.wd]
+            s2.tau = sel.tau
+            for s in config.seeds {
+                requests.append(StagedRun.Request(base: wdModels.count, config: s2))
+                wdModels.append(trainer(config, data, .wd, Key(f, s), wd: sel.weightDecay))
+            }
+        }
+        return (wdModels, requests)
+    }
+
+    /// What diverged and is left out of the table, one note each.
+    static func notes(_ keys: [Key], naive: [Key: RegimeHistory], final: RunSnapshot) -> [String] {
         var notes: [String] = []
         func note(_ k: Key, _ text: String) { notes.append("IF \(ReproduceReport.format(k.imbalance)) seed \(k.seed): \(text); left out") }
         for (i, k) in keys.enumerated() {
@@ -101,8 +140,12 @@ package enum Reproduction {
         for (h, b) in zip(final.stage2, final.stage2Bases) where final.stage1[b].diverged == nil {
             if let d = h.diverged { note(keys[b], "\(h.name) diverged at epoch \(d.epoch)") }
         }
+        return notes
+    }
 
-        // The table.
+    /// The table: a row per method run, a cell per factor over the seeds that did not diverge.
+    static func rows(_ config: ReproduceConfig, _ data: [Key: TrainingData], _ keys: [Key],
+                     naive: [Key: RegimeHistory], final: RunSnapshot) -> [ReproduceReport.Row] {
         var rows: [ReproduceReport.Row] = []
         for m in ReproduceMethod.allCases where m.variant == nil || config.stage2.variants.contains(m.variant!) {
             var cells: [ReproduceReport.Cell] = []
@@ -123,9 +166,7 @@ package enum Reproduction {
             }
             rows.append(ReproduceReport.Row(method: m, title: m.title, cells: cells, paper: m.paper))
         }
-        progress(Progress(phase: "done", done: total, total: total))
-        return ReproduceReport(config: config, selections: selections, rows: rows, notes: notes,
-                               seconds: timings ? (clock.now - started).seconds : 0)
+        return rows
     }
 
     /// A weight-decay candidate of the search: its history and, unless it diverged, its trained model.

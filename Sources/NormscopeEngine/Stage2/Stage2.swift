@@ -3,7 +3,7 @@
 /// The feature extractor never changes in stage 2, so the features of every training and test sample are
 /// computed once (`features(of:data:)`) and the classifier is retrained as a one-layer network on them: the
 /// same arithmetic as training the full network with a frozen extractor, several times cheaper. Every
-/// continuation's history starts with the base's final norms (row 0, `stageBoundary` 0); retraining adds one
+/// continuation's history starts with the base's final norms (row 0, `stage2StartEpoch` 0); retraining adds one
 /// row per epoch, a post-hoc normalization has just the one row of its normalized norms.
 enum Stage2 {
     /// The data set seen by the classifier of `base`: its features of the training and test samples, with
@@ -63,7 +63,7 @@ enum Stage2 {
     }
 
     /// The history of `base`'s classifier with rows scaled by `1/||w_k||^tau`: one norms row, its training
-    /// loss (plain cross-entropy) and test accuracy; `stageBoundary` 0.
+    /// loss (plain cross-entropy) and test accuracy; `stage2StartEpoch` 0.
     static func normalized(base: Network, id: RunID, tau: Double, features: TrainingData) -> RegimeHistory {
         let clock = ContinuousClock()
         let start = clock.now

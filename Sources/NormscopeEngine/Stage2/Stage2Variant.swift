@@ -28,39 +28,4 @@ package enum Stage2Variant: String, Codable, CaseIterable, Sendable {
     var usesWeightDecay: Bool { self == .cbWD || self == .cbWDMaxNorm }
     /// Whether the retraining projects the classifier rows with MaxNorm.
     package var usesMaxNorm: Bool { self == .cbMaxNorm || self == .cbWDMaxNorm }
-
-    /// The label of the paper's table ("+L2-norm", "+tau-norm", "+CB & WD", ...).
-    package var title: String {
-        switch self {
-        case .posthocL2: return "+L2-norm"
-        case .posthocTau: return "+tau-norm"
-        case .cbWD: return "+CB & WD"
-        case .cbMaxNorm: return "+CB & MaxNorm"
-        case .cbWDMaxNorm: return "+CB & WD & MaxNorm"
-        }
-    }
-
-    /// The title without the table's leading "+" ("CB & WD & MaxNorm", "L2-norm (post-hoc)").
-    package var shortTitle: String {
-        switch self {
-        case .posthocL2: return "L2-norm (post-hoc)"
-        case .posthocTau: return "τ-norm (post-hoc)"
-        default: return String(title.dropFirst())
-        }
-    }
-
-    /// Parses a comma-separated list ("cb+wd,cb+wd+maxnorm" or "all"); throws naming the unknown entry.
-    package static func parseList(_ text: String, flag: String = "--stage2-variants") throws -> [Stage2Variant] {
-        if text.trimmingWhitespace().lowercased() == "all" { return all }
-        var result: [Stage2Variant] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let p = String(part).trimmingWhitespace().lowercased()
-            guard let v = Stage2Variant(rawValue: p) else {
-                throw NormscopeError.invalidValue(
-                    "unknown variant '\(p)' in \(flag); valid: \(all.map(\.name).joined(separator: ",")) or all")
-            }
-            if !result.contains(v) { result.append(v) }
-        }
-        return result
-    }
 }

@@ -2,7 +2,7 @@
 /// (see docs/stage2-and-reproduce.md). The defaults are the paper's.
 package struct Stage2Config: Codable, Equatable, Sendable {
     /// The stage-1 regimes whose features are reused, each giving one continuation per variant.
-    package var bases: [String]
+    package var bases: [Regime]
     /// The variants run on each base, in the paper's table order by default.
     package var variants: [Stage2Variant]
     /// Epochs of classifier retraining.
@@ -22,12 +22,12 @@ package struct Stage2Config: Codable, Equatable, Sendable {
     package var tau: Double
 
     /// The first base: the one a single-base caller (the TUI) continues.
-    package var base: String {
-        get { bases.first ?? "wd" }
+    package var base: Regime {
+        get { bases.first ?? .wd }
         set { bases = [newValue] }
     }
 
-    package init(base: String = "wd", variants: [Stage2Variant] = Stage2Variant.all, epochs: Int = 10,
+    package init(base: Regime = .wd, variants: [Stage2Variant] = Stage2Variant.all, epochs: Int = 10,
                 learningRate: Double = 0.01, momentum: Double = 0.9, weightDecay: Double = 0.1,
                 beta: Double = 0.9999, maxNormThresh: Double = 0.1, maxNormEvery: ProjectionSchedule = .step,
                 tau: Double = Stage2Config.defaultTau) {
@@ -50,7 +50,7 @@ package struct Stage2Config: Codable, Equatable, Sendable {
     package func validationErrors() -> [ConfigProblem] {
         var e: [ConfigProblem] = []
         if bases.isEmpty { e.append(ConfigProblem(.stage2Bases, .empty(entry: "stage-1 regime"))) }
-        if let b = firstRepeat(bases) { e.append(ConfigProblem(.stage2Bases, .repeated(entry: "regime", value: b))) }
+        if let b = firstRepeat(bases) { e.append(ConfigProblem(.stage2Bases, .repeated(entry: "regime", value: b.rawValue))) }
         if variants.isEmpty { e.append(ConfigProblem(.stage2Variants, .empty(entry: "variant"))) }
         if let v = firstRepeat(variants) { e.append(ConfigProblem(.stage2Variants, .repeated(entry: "variant", value: v.name))) }
         e.check(.stage2Epochs, epochs)

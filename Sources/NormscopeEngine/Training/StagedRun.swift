@@ -89,8 +89,8 @@ package final class StagedRun {
 
     /// The requests of `config` on this run: every base it names that is among the stage-1 runs, with its variants.
     package func requests(_ config: Stage2Config) -> [Request] {
-        config.bases.compactMap { name in
-            stage1IDs.firstIndex { $0.name == name }.map { Request(base: $0, config: config) }
+        config.bases.compactMap { base in
+            stage1IDs.firstIndex(of: RunID(base)).map { Request(base: $0, config: config) }
         }
     }
 
@@ -123,13 +123,15 @@ package final class StagedRun {
         var seen: UInt64 = 0
         defer { session.cancel() }
         while true {
+            // A stop asked for is honoured even when the workers have just finished (a tiny run can finish
+            // before the first poll): the caller asked for nothing to be reported.
+            if shouldStop() { return false }
             if session.isFinished {
                 guard let s = stage2, !stage2Started else { break }
                 startStage2(s, requests: requests ?? self.requests(s))
                 progress(snapshot())
                 continue
             }
-            if shouldStop() { return false }
             let v = session.waitForChange(after: seen, timeout: 0.1)
             if v != seen { seen = v; progress(snapshot()) }
         }

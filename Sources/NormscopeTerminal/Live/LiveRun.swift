@@ -87,7 +87,7 @@ final class LiveRun {
         var requests: [StagedRun.Request] = []
         for i in run.stage1IDs.indices {
             requests.append(StagedRun.Request(base: i, config: panel))
-            if !table.variants.isEmpty && config.bases.contains(run.stage1IDs[i].name) {
+            if !table.variants.isEmpty && config.bases.contains(run.stage1IDs[i].base) {
                 requests.append(StagedRun.Request(base: i, config: table))
             }
         }

@@ -15,7 +15,7 @@ struct FigureSVGTests {
                                    testPerClass: 2, modesPerClass: 1, latentDimension: 2, noise: 0.5)
         let data = SyntheticGenerator.generate(recipe, seed: 1)
         var config = RunConfig(dataset: DataOrigin(recipe: recipe, file: nil, dataset: data),
-                               training: TrainingConfig(hidden: [8], epochs: epochs), regimes: Regime.all.map(\.name))
+                               training: TrainingConfig(hidden: [8], epochs: epochs), regimes: Regime.all)
         var regimes = Regime.all.enumerated().map { i, r in
             history(RunID(r), epochs: epochs, rows: (0...epochs).map { e in
                 (0..<classes).map { k in 0.3 + Double(e) / Double(epochs) * (1.7 - Double(i) * 0.3) * Double(classes - k) / Double(classes) }

@@ -16,7 +16,7 @@ struct HistoryRoundTripTests {
                                    testPerClass: 2, modesPerClass: 1, latentDimension: 2, noise: 0.5)
         let data = SyntheticGenerator.generate(recipe, seed: 1)
         var config = RunConfig(dataset: DataOrigin(recipe: recipe, file: nil, dataset: data),
-                               training: TrainingConfig(hidden: [4], epochs: epochs), regimes: Regime.all.map(\.name))
+                               training: TrainingConfig(hidden: [4], epochs: epochs), regimes: Regime.all)
         config.stage2 = Stage2Config(variants: [.cbWD, .cbWDMaxNorm], epochs: epochs)
         func grown(_ id: RunID) -> RegimeHistory {
             var h = RegimeHistory(id: id, plannedEpochs: epochs, stage2StartEpoch: id.isStage2 ? 0 : nil)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import NormscopeEngine
 
-/// The built-in long-tailed digits: the embedded copy is the file in datasets/, shaped as documented.
+/// The built-in long-tailed digits: the embedded pixels are the file in datasets/, shaped as documented.
 struct BuiltinDatasetTests {
     static let repository: URL = {
         var url = URL(fileURLWithPath: #filePath)
@@ -12,7 +12,7 @@ struct BuiltinDatasetTests {
 
     @Test func theEmbeddedCopyIsTheFileInDatasets() throws {
         let file = try Data(contentsOf: Self.repository.appendingPathComponent("datasets/digits-lt.csv"))
-        #expect(file == Data(BuiltinDataset.digitsLT.csv.utf8), "rerun scripts/make_digits_lt.py")
+        #expect(file == Data(BuiltinDataset.digitsLT.csv.utf8), "the file is written from the program: normscope dataset --dataset digits-lt -o datasets/digits-lt.csv --force")
         #expect(try DatasetCSV.read(path: Self.repository.appendingPathComponent("datasets/digits-lt.csv").path)
                 == BuiltinDataset.digitsLT.load())
     }

@@ -11,7 +11,7 @@ struct LongStage2Tests {
     /// One run of 3 stage-1 epochs and 5,000 stage-2 epochs of every variant on two bases.
     static func run(threads: Int) throws -> ResultsFile {
         var s2 = Stage2Config(variants: Stage2Variant.all, epochs: 5_000)
-        s2.bases = ["wd", "naive"]
+        s2.bases = [.wd, .naive]
         let exp = Experiment(recipe: recipe, config: TrainingConfig(hidden: [4], batchSize: 16, epochs: 3))
         var seen = 0
         let r = exp.run(threads: threads, timings: false, stage2: s2, progress: { snap in

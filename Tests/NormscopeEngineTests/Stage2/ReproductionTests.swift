@@ -8,7 +8,7 @@ struct ReproductionTests {
         let recipe = DatasetRecipe(name: "tiny", classes: 10, dimension: 8, maxPerClass: 150, imbalance: 1,
                                    testPerClass: 10, modesPerClass: 2, latentDimension: 6, noise: 0.5)
         var s2 = Stage2Config(epochs: 2)
-        s2.bases = ["wd"]
+        s2.bases = [.wd]
         return ReproduceConfig(recipe: recipe, imbalances: [100, 10], seeds: [3, 4],
                                training: TrainingConfig(hidden: [16], learningRate: 0.05, batchSize: 32, epochs: 3),
                                weightDecayGrid: [1e-3, 5e-3], tauGrid: [0, 0.5, 1], stage2: s2)

@@ -13,11 +13,12 @@ struct Stage2ExperimentTests {
 
     @Test func resultsListStageOneThenEachBasesVariants() {
         var s = Stage2Config(epochs: 2)
-        s.bases = ["wd", "naive"]
+        s.bases = [.wd, .naive]
         let r = run(threads: 2, stage2: s)
         let names = r.regimes.map(\.name)
         #expect(Array(names.prefix(5)) == ["naive", "l2norm", "wd", "maxnorm", "wd+maxnorm"])
-        #expect(Array(names.dropFirst(5)) == ["wd", "naive"].flatMap { b in Stage2Variant.all.map { RunID(Regime.named(b)!, $0).name } })
+        #expect(Array(names.dropFirst(5)) == ["wd>posthoc-l2", "wd>posthoc-tau", "wd>cb+wd", "wd>cb+maxnorm", "wd>cb+wd+maxnorm",
+                                                 "naive>posthoc-l2", "naive>posthoc-tau", "naive>cb+wd", "naive>cb+maxnorm", "naive>cb+wd+maxnorm"])
         #expect(r.config.stage2 == s)
         #expect(!r.interrupted)
         for h in r.regimes.dropFirst(5) {
@@ -40,7 +41,7 @@ struct Stage2ExperimentTests {
     @Test func aBaseThatIsNotTrainedIsReported() {
         let exp = Experiment(recipe: Self.recipe, config: Self.config, regimes: [.naive])
         let errors = exp.stage2Errors(Stage2Config())
-        #expect(errors == [ConfigProblem(.stage2Bases, .notTrained(value: "wd", trained: ["naive"]))])
+        #expect(errors == [ConfigProblem(.stage2Bases, .notTrained(.wd, trained: [.naive]))])
         #expect(errors.map(\.description) == ["bases wd is not among the trained regimes (regimes naive)"])
         var bad = Stage2Config(epochs: 0)
         bad.beta = 1
@@ -51,13 +52,7 @@ struct Stage2ExperimentTests {
                                                               "beta must be in [0, 1) (got 1.0)"])
     }
 
-    @Test func variantListsParse() throws {
-        #expect(try Stage2Variant.parseList("all") == Stage2Variant.all)
-        #expect(try Stage2Variant.parseList("cb+wd, posthoc-tau,cb+wd") == [.cbWD, .posthocTau])
-        #expect(throws: NormscopeError.invalidValue(
-            "unknown variant 'cb' in --stage2-variants; valid: posthoc-l2,posthoc-tau,cb+wd,cb+maxnorm,cb+wd+maxnorm or all")) {
-            try Stage2Variant.parseList("cb")
-        }
+    @Test func runNamesParse() throws {
         #expect(RunID(name: "wd+maxnorm>cb+wd+maxnorm") == RunID(.wdMaxnorm, .cbWDMaxNorm))
         #expect(RunID(name: "wd+maxnorm") == RunID(.wdMaxnorm))
         for bad in ["", "wd>", ">cb+wd", "wd>cb", "WD", "wd>cb+wd>cb+wd", "x>cb+wd"] { #expect(RunID(name: bad) == nil, "\(bad)") }
