@@ -1,16 +1,27 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// The engine is the hot path: it is optimised even in debug builds (tests train real networks),
-/// and release builds target this machine's CPU so the SIMD kernels get AVX2/FMA.
+/// The engine is the hot path: it is optimised even in debug builds (tests train real networks). Release builds
+/// target Haswell (AVX2, FMA, BMI1/2: the least the program runs on; swiftc knows no `x86-64-v3`) rather than
+/// this machine's CPU, so a binary built here also runs on an AVX2 laptop; `normscope` checks the CPU at start-up
+/// (`KernelTarget`).
 ///
 /// These are `unsafeFlags`, which SwiftPM refuses in a package used as a dependency: normscope is a
 /// program, so it offers no library product (the engine is a target for its own commands and tests).
 let engineSettings: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
-    .unsafeFlags(["-target-cpu", "native"], .when(configuration: .release)),
+    .unsafeFlags(["-target-cpu", "haswell"], .when(platforms: [.linux], configuration: .release)),
     .define("NORMSCOPE_FMA", .when(configuration: .release)),
 ]
+
+/// The matrix kernels, compiled once per CPU level from the same sources (`Sources/NormscopeKernels/Shared`):
+/// always optimised and always for their level (debug builds too, so tests run the kernels that ship), with
+/// 8-float vectors for Haswell (AVX2 + FMA) and 16-float vectors for Skylake-AVX512 (AVX-512 F/CD/BW/DQ/VL).
+/// The engine picks
+/// the widest the CPU has at start-up; both give the same bits.
+func kernelSettings(cpu: String) -> [SwiftSetting] {
+    [.unsafeFlags(["-O", "-target-cpu", cpu], .when(platforms: [.linux]))]
+}
 
 let package = Package(
     name: "normscope",
@@ -23,7 +34,13 @@ let package = Package(
     ],
     targets: [
         // Training engine: data, model, regimes, metrics, results. Knows nothing of terminals.
-        .target(name: "NormscopeEngine", swiftSettings: engineSettings),
+        .target(name: "NormscopeEngine", dependencies: ["CNormscopeCPU", "NormscopeKernelsAVX2", "NormscopeKernelsAVX512"],
+                swiftSettings: engineSettings),
+        // What the CPU offers (cpuid), compiled for any x86-64 so the start-up check itself cannot hit SIGILL.
+        .target(name: "CNormscopeCPU"),
+        // The matrix kernels per CPU level (see kernelSettings).
+        .target(name: "NormscopeKernelsAVX2", path: "Sources/NormscopeKernels/AVX2", swiftSettings: kernelSettings(cpu: "haswell")),
+        .target(name: "NormscopeKernelsAVX512", path: "Sources/NormscopeKernels/AVX512", swiftSettings: kernelSettings(cpu: "skylake-avx512")),
         // Pure drawing: data in, a canvas of cells out. Tested without a terminal.
         .target(name: "NormscopeDraw", dependencies: ["NormscopeEngine"]),
         // ncursesw through a tiny C shim (see shim.h).

@@ -49,16 +49,21 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         // The experiment first: a bad data set or one too large for memory is refused before any measurement.
         let exp = try CommandErrors.wrap { try experiment.makeExperiment() }
-        var report = BenchReport(machine: Self.machine(), fma: KernelBench.usesFMA, threads: experiment.threadCount)
+        let target = KernelTarget.current
+        var report = BenchReport(build: .init(machine: Self.machine(), kernels: target.rawValue, lanes: target.lanes),
+                                 threads: experiment.threadCount)
         let text = format == .text
-        if text { StandardOutput.print("normscope bench: \(report.machine), \(ProcessInfo.processInfo.activeProcessorCount) cores, engine built \(report.fma ? "with FMA (-target-cpu native)" : "without FMA (portable build: multiply + add)")") }
+        if text {
+            StandardOutput.print("normscope bench: \(report.build.machine), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+                                 + "\(target.rawValue) kernels (\(target.lanes) floats per vector, FMA)")
+        }
 
         var peak: Double?
         if only == .all || only == .peak || only == .kernels || (only == .training && text) {
             let p = KernelBench.fmaPeak()
             peak = p.median
-            report.peak = p.median
-            if text { StandardOutput.print(String(format: "single-core SIMD8 %@ peak: %.1f GFLOP/s (median; best %.1f)", report.fma ? "FMA" : "mul+add", p.median, p.best)) }
+            report.peakGflops = p.median
+            if text { StandardOutput.print(String(format: "single-core FMA peak (%d-lane chains): %.1f GFLOP/s (median; best %.1f)", target.lanes, p.median, p.best)) }
         }
 
         let sizes = [exp.dataset.dimension] + exp.config.hidden + [exp.dataset.classCount]
@@ -77,12 +82,13 @@ struct BenchCommand: ParsableCommand {
                 let time = products.reduce(0) { $0 + $1.flops / max($1.gflops.median, 1e-9) }
                 StandardOutput.print(String(format: "  one training step's products: %.1f GFLOP/s (%.0f%% of peak); input grad includes the weight transpose", flops / time, 100 * flops / time / max(peak ?? 1, 1e-9)))
             }
-            report.kernels = products.map { ["kind": $0.kind, "layer": $0.layer, "m": $0.m, "n": $0.n, "k": $0.k, "gflops": $0.gflops.median] }
+            report.kernels = products.map { .init(kind: $0.kind, layer: $0.layer, m: $0.m, n: $0.n, k: $0.k, gflops: $0.gflops.median) }
         }
 
         if only == .all || only == .training {
             let t = trainingBench(exp, sizes: sizes, peak: peak, text: text)
             report.training = t
+            report.secondsPerRegimeEpoch = t.secondsPerRegimeEpoch
         }
 
         if sweep { report.sweep = try runSweep(peak: peak, text: text) }
@@ -91,13 +97,13 @@ struct BenchCommand: ParsableCommand {
         if text {
             StandardOutput.print(String(format: "\npeak memory (max RSS of this process): %.1f MB", report.maxRSSMegabytes))
         } else {
-            StandardOutput.print(report.json())
+            StandardOutput.print(try report.json())
         }
     }
 
     // MARK: - Training
 
-    private func trainingBench(_ exp: Experiment, sizes: [Int], peak: Double?, text: Bool) -> [String: Any] {
+    private func trainingBench(_ exp: Experiment, sizes: [Int], peak: Double?, text: Bool) -> BenchReport.Training {
         let data = TrainingData(exp.dataset)
         var config = exp.config
         config.epochs = max(config.epochs, timedEpochs + 1)
@@ -111,7 +117,7 @@ struct BenchCommand: ParsableCommand {
             StandardOutput.print("  while it runs, the figure to set against the peak on a shared machine).")
             StandardOutput.print("  regime          s/epoch   cpu s/epoch   samples/s   GFLOP/s   of peak   on cpu   of peak")
         }
-        var perRegime: [[String: Any]] = []
+        var perRegime: [BenchReport.RegimeTiming] = []
         for regime in exp.regimes {
             let trainer = RegimeTrainer(regime: regime, config: config, data: data)
             trainer.runEpoch()
@@ -128,21 +134,21 @@ struct BenchCommand: ParsableCommand {
                 StandardOutput.print("  " + Self.pad(regime.name, 12) + String(format: " %9.4f  %12.4f  %10.0f  %8.1f  ", w, c, Double(data.trainCount) / w, gf)
                       + Self.ofPeak(gf, peak) + String(format: "  %7.1f  ", epochGF / c) + Self.ofPeak(epochGF / c, peak))
             }
-            perRegime.append(["regime": regime.name, "secondsPerEpoch": w, "cpuSecondsPerEpoch": c, "gflops": gf,
-                              "gflopsOnCPU": epochGF / c])
+            perRegime.append(.init(regime: regime.name, secondsPerEpoch: w, cpuSecondsPerEpoch: c, gflops: gf,
+                                   gflopsOnCPU: epochGF / c))
         }
 
-        // All regimes side by side, as `normscope run` trains them.
-        let threads = experiment.threadCount
-        let session = TrainingSession(trainers: exp.regimes.map { RegimeTrainer(regime: $0, config: config, data: data) },
-                                      threads: threads, epochLimit: 1)
+        // All regimes side by side, as `normscope run` trains them: the experiment's trainers in a StagedRun.
+        let timedExp = Experiment(dataset: exp.dataset, origin: exp.origin, config: config, regimes: exp.regimes)
+        let run = StagedRun(stage1: timedExp.makeTrainers(data: data), threads: experiment.threadCount, epochLimit: 1)
+        let session = run.session
         session.start()
-        while !session.isIdleAtLimit { session.waitForChange(after: session.version, timeout: 0.05) }
+        session.waitUntilIdleAtLimit()
         let w0 = Date()
         session.epochLimit = 1 + timedEpochs
-        while !session.isIdleAtLimit { session.waitForChange(after: session.version, timeout: 0.05) }
+        session.waitUntilIdleAtLimit()
         let wall = Date().timeIntervalSince(w0)
-        session.cancel()
+        run.stop()
         let perEpochAll = wall / Double(timedEpochs)
         let perRegimeEpoch = perEpochAll / Double(max(1, exp.regimes.count))
         if text {
@@ -151,15 +157,15 @@ struct BenchCommand: ParsableCommand {
             StandardOutput.print(String(format: "  so %d epochs of all regimes take about %.1f s of training (plus data generation and start-up)",
                          exp.config.epochs, perEpochAll * Double(exp.config.epochs)))
         }
-        return ["sizes": sizes, "batch": config.batchSize, "trainCount": data.trainCount, "testCount": data.testCount,
-                "gflopPerRegimeEpoch": epochGF, "regimes": perRegime, "threads": session.threadCount,
-                "secondsPerEpochAllRegimes": perEpochAll, "secondsPerRegimeEpoch": perRegimeEpoch]
+        return .init(sizes: sizes, batch: config.batchSize, trainCount: data.trainCount, testCount: data.testCount,
+                     gflopPerRegimeEpoch: epochGF, regimes: perRegime, threads: session.threadCount,
+                     secondsPerEpochAllRegimes: perEpochAll, secondsPerRegimeEpoch: perRegimeEpoch)
     }
 
     // MARK: - Sweep
 
-    private func runSweep(peak: Double?, text: Bool) throws -> [[String: Any]] {
-        var rows: [[String: Any]] = []
+    private func runSweep(peak: Double?, text: Bool) throws -> [BenchReport.SweepPoint] {
+        var rows: [BenchReport.SweepPoint] = []
         if text {
             StandardOutput.print("\nsweep (naive regime, one thread, 1 warm-up + 1 timed epoch each; hidden \(experiment.training.hidden)):")
             StandardOutput.print("      C     d  batch    train    test    s/epoch   us/sample   GFLOP/s   of peak")
@@ -193,8 +199,8 @@ struct BenchCommand: ParsableCommand {
                         StandardOutput.print(String(format: "  %5d %5d  %5d  %7d  %6d  %9.3f  %10.2f  %8.1f  ", classes, dim, batch, data.trainCount,
                                      data.testCount, w, 1e6 * w / Double(data.trainCount + data.testCount), gf) + Self.ofPeak(gf, peak))
                     }
-                    rows.append(["classes": classes, "dimension": dim, "batch": batch, "trainCount": data.trainCount,
-                                 "testCount": data.testCount, "secondsPerEpoch": w, "gflops": gf])
+                    rows.append(.init(classes: classes, dimension: dim, batch: batch, trainCount: data.trainCount,
+                                      testCount: data.testCount, secondsPerEpoch: w, gflops: gf))
                 }
             }
         }
@@ -236,30 +242,5 @@ struct BenchCommand: ParsableCommand {
             }
         }
         return "unknown CPU"
-    }
-}
-
-/// What `bench --format json` prints.
-private struct BenchReport {
-    var machine: String
-    var fma: Bool
-    var threads: Int
-    var peak: Double?
-    var kernels: [[String: Any]]?
-    var training: [String: Any]?
-    var sweep: [[String: Any]]?
-    var maxRSSMegabytes = 0.0
-
-    func json() -> String {
-        var obj: [String: Any] = ["build": ["machine": machine, "fma": fma], "threads": threads, "maxRSSMegabytes": maxRSSMegabytes]
-        if let p = peak { obj["peakGflops"] = p }
-        if let sw = sweep { obj["sweep"] = sw }
-        if let k = kernels { obj["kernels"] = k }
-        if let t = training {
-            obj["training"] = t
-            obj["secondsPerRegimeEpoch"] = t["secondsPerRegimeEpoch"]
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .prettyPrinted])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -64,31 +64,9 @@ enum SVGText {
         return "#" + byte(c.r) + byte(c.g) + byte(c.b)
     }
 
-    /// Round-number tick values covering `0...top` (about `count` of them), e.g. 0, 0.5, 1, 1.5, 2.
-    ///
-    /// Total for every input: a `top` that is not positive and finite gives [0]; one so small that a step
-    /// between ticks is not a normal number (below about 1e-307) gives [0, top]; at most `count` + 1 ticks
-    /// (`count` clamped to 2...100), and no loop runs more than a few hundred times. With `integers` (epochs,
-    /// class indices) every tick is a whole number: no step below 1, and no 2.5 (25 and 250 are fine).
-    static func ticks(upTo top: Double, count: Int = 5, integers: Bool = false) -> [Double] {
-        guard top > 0, top.isFinite else { return [0] }
-        let n = min(100, max(2, count))
-        let raw = top / Double(n - 1)
-        guard raw.isNormal, raw >= 1e-300 else { return [0, top] }
-        // The power of ten at or below raw: at most ~600 divisions or multiplications by 10.
-        var step = 1.0
-        while step > raw { step /= 10 }
-        while step * 10 <= raw { step *= 10 }
-        let multiples: [Double] = integers && step < 10 ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]  // 2.5 x 10^k: whole from 25
-        for m in multiples where step * m >= raw { step *= m; break }
-        if integers { step = max(1, step.rounded(.up)) }
-        guard step.isFinite, step > 0 else { return [0, top] }
-        var out: [Double] = []
-        for i in 0...(2 * n) {
-            let t = Double(i) * step
-            guard t.isFinite, t / top <= 1 + 1e-9 else { break }
-            out.append(t)
-        }
-        return out
+    /// `#rrggbb` of a 0xRRGGBB colour.
+    static func hex(_ rgb: UInt32) -> String {
+        let digits = Array("0123456789abcdef")
+        return "#" + String((0..<6).reversed().map { digits[Int((rgb >> (4 * UInt32($0))) & 0xF)] })
     }
 }

@@ -28,7 +28,7 @@ struct ColorBar: Widget {
     /// under its place (the first left-aligned, the last right-aligned), skipped where it would touch another.
     func drawTicks(_ canvas: inout Canvas, x0: Int, width: Int, theme: Theme) {
         var lastEnd = -1
-        let values = SVGText.ticks(upTo: vmax, count: width >= 24 ? 5 : 3)
+        let values = FigureAxis.niceValues(upTo: vmax, count: width >= 24 ? 5 : 3)
         for (i, v) in values.enumerated() {
             let text = SVGText.num(v, 2)
             let at = x0 + Int((v / vmax * Double(width)).rounded())

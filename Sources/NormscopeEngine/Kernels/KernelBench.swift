@@ -1,3 +1,5 @@
+import NormscopeKernelsAVX2
+import NormscopeKernelsAVX512
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -12,15 +14,6 @@ import Darwin
 /// Each figure is the median (and best) of many short repetitions timed with the thread's CPU clock, so time the
 /// scheduler gives to other processes on a shared machine is not counted against the kernel.
 package enum KernelBench {
-    /// Whether the engine was compiled with FMA (release builds: `-target-cpu native` and `NORMSCOPE_FMA`).
-    package static var usesFMA: Bool {
-        #if NORMSCOPE_FMA
-        return true
-        #else
-        return false
-        #endif
-    }
-
     /// A rate over repetitions.
     package struct Rate: Sendable {
         package let median: Double
@@ -76,31 +69,25 @@ package enum KernelBench {
         return Rate(samples)
     }
 
-    /// The single-core peak of SIMD8 multiply-adds: twelve independent chains in registers (enough to cover
-    /// the latency of two FMA pipes), no memory traffic. With FMA, 16 FLOP per instruction per lane group.
-    package static func fmaPeak(repetitions: Int = 31) -> Rate {
+    /// The single-core multiply-add peak of a kernel variant (by default the one in use) with its widest
+    /// vector: twelve independent FMA chains in registers, no memory traffic (`FMAPeak` in the variant's module).
+    package static func fmaPeak(target: KernelTarget = .current, repetitions: Int = 31) -> Rate {
         let iterations = 100_000
         // Each call starts from the last one's result, so no call can be hoisted or merged.
         var sink: Float = 0.1
-        let r = rate(flops: Double(iterations) * 12 * 16, repetitions: repetitions) {
-            sink = peakLoop(iterations, start: sink)
+        let r: Rate
+        switch target {
+        case .avx512:
+            r = rate(flops: Double(iterations) * NormscopeKernelsAVX512.FMAPeak.flopsPerIteration, repetitions: repetitions) {
+                sink = NormscopeKernelsAVX512.FMAPeak.loop(iterations, start: sink)
+            }
+        case .avx2:
+            r = rate(flops: Double(iterations) * NormscopeKernelsAVX2.FMAPeak.flopsPerIteration, repetitions: repetitions) {
+                sink = NormscopeKernelsAVX2.FMAPeak.loop(iterations, start: sink)
+            }
         }
         if sink == 42 { print("") }
         return r
-    }
-
-    @inline(never)
-    static func peakLoop(_ iterations: Int, start: Float) -> Float {
-        var x0 = SIMD8<Float>(repeating: start * 1e-3 + 0.1), x1 = x0 + 0.01, x2 = x0 + 0.02, x3 = x0 + 0.03
-        var x4 = x0 + 0.04, x5 = x0 + 0.05, x6 = x0 + 0.06, x7 = x0 + 0.07
-        var x8 = x0 + 0.08, x9 = x0 + 0.09, xa = x0 + 0.1, xb = x0 + 0.11
-        let a = SIMD8<Float>(repeating: 1e-7), m = SIMD8<Float>(repeating: 0.999)
-        for _ in 0..<iterations {
-            x0 = madd(x0, a, m); x1 = madd(x1, a, m); x2 = madd(x2, a, m); x3 = madd(x3, a, m)
-            x4 = madd(x4, a, m); x5 = madd(x5, a, m); x6 = madd(x6, a, m); x7 = madd(x7, a, m)
-            x8 = madd(x8, a, m); x9 = madd(x9, a, m); xa = madd(xa, a, m); xb = madd(xb, a, m)
-        }
-        return (x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + xa + xb).sum() * 1e-3
     }
 
     /// The three products of every dense layer of a network of `sizes`, as training runs them at `batch`:
@@ -152,14 +139,4 @@ package enum KernelBench {
         }
         return (Double(trainCount) * (2 * forward + inputGrad), Double(testCount) * forward)
     }
-}
-
-/// `acc + a*b` as the GEMM kernels compute it (file-private so debug builds inline it too).
-@inline(__always)
-private func madd(_ acc: SIMD8<Float>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
-    #if NORMSCOPE_FMA
-    return acc.addingProduct(a, b)
-    #else
-    return acc + a * b
-    #endif
 }

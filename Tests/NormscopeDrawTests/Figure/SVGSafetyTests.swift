@@ -65,7 +65,7 @@ struct SVGSafetyTests {
                 #expect(!s.isEmpty && !s.contains("nan") && !s.contains("inf"), "num(\(v), \(d)) = \(s)")
             }
             for count in [-3, 0, 1, 2, 5, 6, 1000] {
-                let t = SVGText.ticks(upTo: v, count: count)
+                let t = FigureAxis.niceValues(upTo: v, count: count)
                 #expect(!t.isEmpty && t.count <= 202 && t.allSatisfy(\.isFinite), "ticks(\(v), \(count)) = \(t)")
                 if v > 0 && v.isFinite { #expect(t.allSatisfy { $0 >= 0 && $0 <= v * (1 + 1e-9) }) }
             }
