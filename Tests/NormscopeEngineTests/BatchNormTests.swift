@@ -213,6 +213,6 @@ struct BatchNormTests {
         let assembled = net.replacingClassifier(with: head.network)
         #expect(assembled.runningStatistics == stats)
         var predictions = [Int32](repeating: 0, count: assembled.maxBatch)
-        #expect(data.classAccuracy(of: assembled, predictions: &predictions) == head.history.classAccuracy)
+        #expect(data.classEvaluation(of: assembled, predictions: &predictions).accuracy == head.history.classAccuracy)
     }
 }

@@ -13,7 +13,7 @@ struct FigureCommand: ParsableCommand {
         discussion: """
         The SVG has one heatmap per stage-1 regime (class sorted by cardinality against training epoch, one \
         shared colour scale with its colour bar) and the end-of-training norm profiles of stage 1 and, when \
-        the results hold it, stage 2. The CSV has the columns regime,stage,epoch,class,count,norm \
+        the results hold it, stage 2. The CSV has the columns regime,stage,epoch,class,count,norm,accuracy,predicted \
         (see docs/figures.md). PNG is the same figure as pixels, for slide tools without SVG; GIF shows it \
         forming epoch by epoch, then holds the final figure (--fps, --width). Writes are atomic; the output \
         must be a regular file or a new path, not the results file (a symbolic link is followed and its \

@@ -2,14 +2,16 @@ import NormscopeEngine
 
 /// The norms of a results file as CSV, one line per (regime, epoch, class), for pandas or matplotlib.
 ///
-/// Columns: `regime,stage,epoch,class,count,norm`. `stage` is 1 for a stage-1 regime and 2 for a stage-2
+/// Columns: `regime,stage,epoch,class,count,norm,accuracy,predicted`. `stage` is 1 for a stage-1 regime and 2 for a stage-2
 /// continuation or post-hoc normalization (named `base>variant`); `epoch` counts within the stage, 0 being the
 /// state before it (for stage 2: the base's final norms; a post-hoc normalization has only epoch 0, its
 /// normalized norms); a run longer than 1,024 epochs lists the epochs it kept (see `RegimeHistory`). `class` is the index sorted by training count (0 = most frequent), `count` its training
-/// samples, `norm` the L2 norm of its classifier row (bias excluded), written so it reads back exactly.
+/// samples, `norm` the L2 norm of its classifier row (bias excluded), written so it reads back exactly;
+/// `accuracy` the class's test accuracy in percent and `predicted` how many test samples were predicted as the
+/// class, both at that epoch (empty for a results file that does not record them).
 package enum FigureCSV {
     /// The header line's columns.
-    package static let columns = ["regime", "stage", "epoch", "class", "count", "norm"]
+    package static let columns = ["regime", "stage", "epoch", "class", "count", "norm", "accuracy", "predicted"]
 
     /// The CSV text, header first, lines ending in `\n`.
     package static func render(results: ResultsFile) -> String {
@@ -21,7 +23,10 @@ package enum FigureCSV {
                 let epoch = String(r.epoch)
                 for (k, v) in r.norms.enumerated() {
                     let count = k < results.classCounts.count ? String(results.classCounts[k]) : ""
-                    out += name + "," + stage + "," + epoch + "," + String(k) + "," + count + "," + number(v) + "\n"
+                    let accuracy = k < r.classAccuracy.count ? number(r.classAccuracy[k]) : ""
+                    let predicted = k < r.predictionCounts.count ? String(r.predictionCounts[k]) : ""
+                    out += name + "," + stage + "," + epoch + "," + String(k) + "," + count + "," + number(v)
+                        + "," + accuracy + "," + predicted + "\n"
                 }
             }
         }

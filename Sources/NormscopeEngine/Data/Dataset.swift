@@ -58,6 +58,13 @@ package struct Dataset: Sendable, Equatable {
         return c
     }
 
+    /// Test samples per class index.
+    package var testClassCounts: [Int] {
+        var c = Array(repeating: 0, count: classCount)
+        for l in testLabels { c[Int(l)] += 1 }
+        return c
+    }
+
     /// The Many/Medium/Few group of each class index.
     var classGroups: [ClassGroup] { classCounts.map(ClassGroup.init(trainingCount:)) }
 }

@@ -10,11 +10,20 @@ package struct EpochRecord: Equatable, Sendable {
     package var trainLoss: Double
     /// Test accuracy after the epoch.
     package var accuracy: AccuracySummary
+    /// Test accuracy of each class in percent after the epoch, most frequent class first; empty when not
+    /// recorded (older results files).
+    package var classAccuracy: [Double]
+    /// How many test samples the network predicts as each class after the epoch (summing to the test set's
+    /// size), most frequent class first; empty when not recorded (older results files).
+    package var predictionCounts: [Int]
 
-    package init(epoch: Int, norms: [Double], trainLoss: Double, accuracy: AccuracySummary) {
+    package init(epoch: Int, norms: [Double], trainLoss: Double, accuracy: AccuracySummary,
+                 classAccuracy: [Double] = [], predictionCounts: [Int] = []) {
         self.epoch = epoch
         self.norms = norms
         self.trainLoss = trainLoss
         self.accuracy = accuracy
+        self.classAccuracy = classAccuracy
+        self.predictionCounts = predictionCounts
     }
 }

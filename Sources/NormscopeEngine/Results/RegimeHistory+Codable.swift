@@ -1,10 +1,12 @@
 /// The results-file form of a history: one array per measurement, and `epochs` naming the epoch of each
 /// entry. Reading checks what a damaged or hand-edited file could get wrong, so no reader ever meets a
-/// misaligned history; files of version 0.1.0 (`normEpochs`, absent for short runs) still read.
+/// misaligned history; files of version 0.1.0 (`normEpochs`, absent for short runs) still read, and older files
+/// (without `classAccuracyHistory` and `predictionCounts`) read with those fields empty.
 extension RegimeHistory: Codable {
     enum CodingKeys: String, CodingKey {
         case name, plannedEpochs, epochs, norms, trainLoss, accuracyHistory, accuracy, classAccuracy, seconds
         case maxNormRadius, maxNormClips, maxNormLastClipEpoch, diverged, stageBoundary
+        case classAccuracyHistory, predictionCounts
         case legacyEpochs = "normEpochs"
     }
 
@@ -34,8 +36,15 @@ extension RegimeHistory: Codable {
         if let b = boundary, !(0...Self.epochCeiling).contains(b) { throw bad(.stageBoundary, "out of range") }
         let diverged = try c.decodeIfPresent(Divergence.self, forKey: .diverged)
         if let d = diverged, !(0...Self.epochCeiling).contains(d.epoch) { throw bad(.diverged, "epoch out of range") }
+        let empty = [[Double]](repeating: [], count: norms.count)
+        let classAccuracies = try c.decodeIfPresent([[Double]].self, forKey: .classAccuracyHistory) ?? empty
+        let predicted = try c.decodeIfPresent([[Int]].self, forKey: .predictionCounts) ?? empty.map { _ in [] }
+        guard classAccuracies.count == norms.count else { throw bad(.classAccuracyHistory, "one row per norms row") }
+        guard predicted.count == norms.count else { throw bad(.predictionCounts, "one row per norms row") }
+        guard predicted.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else { throw bad(.predictionCounts, "must be 0 or more") }
         let records = (0..<norms.count).map {
-            EpochRecord(epoch: epochs[$0], norms: norms[$0], trainLoss: losses[$0], accuracy: accuracies[$0])
+            EpochRecord(epoch: epochs[$0], norms: norms[$0], trainLoss: losses[$0], accuracy: accuracies[$0],
+                        classAccuracy: classAccuracies[$0], predictionCounts: predicted[$0])
         }
         self.init(id: id, plannedEpochs: planned, records: records,
                   accuracy: try c.decode(AccuracySummary.self, forKey: .accuracy),
@@ -57,6 +66,14 @@ extension RegimeHistory: Codable {
         try c.encode(records.map(\.norms), forKey: .norms)
         try c.encode(records.map(\.trainLoss), forKey: .trainLoss)
         try c.encode(records.map(\.accuracy), forKey: .accuracyHistory)
+        // Per-class rows are written when recorded (every history normscope makes now), so an older file
+        // read and written again stays without them.
+        if records.contains(where: { !$0.classAccuracy.isEmpty }) {
+            try c.encode(records.map(\.classAccuracy), forKey: .classAccuracyHistory)
+        }
+        if records.contains(where: { !$0.predictionCounts.isEmpty }) {
+            try c.encode(records.map(\.predictionCounts), forKey: .predictionCounts)
+        }
         try c.encode(accuracy, forKey: .accuracy)
         try c.encode(classAccuracy, forKey: .classAccuracy)
         try c.encode(seconds, forKey: .seconds)

@@ -14,15 +14,18 @@ package struct ResultsFile: Codable, Equatable, Sendable {
     package var regimes: [RegimeHistory]
     /// True when the run was stopped (Ctrl-C) before every regime finished.
     package var interrupted: Bool
+    /// Test samples per class, most frequent (in training) first; nil in older files.
+    package var testClassCounts: [Int]?
 
     package init(config: RunConfig, classCounts: [Int], classLabels: [Int], regimes: [RegimeHistory],
-                interrupted: Bool = false) {
+                interrupted: Bool = false, testClassCounts: [Int]? = nil) {
         program = ProgramInfo()
         self.config = config
         self.classCounts = classCounts
         self.classLabels = classLabels
         self.regimes = regimes
         self.interrupted = interrupted
+        self.testClassCounts = testClassCounts
     }
 
     /// The file's bytes: pretty-printed JSON with sorted keys, so equal results give equal bytes.
@@ -68,9 +71,18 @@ package struct ResultsFile: Codable, Equatable, Sendable {
         if regimes.isEmpty { e.append("'regimes' is empty: a results file lists at least one run") }
         if classLabels.count != classes { e.append("'classLabels' must have one label per class") }
         if classCounts.contains(where: { $0 < 0 }) { e.append("'classCounts' must not be negative") }
+        if let t = testClassCounts, t.count != classes || t.contains(where: { $0 < 0 }) {
+            e.append("'testClassCounts' must have one count of 0 or more per class")
+        }
         for (i, h) in regimes.enumerated() {
             if h.records.contains(where: { $0.norms.count != classes }) {
                 e.append("'regimes.\(i).norms' must have one norm per class in every row")
+            }
+            if h.records.contains(where: { !$0.classAccuracy.isEmpty && $0.classAccuracy.count != classes }) {
+                e.append("'regimes.\(i).classAccuracyHistory' must have one value per class in every row")
+            }
+            if h.records.contains(where: { !$0.predictionCounts.isEmpty && $0.predictionCounts.count != classes }) {
+                e.append("'regimes.\(i).predictionCounts' must have one count per class in every row")
             }
             if h.classAccuracy.count != classes && !h.classAccuracy.isEmpty {
                 e.append("'regimes.\(i).classAccuracy' must have one value per class")

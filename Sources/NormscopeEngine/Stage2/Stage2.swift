@@ -77,12 +77,13 @@ enum Stage2 {
         let clock = ContinuousClock()
         let start = clock.now
         var predictions = [Int32](repeating: 0, count: head.maxBatch)
-        let perClass = features.classAccuracy(of: head, predictions: &predictions)
-        let acc = AccuracySummary(classAccuracy: perClass, groups: features.groups)
+        let perClass = features.classEvaluation(of: head, predictions: &predictions)
+        let acc = AccuracySummary(classAccuracy: perClass.accuracy, groups: features.groups)
         let loss = features.trainLoss(of: head)
-        return RegimeHistory(id: id, plannedEpochs: 0,
-                             records: [EpochRecord(epoch: 0, norms: head.classifierNorms(), trainLoss: loss, accuracy: acc)],
-                             accuracy: acc, classAccuracy: perClass,
+        let record = EpochRecord(epoch: 0, norms: head.classifierNorms(), trainLoss: loss, accuracy: acc,
+                                 classAccuracy: perClass.accuracy, predictionCounts: perClass.predictionCounts)
+        return RegimeHistory(id: id, plannedEpochs: 0, records: [record],
+                             accuracy: acc, classAccuracy: perClass.accuracy,
                              seconds: seconds + (clock.now - start).seconds, stage2StartEpoch: 0)
     }
 }

@@ -112,14 +112,15 @@ package final class RegimeTrainer {
         recordEpoch(trainLoss: lossSum / Double(n))
     }
 
-    /// Appends the current norms, the loss and the test accuracy to the history.
+    /// Appends the current norms, the loss, the test accuracy (per class too) and the prediction counts to the history.
     private func recordEpoch(trainLoss: Double) {
         let clock = ContinuousClock()
         let start = clock.now
-        let perClass = data.classAccuracy(of: network, predictions: &predictions)
-        history.classAccuracy = perClass
+        let perClass = data.classEvaluation(of: network, predictions: &predictions)
+        history.classAccuracy = perClass.accuracy
         history.append(EpochRecord(epoch: epoch, norms: network.classifierNorms(), trainLoss: trainLoss,
-                                   accuracy: AccuracySummary(classAccuracy: perClass, groups: data.groups)))
+                                   accuracy: AccuracySummary(classAccuracy: perClass.accuracy, groups: data.groups),
+                                   classAccuracy: perClass.accuracy, predictionCounts: perClass.predictionCounts))
         history.downsampleIfNeeded()  // bounded memory on long runs (see RegimeHistory)
         history.seconds += (clock.now - start).seconds
     }

@@ -12,6 +12,8 @@ package final class TrainingData: Sendable {
     let testLabels: [Int32]
     /// Training samples per class (most frequent first).
     package let classCounts: [Int]
+    /// Test samples per class (the test set is balanced for generated data, not necessarily for a CSV file).
+    package let testCounts: [Int]
     /// Many/Medium/Few group of each class.
     package let groups: [ClassGroup]
     /// Original label of each class index.
@@ -26,6 +28,7 @@ package final class TrainingData: Sendable {
         testFeatures = dataset.testFeatures
         testLabels = dataset.testLabels
         classCounts = dataset.classCounts
+        testCounts = dataset.testClassCounts
         groups = dataset.classGroups
         labels = dataset.labels
     }
@@ -33,10 +36,11 @@ package final class TrainingData: Sendable {
     package var trainCount: Int { trainLabels.count }
     package var testCount: Int { testLabels.count }
 
-    /// Per-class test accuracy in percent (a class with no test samples reports 0).
-    func classAccuracy(of net: Network, predictions: inout [Int32]) -> [Double] {
+    /// Per-class test accuracy in percent (a class with no test samples reports 0) and, per class, how many
+    /// test samples `net` predicts as it (summing to `testCount`): one pass over the test set.
+    func classEvaluation(of net: Network, predictions: inout [Int32]) -> ClassEvaluation {
         var correct = [Int](repeating: 0, count: classCount)
-        var total = [Int](repeating: 0, count: classCount)
+        var predicted = [Int](repeating: 0, count: classCount)
         let chunk = net.maxBatch
         testFeatures.withUnsafeBufferPointer { x in
             var s = 0
@@ -46,14 +50,17 @@ package final class TrainingData: Sendable {
                 net.forward(batch: b)
                 net.predictions(batch: b, into: &predictions)
                 for i in 0..<b {
-                    let y = Int(testLabels[s + i])
-                    total[y] += 1
-                    if Int(predictions[i]) == y { correct[y] += 1 }
+                    let y = Int(testLabels[s + i]), p = Int(predictions[i])
+                    predicted[p] += 1
+                    if p == y { correct[y] += 1 }
                 }
                 s += b
             }
         }
-        return (0..<classCount).map { total[$0] == 0 ? 0 : 100 * Double(correct[$0]) / Double(total[$0]) }
+        let accuracy = (0..<classCount).map {
+            testCounts[$0] == 0 ? 0 : 100 * Double(correct[$0]) / Double(testCounts[$0])
+        }
+        return ClassEvaluation(accuracy: accuracy, predictionCounts: predicted)
     }
 
     /// Mean cross-entropy of `net` on the training set (no gradient).

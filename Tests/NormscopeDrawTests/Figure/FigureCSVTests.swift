@@ -7,11 +7,28 @@ struct FigureCSVTests {
     @Test func everyNormIsOneLine() {
         let r = FigureSVGTests.results(epochs: 4, classes: 6)
         let lines = FigureCSV.render(results: r).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "regime,stage,epoch,class,count,norm")
+        #expect(lines.first == "regime,stage,epoch,class,count,norm,accuracy,predicted")
         #expect(lines.last == "", "ends with a newline")
         let expected = r.regimes.map { $0.records.count * 6 }.reduce(0, +)
         #expect(lines.count - 2 == expected)
-        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.regimes[0].records[0].norms[0])")
+        // These results record no per-class accuracy or predictions: their columns are empty.
+        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.regimes[0].records[0].norms[0]),,")
+    }
+
+    @Test func perClassAccuracyAndPredictionsHaveTheirColumns() {
+        var r = FigureSVGTests.results(epochs: 2, classes: 3)
+        let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
+        r.regimes = [RegimeHistory(id: RunID(.naive), plannedEpochs: 1, records: [
+            EpochRecord(epoch: 0, norms: [1, 2, 3], trainLoss: 0, accuracy: zero,
+                        classAccuracy: [100, 50, 0], predictionCounts: [4, 2, 0]),
+            EpochRecord(epoch: 1, norms: [1, 2, 3], trainLoss: 0, accuracy: zero,
+                        classAccuracy: [1.0 / 3, 25, 12.5], predictionCounts: [3, 2, 1]),
+        ])]
+        let lines = FigureCSV.render(results: r).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.count == 6 && lines.allSatisfy { $0.count == 8 })
+        #expect(lines.map { Double($0[6])! } == [100, 50, 0, 1.0 / 3, 25, 12.5])
+        #expect(lines.map { Int($0[7])! } == [4, 2, 0, 3, 2, 1])
     }
 
     @Test func stageTwoEpochsCountFromItsStart() {

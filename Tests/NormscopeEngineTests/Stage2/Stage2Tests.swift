@@ -56,7 +56,7 @@ struct Stage2Tests {
         #expect(Array(full.parameters[cut...]) == head.parameters)
         // The assembled full model on the original data scores exactly what stage 2 recorded.
         var predictions = [Int32](repeating: 0, count: full.maxBatch)
-        let perClass = Self.base.data.classAccuracy(of: full, predictions: &predictions)
+        let perClass = Self.base.data.classEvaluation(of: full, predictions: &predictions).accuracy
         #expect(perClass == history(.cbWDMaxNorm).classAccuracy)
     }
 
