@@ -47,6 +47,7 @@ struct RecordingTests {
         let dir = try Paths.scratch("rec")
         defer { Paths.removeScratch(dir) }
         let cast = dir + "/session.cast"
+        let started = Date().timeIntervalSince1970.rounded(.down)
         let tmux = try live(Self.tiny + ["--epochs", "6", "--pace", "0.1", "--record", cast])
         defer { tmux.kill() }
         try await tmux.waitFor(text: "finished", timeout: .seconds(30))
@@ -54,7 +55,8 @@ struct RecordingTests {
         try await settledCapture(tmux, to: dir + "/screen.txt")
         let check = try await quitAndCheck(tmux, cast: cast, capture: dir + "/screen.txt")
         #expect(check.width == 100 && check.height == 30 && check.term == "xterm-256color")
-        #expect(check.title.hasPrefix("normscope") && abs(Double(check.timestamp) - Date().timeIntervalSince1970) < 600)
+        #expect(check.title.hasPrefix("normscope") && (started...Date().timeIntervalSince1970).contains(Double(check.timestamp)),
+                "the header's timestamp is when the recording started: within the test, however long a loaded machine makes it")
         #expect(check.outputEvents >= 4 && check.resizeEvents == 0, "a frame per epoch at least")
         #expect(check.differences == 0, "\(check.firstDifferences)")
         #expect(check.text.first?.contains("finished") == true && check.text.joined().contains("(e) WD+MaxNorm"))
