@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak test (opt-in, not part of `swift test`): the live view open on a long run at flat out, with the
 # process's resident memory (VmRSS) sampled over time. Memory must stay flat: histories are thinned
-# beyond 1,024 rows (RegimeHistory.downsampleIfNeeded), so RSS should not grow with the epochs.
+# beyond 1,024 rows (RunHistory.downsampleIfNeeded), so RSS should not grow with the epochs.
 #
 #   Benchmarks/soak.sh [epochs] [seconds] [interval]      defaults: 20000 epochs, 300 s, every 10 s
 #

@@ -8,7 +8,7 @@
 #   a. run --stage2, short: stage 1, then stage 2 trained by the TrainingSession workers while the main
 #      thread reads progress;
 #   b. run --stage2 --stage2-epochs 1100: stage 2 past the 1,024-row history limit, so the histories are
-#      thinned (RegimeHistory.downsampleIfNeeded) while the main thread reads them;
+#      thinned (RunHistory.downsampleIfNeeded) while the main thread reads them;
 #   c. reproduce on a tiny configuration (2 epochs, 1 seed, 2 imbalances, short grids).
 #   d. the live view, recording itself, in a tmux pane (120x40, private socket): training paced while the main
 #      thread draws, pause and resume, two exports (e e) at once, flat out, stage 2 (2), an export and three

@@ -27,7 +27,7 @@ struct DigitsCommandTests {
         #expect(f.status == 0, "\(f)")
         let fromFile = try ResultsFile.load(path: dir + "/f.json")
         #expect(fromFile.config.dataset.provenance == origin.provenance)
-        #expect(fromFile.regimes == results.regimes, "the same data, the same training")
+        #expect(fromFile.runs == results.runs, "the same data, the same training")
     }
 
     @Test("dataset --dataset digits-lt writes datasets/digits-lt.csv byte for byte, to a file and to standard output")

@@ -23,7 +23,7 @@ struct ExportAnyMomentTests {
         let paths = try result.get()
         #expect(paths.count == 3, "\(moment)")
         let r = try ResultsFile.load(path: paths[0])
-        #expect(r.regimes.count >= 5, "\(moment)")
+        #expect(r.runs.count >= 5, "\(moment)")
         let svg = try String(contentsOfFile: paths[1], encoding: .utf8)
         #expect(XMLCheck.problem(in: svg) == nil, "\(moment): well-formed SVG")
         _ = FigureCSV.render(results: r)
@@ -100,7 +100,7 @@ struct ExportAnyMomentTests {
         }
         try export("stage 2 finished")
         let final = run.results(of: run.frame().run)
-        #expect(!final.interrupted && final.regimes.filter(\.isStage2).allSatisfy { $0.isFinished })
+        #expect(!final.interrupted && final.runs.filter(\.isStage2).allSatisfy { $0.isFinished })
         #expect(exports >= 3)
     }
 }

@@ -31,7 +31,7 @@ struct ExportNameTests {
         #expect(stems == ["normscope-7-20261130-140535", "normscope-7-20261130-140535-2", "normscope-7-20261130-140535-3"])
         #expect(Paths.contents(dir).count == 9, "\(Paths.contents(dir))")
         for stem in stems {
-            #expect(try ResultsFile.load(path: "\(dir)/\(stem).json").regimes.count == 5, "\(stem).json is whole")
+            #expect(try ResultsFile.load(path: "\(dir)/\(stem).json").runs.count == 5, "\(stem).json is whole")
         }
         clock.advance(by: 1)
         let next = try exporter.export(results, seed: 7, colorMap: .jet, vmax: 2, now: clock.now()).get()

@@ -20,7 +20,7 @@ struct FailingStreamTests {
     /// Whether `path` holds complete results of 2 epochs for the five regimes.
     func wholeResults(_ path: String) -> Bool {
         guard let file = try? ResultsFile.load(path: path) else { return false }
-        return file.regimes.count == 5 && file.regimes.allSatisfy { $0.epochsDone == 2 }
+        return file.runs.count == 5 && file.runs.allSatisfy { $0.epochsDone == 2 }
     }
 
     @Test("run writes its results and exits 0 whatever stderr is",

@@ -25,7 +25,7 @@ struct FileSizeLimitTests {
         #expect(Paths.contents(dir).isEmpty, "no temporary file left: \(Paths.contents(dir))")
         let rescue = Paths.contents(tmp).filter { $0.hasPrefix("normscope-results-") }
         #expect(rescue.count == 1 && err.contains("saved to \(tmp)/\(rescue.first ?? "?")"), "\(err)")
-        if let name = rescue.first { #expect(try ResultsFile.load(path: tmp + "/" + name).regimes.count == 5) }
+        if let name = rescue.first { #expect(try ResultsFile.load(path: tmp + "/" + name).runs.count == 5) }
     }
 
     @Test("a hard limit the copy cannot pass either: exit 73 and a message that says so")

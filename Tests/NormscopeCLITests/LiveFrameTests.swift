@@ -18,7 +18,7 @@ struct LiveFrameTests {
             #expect(f.run.stage1.allSatisfy { $0.epochsDone == epoch }, "every panel at epoch \(epoch)")
             #expect(f.learningRate == (epoch < 60 ? TrainingPlan(regime: .naive, config: exp.config).learningRate(epoch: epoch) : nil))
             let results = run.results(of: f.run)
-            #expect(results.regimes.map(\.epochsDone) == f.run.stage1.map(\.epochsDone), "the export is the frame")
+            #expect(results.runs.map(\.epochsDone) == f.run.stage1.map(\.epochsDone), "the export is the frame")
             #expect(results.interrupted == !f.finished, "the status and the histories agree")
             frames += 1
             if f.finished { break }

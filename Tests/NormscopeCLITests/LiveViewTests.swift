@@ -427,7 +427,7 @@ struct LiveViewTests {
         #expect(files.count == 1, "\(Paths.contents(dir))")
         if let f = files.first {
             let r = try ResultsFile.load(path: dir + "/" + f)
-            #expect(!r.interrupted && r.regimes.count == 5 && r.regimes.allSatisfy { $0.epochsDone == 4 && $0.seconds == 0 })
+            #expect(!r.interrupted && r.runs.count == 5 && r.runs.allSatisfy { $0.epochsDone == 4 && $0.seconds == 0 })
         }
         try tmux.sendKeys("q")
         try await expectRestored(tmux, status: 0)
@@ -448,7 +448,7 @@ struct LiveViewTests {
         #expect(files.count == 6, "two sets of .json .svg .png: \(files)")
         let stems = Set(files.map { ($0 as NSString).deletingPathExtension })
         #expect(stems.count == 2, "two names (the second with -2 unless a second began in between): \(files)")
-        for f in files where f.hasSuffix(".json") { #expect(try ResultsFile.load(path: dir + "/" + f).regimes.count == 5) }
+        for f in files where f.hasSuffix(".json") { #expect(try ResultsFile.load(path: dir + "/" + f).runs.count == 5) }
         try tmux.sendKeys("q")
         try await expectRestored(tmux, status: 0)
     }
@@ -468,7 +468,7 @@ struct LiveViewTests {
             }
             for f in Paths.contents(dir) where f.hasSuffix(".json") {
                 let r = try ResultsFile.load(path: dir + "/" + f)
-                #expect(r.regimes.count >= 5)
+                #expect(r.runs.count >= 5)
             }
             for f in Paths.contents(dir) where f.hasSuffix(".svg") {
                 let svg = try String(contentsOfFile: dir + "/" + f, encoding: .utf8)

@@ -42,7 +42,7 @@ struct OutputPathTests {
         func isComplete(_ data: Data, file: String) -> Bool {
             let text = String(decoding: data, as: UTF8.self)
             switch self {
-            case .run: return (try? JSONDecoder().decode(ResultsFile.self, from: data))?.regimes.count == 5
+            case .run: return (try? JSONDecoder().decode(ResultsFile.self, from: data))?.runs.count == 5
             case .figure: return text.hasPrefix("<?xml") && text.hasSuffix("</svg>\n")
             case .dataset: return text.hasPrefix("label,split,x0,") && text.hasSuffix("\n")
             case .reproduce:
@@ -237,7 +237,7 @@ struct OutputPathTests {
         let r = try await Child.normscope(Array(Tiny.run(epochs: 2).dropLast()) + ["-o", "-"], directory: dir)
         #expect(r.status == 0, "\(r)")
         let file = try JSONDecoder().decode(ResultsFile.self, from: Data(r.stdout.utf8))
-        #expect(file.regimes.count == 5 && file.regimes.allSatisfy { $0.epochsDone == 2 })
+        #expect(file.runs.count == 5 && file.runs.allSatisfy { $0.epochsDone == 2 })
         #expect(r.stderr.contains("100%") && r.stderr.contains("wd+maxnorm") && r.stderr.contains("regime"), "\(r.stderr)")
         #expect(r.stderr.contains("wrote the results to standard output"), "\(r.stderr)")
         #expect(Paths.contents(dir).isEmpty)

@@ -77,7 +77,7 @@ struct OutputPermissionTests {
         let r = try await Child.normscope(Tiny.run(epochs: 1) + ["-o", dir + "/r.json", "--force"])
         #expect(r.status == 0, "\(r)")
         #expect(mode(dir + "/r.json")?.bits == 0o444)
-        #expect(try ResultsFile.load(path: dir + "/r.json").regimes.count == 5)
+        #expect(try ResultsFile.load(path: dir + "/r.json").runs.count == 5)
         try oldFile(dir + "/f.svg", bits: 0o440)
         let f = try await Child.normscope(["figure", dir + "/r.json", "-o", dir + "/f.svg"])
         #expect(f.status == 73, "\(f)")

@@ -51,7 +51,7 @@ struct RunCommandTests {
         let recipe = try #require(dataset["recipe"] as? [String: Any])
         #expect(recipe["name"] as? String == "quick" && recipe["classes"] as? Int == 20)
         let r = try results(dir + "/a.json")
-        #expect(r.regimes.allSatisfy { $0.seconds == 0 && $0.records.map(\.epoch) == [0, 1, 2, 3] })
+        #expect(r.runs.allSatisfy { $0.seconds == 0 && $0.records.map(\.epoch) == [0, 1, 2, 3] })
 
         // Another seed gives another file; --timings records wall-clock seconds.
         let other = try await Child.normscope(flags + ["--seed", "8", "--threads", "1", "-o", dir + "/d.json"])
@@ -60,7 +60,7 @@ struct RunCommandTests {
         let timed = try await Child.normscope(flags + ["--threads", "1", "--timings", "-o", dir + "/t.json"])
         #expect(timed.status == 0)
         let t = try results(dir + "/t.json")
-        #expect(t.regimes.allSatisfy { $0.seconds > 0 })
+        #expect(t.runs.allSatisfy { $0.seconds > 0 })
         #expect(t.withoutTimings() == r, "timings are the only difference")
     }
 
@@ -75,7 +75,7 @@ struct RunCommandTests {
         let file = try results(dir + "/r.json")
         #expect(!file.interrupted)
         var diverged: [String] = []
-        for h in file.regimes {
+        for h in file.runs {
             if let d = h.diverged {
                 diverged.append(h.name)
                 #expect(d.epoch >= 1 && d.epoch <= 6 && (d.reason.contains("NaN") || d.reason.contains("infinite") || d.reason.contains("finite")), "\(h.name): \(d)")
@@ -122,8 +122,8 @@ struct RunCommandTests {
         #expect(r.stdout.contains("naive"), "the summary is printed")
         let file = try results(out)
         #expect(file.interrupted)
-        #expect(file.regimes.count == 5)
-        #expect(file.regimes.allSatisfy { $0.epochsDone >= 1 && $0.epochsDone < 1_000_000 })
+        #expect(file.runs.count == 5)
+        #expect(file.runs.allSatisfy { $0.epochsDone >= 1 && $0.epochsDone < 1_000_000 })
         #expect(Paths.contents(dir) == ["r.json"], "no temporary file left behind")
     }
 
@@ -195,7 +195,7 @@ struct RunCommandTests {
         #expect(r.stderr.contains("cannot write \(out)") && r.stderr.contains("saved to"), "\(r.stderr)")
         if let name = rescue.first {
             let file = try results(tmp + "/" + name)
-            #expect(file.interrupted && file.regimes.count == 5)
+            #expect(file.interrupted && file.runs.count == 5)
         }
     }
 
@@ -207,6 +207,6 @@ struct RunCommandTests {
         let r = try await Child(["sh", "-c", "\(command) | true"]).wait()
         #expect(r.status == 0, "\(r)")
         let file = try results(dir + "/r.json")
-        #expect(file.regimes.allSatisfy { $0.epochsDone == 2 })
+        #expect(file.runs.allSatisfy { $0.epochsDone == 2 })
     }
 }

@@ -42,7 +42,7 @@ struct RunStage2Tests {
                               "--hidden", "8", "--epochs", "2", "--regimes", "naive,wd", "--stage2-epochs", "1",
                               "--no-timings", "--quiet", "--threads", "2", "-o", out]).run()
         let r = try ResultsFile.load(path: out)
-        #expect(r.regimes.map(\.name) == ["naive", "wd"] + Stage2Variant.all.map { RunID(.wd, $0).name })
+        #expect(r.runs.map(\.name) == ["naive", "wd"] + Stage2Variant.all.map { RunID(.wd, $0).name })
         #expect(r.config.stage2?.epochs == 1)
         #expect(throws: ExitCode(64)) {
             try RunCommand.parse(["--regimes", "naive", "--stage2", "--epochs", "1", "--quiet"]).run()

@@ -125,9 +125,9 @@ struct CurvesViewTests {
 /// The curves of the live view's histories: stage-2 continuations keep their base's name and mark the boundary.
 @Suite("Curves of histories")
 struct CurvesOfHistoriesTests {
-    static func history(_ id: RunID, epochs: ClosedRange<Int>, boundary: Int?) -> RegimeHistory {
+    static func history(_ id: RunID, epochs: ClosedRange<Int>, boundary: Int?) -> RunHistory {
         let a = AccuracySummary(all: 40, many: 60, medium: 30, few: 10)
-        return RegimeHistory(id: id, records: epochs.map { EpochRecord(epoch: $0, norms: [1, 0.5], trainLoss: 1, accuracy: a) },
+        return RunHistory(id: id, records: epochs.map { EpochRecord(epoch: $0, norms: [1, 0.5], trainLoss: 1, accuracy: a) },
                              stage2StartEpoch: boundary)
     }
 

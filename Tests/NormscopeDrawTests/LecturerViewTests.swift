@@ -80,12 +80,12 @@ struct LecturerViewTests {
     @Test("the stage-2 tables give every row a distinct label")
     func stageTwoTable() {
         let acc = AccuracySummary(all: 50, many: 60, medium: 40, few: 20)
-        func h(_ id: RunID, epochs: Int) -> RegimeHistory {
-            RegimeHistory(id: id, plannedEpochs: epochs, records: (0...epochs).map { EpochRecord(epoch: $0, norms: [1], trainLoss: 0, accuracy: acc) },
+        func h(_ id: RunID, epochs: Int) -> RunHistory {
+            RunHistory(id: id, plannedEpochs: epochs, records: (0...epochs).map { EpochRecord(epoch: $0, norms: [1], trainLoss: 0, accuracy: acc) },
                           accuracy: acc, stage2StartEpoch: id.isStage2 ? 0 : nil)
         }
         let stage1 = Regime.all.map { h(RunID($0), epochs: 3) }
-        var stage2: [RegimeHistory] = [], bases: [Int] = []
+        var stage2: [RunHistory] = [], bases: [Int] = []
         for i in 0..<5 { stage2.append(h(RunID(Regime.all[i], .cbWDMaxNorm), epochs: 2)); bases.append(i) }
         for v in [Stage2Variant.posthocL2, .posthocTau, .cbWD, .cbMaxNorm] { stage2.append(h(RunID(.wd, v), epochs: v.isPostHoc ? 0 : 2)); bases.append(2) }
         let snapshot = RunSnapshot(stage1: stage1, stage2: stage2, stage2Bases: bases, stage2Started: true)

@@ -174,9 +174,9 @@ struct BatchNormTests {
     @Test func batchNormChangesTraining() throws {
         let on = try JSONDecoder().decode(ResultsFile.self, from: resultsJSON(threads: 2))
         let off = Experiment(recipe: Self.recipe, config: DeterminismTests.config).run(threads: 2, timings: false)
-        #expect(on.regimes[0].records[0].norms == off.regimes[0].records[0].norms, "the same initial classifier")
-        #expect(on.regimes[0].finalNorms != off.regimes[0].finalNorms)
-        for r in on.regimes { #expect(r.diverged == nil) }
+        #expect(on.runs[0].records[0].norms == off.runs[0].records[0].norms, "the same initial classifier")
+        #expect(on.runs[0].finalNorms != off.runs[0].finalNorms)
+        for r in on.runs { #expect(r.diverged == nil) }
     }
 
     // MARK: - Stage 2 on a normalized extractor

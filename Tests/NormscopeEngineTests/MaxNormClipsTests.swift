@@ -5,7 +5,7 @@ import Testing
 /// A MaxNorm run counts how often its projection shortened a row, so a screen can say when it never acted; the
 /// count travels through the results file, and files without it still read.
 struct MaxNormClipsTests {
-    func train(_ regime: Regime, radius: Double) -> RegimeHistory {
+    func train(_ regime: Regime, radius: Double) -> RunHistory {
         var c = RegimeInvariantTests.config
         c.maxNorm = .radius(radius)
         c.wdMaxNorm = .radius(radius)
@@ -26,13 +26,13 @@ struct MaxNormClipsTests {
     @Test func theCountRoundTripsAndOlderFilesStillRead() throws {
         let h = train(.maxnorm, radius: 0.5)
         let data = try JSONEncoder().encode(h)
-        #expect(try JSONDecoder().decode(RegimeHistory.self, from: data) == h)
+        #expect(try JSONDecoder().decode(RunHistory.self, from: data) == h)
         var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         json["maxNormClips"] = nil
         json["maxNormLastClipEpoch"] = nil
-        let old = try JSONDecoder().decode(RegimeHistory.self, from: JSONSerialization.data(withJSONObject: json))
+        let old = try JSONDecoder().decode(RunHistory.self, from: JSONSerialization.data(withJSONObject: json))
         #expect(old.maxNormClips == nil && old.maxNormRadius == 0.5)
         json["maxNormClips"] = -1
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(RegimeHistory.self, from: JSONSerialization.data(withJSONObject: json)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(RunHistory.self, from: JSONSerialization.data(withJSONObject: json)) }
     }
 }

@@ -8,9 +8,9 @@ struct PaperClaimTests {
     static let config = TrainingConfig(hidden: [64, 32], epochs: 30, seed: 1)
 
     /// Final norms of each regime, trained once for all tests.
-    static let results: [String: RegimeHistory] = {
+    static let results: [String: RunHistory] = {
         let r = Experiment(recipe: recipe, config: config).run(threads: 2, timings: false)
-        return Dictionary(uniqueKeysWithValues: r.regimes.map { ($0.name, $0) })
+        return Dictionary(uniqueKeysWithValues: r.runs.map { ($0.name, $0) })
     }()
     static let groups = recipe.classCounts.map(ClassGroup.init(trainingCount:))
 

@@ -15,8 +15,8 @@ struct PerClassEvaluationTests {
         let r = Self.results
         let test = try #require(r.testClassCounts)
         #expect(test == Array(repeating: Self.recipe.testPerClass, count: Self.recipe.classes))
-        #expect(r.regimes.count == 5 + Stage2Variant.all.count)
-        for h in r.regimes {
+        #expect(r.runs.count == 5 + Stage2Variant.all.count)
+        for h in r.runs {
             #expect(!h.records.isEmpty)
             for rec in h.records {
                 #expect(rec.predictionCounts.count == Self.recipe.classes, "\(h.name) epoch \(rec.epoch)")
@@ -99,8 +99,8 @@ struct PerClassOlderFileTests {
         let text = try #require(String(data: bytes, encoding: .utf8))
         #expect(!text.contains("predictionCounts") && !text.contains("classAccuracyHistory"))
         let r = try ResultsFile.load(path: path)
-        #expect(r.regimes.count == 10 && r.testClassCounts == nil)
-        for h in r.regimes {
+        #expect(r.runs.count == 10 && r.testClassCounts == nil)
+        for h in r.runs {
             #expect(!h.records.isEmpty && h.records.allSatisfy { $0.classAccuracy.isEmpty && $0.predictionCounts.isEmpty })
             #expect(h.records.last!.predictionSkew(testCounts: [2, 2, 2, 2], groups: [.few, .few, .few, .few]) == nil)
         }
@@ -150,7 +150,7 @@ struct PredictionSkewClaimTests {
             .run(threads: 2, timings: false, stage2: Stage2Config(variants: [.cbWDMaxNorm]))
         let test = try #require(r.testClassCounts)
         func skew(_ name: String) throws -> PredictionSkew {
-            let h = try #require(r.regimes.first { $0.name == name })
+            let h = try #require(r.runs.first { $0.name == name })
             return try #require(h.records.last?.predictionSkew(testCounts: test, groups: PaperClaimTests.groups))
         }
         let naive = try skew("naive"), balanced = try skew("wd>cb+wd+maxnorm")

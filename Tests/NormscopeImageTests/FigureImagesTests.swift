@@ -84,8 +84,8 @@ enum Fixtures {
         var config = RunConfig(dataset: DataOrigin(recipe: recipe, file: nil, dataset: data),
                                training: TrainingConfig(hidden: [8], epochs: epochs), regimes: Regime.all)
         let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
-        func history(_ id: RunID, _ rows: [[Double]]) -> RegimeHistory {
-            RegimeHistory(id: id, plannedEpochs: rows.count - 1, records: rows.enumerated().map {
+        func history(_ id: RunID, _ rows: [[Double]]) -> RunHistory {
+            RunHistory(id: id, plannedEpochs: rows.count - 1, records: rows.enumerated().map {
                 EpochRecord(epoch: $0.offset, norms: $0.element, trainLoss: 0, accuracy: zero)
             })
         }
@@ -104,7 +104,7 @@ enum Fixtures {
                 regimes.append(h)
             }
         }
-        return ResultsFile(config: config, classCounts: recipe.classCounts, classLabels: Array(0..<classes), regimes: regimes)
+        return ResultsFile(config: config, classCounts: recipe.classCounts, classLabels: Array(0..<classes), runs: regimes)
     }
 
     /// `results()` with a stage 2 of `epochs` epochs: about a thousand records each (a long run's history is
@@ -113,10 +113,10 @@ enum Fixtures {
         var r = results()
         let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
         let step = max(1, epochs / 1_000)
-        for i in r.regimes.indices where r.regimes[i].isStage2 && r.regimes[i].records.count > 1 {
-            let base = r.regimes[i].records[0].norms
+        for i in r.runs.indices where r.runs[i].isStage2 && r.runs[i].records.count > 1 {
+            let base = r.runs[i].records[0].norms
             let kept = Array(stride(from: 0, to: epochs, by: step)) + [epochs]
-            r.regimes[i] = RegimeHistory(id: r.regimes[i].id, plannedEpochs: epochs, records: kept.map { e in
+            r.runs[i] = RunHistory(id: r.runs[i].id, plannedEpochs: epochs, records: kept.map { e in
                 EpochRecord(epoch: e, norms: base.map { $0 / (1 + Double(e) / Double(epochs)) }, trainLoss: 0, accuracy: zero)
             }, stage2StartEpoch: 0)
         }

@@ -89,6 +89,6 @@ struct FigureCommand: ParsableCommand {
         case .png, .gif: bytes = rasterFile(file)
         }
         try CommandErrors.wrap { try target.write(bytes) }
-        StandardError.write("normscope: wrote \(target.isStandardOutput ? "the figure to standard output" : DisplayText.escape(output)) (\(resolvedFormat.rawValue), \(file.regimes.count) regime\(file.regimes.count == 1 ? "" : "s"))\n")
+        StandardError.write("normscope: wrote \(target.isStandardOutput ? "the figure to standard output" : DisplayText.escape(output)) (\(resolvedFormat.rawValue), \(file.runs.count) regime\(file.runs.count == 1 ? "" : "s"))\n")
     }
 }

@@ -83,7 +83,7 @@ struct RunCommand: ParsableCommand {
         } else {
             StandardOutput.print(SummaryTable.render(results))
         }
-        for r in results.regimes {
+        for r in results.runs {
             if let d = r.diverged { StandardError.write("normscope: \(r.name) diverged at epoch \(d.epoch): \(d.reason); stopped there\n") }
         }
         if let target {

@@ -6,11 +6,11 @@ enum SummaryTable {
     /// The table as text, one line per regime, aligned; names from the results are shown through `DisplayText`.
     static func render(_ results: ResultsFile) -> String {
         let groups = results.classCounts.map(ClassGroup.init(trainingCount:))
-        let names = results.regimes.map { DisplayText.escape($0.name) }
+        let names = results.runs.map { DisplayText.escape($0.name) }
         let w = max(22, (names.map(\.count).max() ?? 0) + 2)
         var lines = [pad("regime", w) + lpad("Many", 7) + lpad("Medium", 8) + lpad("Few", 7) + lpad("All", 7)
                      + lpad("|w| head", 10) + lpad("|w| tail", 10) + lpad("time", 8) + "  note"]
-        for (r, name) in zip(results.regimes, names) {
+        for (r, name) in zip(results.runs, names) {
             let last = r.finalNorms
             func meanNorm(_ g: ClassGroup) -> Double {
                 let v = zip(last, groups).filter { $0.1 == g }.map(\.0)

@@ -38,11 +38,11 @@ extension AccuracyTable {
     /// result and every variant, weight balancing last: when its MaxNorm never shortened a row (the stage-2
     /// weight decay kept every row inside the ball), it says "MaxNorm inactive" rather than repeat the CB & WD row.
     package static func stage2Tables(_ snapshot: RunSnapshot, panels: [PanelModel]) -> Stage2Tables {
-        func note(_ h: RegimeHistory) -> String? { h.diverged.map { "diverged at epoch \($0.epoch)" } }
-        func accuracy(_ h: RegimeHistory) -> GroupAccuracy? {
+        func note(_ h: RunHistory) -> String? { h.diverged.map { "diverged at epoch \($0.epoch)" } }
+        func accuracy(_ h: RunHistory) -> GroupAccuracy? {
             h.epochsDone > 0 || h.id.variant?.isPostHoc == true ? h.accuracy : nil
         }
-        func row(_ h: RegimeHistory, name: String, tag: String = "", slot: Int) -> Row {
+        func row(_ h: RunHistory, name: String, tag: String = "", slot: Int) -> Row {
             var r = Row(tag: tag, name: name, slot: slot, accuracy: accuracy(h), note: note(h))
             if r.note == nil, h.id.variant?.usesMaxNorm == true, h.epochsDone > 0, h.maxNormClips == 0 {
                 r.note = maxNormInactive
@@ -78,7 +78,7 @@ extension AccuracyTable {
 
     /// "MaxNorm never acted", "MaxNorm acted in s2 epoch 1 only", "MaxNorm inactive after s2 epoch 3" for
     /// weight balancing's runs (those trained so far), or nil when it acted to the end of any of them.
-    static func maxNormNote(_ runs: [RegimeHistory]) -> String? {
+    static func maxNormNote(_ runs: [RunHistory]) -> String? {
         let trained = runs.filter { $0.epochsDone > 0 && $0.diverged == nil && $0.maxNormClips != nil }
         guard !trained.isEmpty else { return nil }
         if trained.allSatisfy({ $0.maxNormClips == 0 }) { return "MaxNorm never acted: = CB & WD" }

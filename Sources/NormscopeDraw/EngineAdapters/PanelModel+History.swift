@@ -4,7 +4,7 @@ extension PanelModel {
     /// The panel of one regime's history: title, letter (a)-(e) in the paper's order, norms, radius, accuracy.
     ///
     /// `totalEpochs` is the height the heatmap is laid out for (stage 1 plus any stage 2 planned).
-    package init(history h: RegimeHistory, index: Int, totalEpochs: Int) {
+    package init(history h: RunHistory, index: Int, totalEpochs: Int) {
         let letter = String(UnicodeScalar(UInt8(97 + index % 26)))
         let a = h.records.isEmpty ? nil : h.accuracy
         self.init(title: h.id.title, letter: letter,
@@ -21,14 +21,14 @@ extension DashboardModel {
     package static let paperScaleTop = 2.0
 
     /// The largest finite norm of `histories` when it exceeds `vmax`, else nil (see `overflow`).
-    package static func overflow(_ histories: [RegimeHistory], vmax: Double) -> Double? {
+    package static func overflow(_ histories: [RunHistory], vmax: Double) -> Double? {
         var top = -Double.infinity
         for h in histories { for r in h.records { for v in r.norms where v.isFinite { top = max(top, v) } } }
         return top > vmax ? top : nil
     }
 
     /// Accuracy and loss curves of the histories, one series per regime in panel colours.
-    package static func curves(_ histories: [RegimeHistory], totalEpochs: Int) -> [ChartModel] {
+    package static func curves(_ histories: [RunHistory], totalEpochs: Int) -> [ChartModel] {
         func series(_ value: (EpochRecord) -> Double) -> [ChartSeries] {
             histories.enumerated().map { i, h in
                 // The base's name: a stage-2 continuation is named by the table and the rule ("Naive", not

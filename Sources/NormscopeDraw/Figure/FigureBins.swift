@@ -10,7 +10,7 @@ enum FigureBins {
     }
 
     /// `means[r][c]`: the mean norm in row bin `r` and column bin `c`, nil where nothing was recorded.
-    static func means(_ h: RegimeHistory, rows: Int, cols: Int, epochs: Int, classes: Int) -> [[Double?]] {
+    static func means(_ h: RunHistory, rows: Int, cols: Int, epochs: Int, classes: Int) -> [[Double?]] {
         (0..<rows).map { r in
             // The records of the epochs the row spans, found by epoch, never by position.
             let recorded = h.records(in: Self.epochs(ofRow: r, rows: rows, epochs: epochs))

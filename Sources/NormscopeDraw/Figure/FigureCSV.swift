@@ -5,7 +5,7 @@ import NormscopeEngine
 /// Columns: `regime,stage,epoch,class,count,norm,accuracy,predicted`. `stage` is 1 for a stage-1 regime and 2 for a stage-2
 /// continuation or post-hoc normalization (named `base>variant`); `epoch` counts within the stage, 0 being the
 /// state before it (for stage 2: the base's final norms; a post-hoc normalization has only epoch 0, its
-/// normalized norms); a run longer than 1,024 epochs lists the epochs it kept (see `RegimeHistory`). `class` is the index sorted by training count (0 = most frequent), `count` its training
+/// normalized norms); a run longer than 1,024 epochs lists the epochs it kept (see `RunHistory`). `class` is the index sorted by training count (0 = most frequent), `count` its training
 /// samples, `norm` the L2 norm of its classifier row (bias excluded), written so it reads back exactly;
 /// `accuracy` the class's test accuracy in percent and `predicted` how many test samples were predicted as the
 /// class, both at that epoch (empty for a results file that does not record them).
@@ -16,7 +16,7 @@ package enum FigureCSV {
     /// The CSV text, header first, lines ending in `\n`.
     package static func render(results: ResultsFile) -> String {
         var out = columns.joined(separator: ",") + "\n"
-        for h in results.regimes {
+        for h in results.runs {
             let name = field(h.name)
             let stage = h.isStage2 ? "2" : "1"
             for r in h.records {

@@ -5,7 +5,7 @@ import NormscopeEngine
 enum FigureLegend {
     /// The stage-2 histories in the variants' own order (post-hoc L2, τ, CB & WD, CB & MaxNorm, CB & WD &
     /// MaxNorm), whatever order the results file lists them in.
-    static func ordered(_ histories: [RegimeHistory]) -> [RegimeHistory] {
+    static func ordered(_ histories: [RunHistory]) -> [RunHistory] {
         histories.enumerated().sorted { a, b in
             let (ka, kb) = (variantRank(a.element), variantRank(b.element))
             return ka != kb ? ka < kb : a.offset < b.offset
@@ -13,13 +13,13 @@ enum FigureLegend {
     }
 
     /// The rank of a history's variant in `Stage2Variant.all` (variants not listed, and stage 1, last).
-    static func variantRank(_ h: RegimeHistory) -> Int {
+    static func variantRank(_ h: RunHistory) -> Int {
         h.id.variant.flatMap { Stage2Variant.all.firstIndex(of: $0) } ?? Stage2Variant.all.count
     }
 
     /// The tab10 colour index of a stage-2 variant's line: 5 plus its rank, so each variant keeps its colour
     /// whichever others were run.
-    static func stage2ColorIndex(_ h: RegimeHistory) -> Int { (5 + variantRank(h)) % 10 }
+    static func stage2ColorIndex(_ h: RunHistory) -> Int { (5 + variantRank(h)) % 10 }
 
     /// The legend's note for a line drawn on top of an earlier equal one: "(= CB & WD)".
     static func twinNote(_ name: String) -> String { "(= \(name))" }

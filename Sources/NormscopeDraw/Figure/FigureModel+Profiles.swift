@@ -82,7 +82,7 @@ extension FigureModel {
     }
 
     /// The norms of `h` after the latest epoch at or before `epoch` (by epoch), empty before its first record.
-    static func norms(_ h: RegimeHistory, atEpoch epoch: Int) -> [Double] {
+    static func norms(_ h: RunHistory, atEpoch epoch: Int) -> [Double] {
         h.records(in: 0..<(epoch + 1)).last?.norms ?? []
     }
 }

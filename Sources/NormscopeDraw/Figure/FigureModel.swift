@@ -13,7 +13,7 @@ struct FigureModel: Sendable {
     struct Heatmap: Sendable {
         var letter: String
         var title: String
-        var history: RegimeHistory
+        var history: RunHistory
         /// The epoch the regime diverged at, if it did.
         var divergedEpoch: Int? { history.diverged?.epoch }
     }
@@ -55,8 +55,8 @@ struct FigureModel: Sendable {
     /// Marks on the heatmaps' epoch axis.
     var epochMarks: [EpochMark]
 
-    let stage1: [RegimeHistory]
-    let stage2: (base: RunID, histories: [RegimeHistory])?
+    let stage1: [RunHistory]
+    let stage2: (base: RunID, histories: [RunHistory])?
     /// The y-axis tops of the stage-1 and stage-2 profiles: fixed for every moment, so an animation's axes hold.
     let stage1ProfileTop: Double
     let stage2ProfileTop: Double
@@ -66,7 +66,7 @@ struct FigureModel: Sendable {
     /// The model of `results`; `vmax` is the top of the colour scale (default: 2.0, the paper's and the live
     /// view's); larger norms take the top colour and the colour bar says how large they get.
     init(results: ResultsFile, colorMap: ColorMapKind = .jet, vmax: Double? = nil, epochMarks: [EpochMark] = []) {
-        stage1 = results.regimes.filter { !$0.isStage2 }
+        stage1 = results.runs.filter { !$0.isStage2 }
         stage2 = Self.stage2Histories(results).flatMap { $0.1.isEmpty ? nil : (base: $0.0, histories: $0.1) }
         epochs = max(results.config.training.epochs, stage1.map(\.epochsDone).max() ?? 0)
         let counted = max(results.classCounts.count, stage1.map(\.classCount).max() ?? 0)
@@ -133,8 +133,8 @@ struct FigureModel: Sendable {
 
     /// The stage-2 histories of the first base in the results' stage-2 config (or the first found), in the
     /// variants' order, diverged ones left out.
-    static func stage2Histories(_ r: ResultsFile) -> (RunID, [RegimeHistory])? {
-        let hs = r.regimes.filter(\.isStage2)
+    static func stage2Histories(_ r: ResultsFile) -> (RunID, [RunHistory])? {
+        let hs = r.runs.filter(\.isStage2)
         let bases = hs.map(\.id.stage1)
         let configured = r.config.stage2.flatMap { s in bases.first { $0.base == s.base } }
         guard let base = configured ?? bases.first else { return nil }
@@ -142,7 +142,7 @@ struct FigureModel: Sendable {
     }
 
     /// The largest finite norm of `histories` recorded at or before each epoch 0...`epochs`.
-    static func largestUpTo(_ histories: [RegimeHistory], epochs: Int) -> [Double] {
+    static func largestUpTo(_ histories: [RunHistory], epochs: Int) -> [Double] {
         var largest = [Double](repeating: -.infinity, count: epochs + 1)
         for h in histories {
             for r in h.records where r.epoch <= epochs {

@@ -43,7 +43,7 @@ package struct FigureRaster: Sendable {
     /// The top of the shared colour scale.
     package var vmax: Double { model.vmax }
     /// The stage-1 histories drawn.
-    var stage1: [RegimeHistory] { model.stage1 }
+    var stage1: [RunHistory] { model.stage1 }
 
     /// Prepares `results` for drawing `width` pixels wide (clamped to `widthRange`); `vmax` is the top of the
     /// colour scale (default: 2.0, the paper's, the live view's and the SVG's); larger norms take the top colour
@@ -117,7 +117,7 @@ package struct FigureRaster: Sendable {
     }
 
     /// The norms of `h` after the latest epoch at or before `epoch` (as the model reads them).
-    static func norms(_ h: RegimeHistory, atEpoch epoch: Int) -> [Double] { FigureModel.norms(h, atEpoch: epoch) }
+    static func norms(_ h: RunHistory, atEpoch epoch: Int) -> [Double] { FigureModel.norms(h, atEpoch: epoch) }
 
     /// Text widths in the bitmap font.
     struct Measure: FigureTextMeasure {

@@ -32,7 +32,7 @@ enum FigureTitles {
 
     /// The stage-2 epochs `histories` were planned to run (at least as many as any has done; 0 for post-hoc
     /// variants, which train nothing).
-    static func stage2Planned(_ histories: [RegimeHistory]) -> Int {
+    static func stage2Planned(_ histories: [RunHistory]) -> Int {
         histories.map { max($0.plannedEpochs, $0.epochsDone) }.max() ?? 0
     }
 }

@@ -14,7 +14,7 @@ extension RandomAccessCollection where Index == Int {
     }
 }
 
-extension RegimeHistory {
+extension RunHistory {
     /// The records of the epochs in `epochs` (none where none was kept).
     package func records(in epochs: Range<Int>) -> ArraySlice<EpochRecord> {
         records[records.indices(recording: epochs, epoch: \.epoch)]

@@ -10,20 +10,27 @@ package struct ResultsFile: Codable, Equatable, Sendable {
     package var classCounts: [Int]
     /// Original label of each class, in the same order.
     package var classLabels: [Int]
-    /// One entry per regime (stage-1 regimes first, then stage-2 variants and post-hoc normalizations).
-    package var regimes: [RegimeHistory]
+    /// One entry per run: the stage-1 regimes first, then the stage-2 variants and post-hoc normalizations (the
+    /// file's key is `regimes`, its name before stage 2 existed).
+    package var runs: [RunHistory]
     /// True when the run was stopped (Ctrl-C) before every regime finished.
     package var interrupted: Bool
     /// Test samples per class, most frequent (in training) first; nil in older files.
     package var testClassCounts: [Int]?
 
-    package init(config: RunConfig, classCounts: [Int], classLabels: [Int], regimes: [RegimeHistory],
+    /// The file's keys: the Swift names, except `runs`, which files have always called `regimes`.
+    enum CodingKeys: String, CodingKey {
+        case program, config, classCounts, classLabels, interrupted, testClassCounts
+        case runs = "regimes"
+    }
+
+    package init(config: RunConfig, classCounts: [Int], classLabels: [Int], runs: [RunHistory],
                 interrupted: Bool = false, testClassCounts: [Int]? = nil) {
         program = ProgramInfo()
         self.config = config
         self.classCounts = classCounts
         self.classLabels = classLabels
-        self.regimes = regimes
+        self.runs = runs
         self.interrupted = interrupted
         self.testClassCounts = testClassCounts
     }
@@ -68,13 +75,13 @@ package struct ResultsFile: Codable, Equatable, Sendable {
         var e: [String] = []
         let classes = classCounts.count
         if classes < 1 || classes > 1_000_000 { e.append("'classCounts' must list 1 to 1000000 classes") }
-        if regimes.isEmpty { e.append("'regimes' is empty: a results file lists at least one run") }
+        if runs.isEmpty { e.append("'regimes' is empty: a results file lists at least one run") }
         if classLabels.count != classes { e.append("'classLabels' must have one label per class") }
         if classCounts.contains(where: { $0 < 0 }) { e.append("'classCounts' must not be negative") }
         if let t = testClassCounts, t.count != classes || t.contains(where: { $0 < 0 }) {
             e.append("'testClassCounts' must have one count of 0 or more per class")
         }
-        for (i, h) in regimes.enumerated() {
+        for (i, h) in runs.enumerated() {
             if h.records.contains(where: { $0.norms.count != classes }) {
                 e.append("'regimes.\(i).norms' must have one norm per class in every row")
             }
@@ -88,7 +95,7 @@ package struct ResultsFile: Codable, Equatable, Sendable {
                 e.append("'regimes.\(i).classAccuracy' must have one value per class")
             }
         }
-        if Set(regimes.map(\.id)).count != regimes.count { e.append("a regime is listed twice in 'regimes'") }
+        if Set(runs.map(\.id)).count != runs.count { e.append("a regime is listed twice in 'regimes'") }
         e += config.training.validationErrors().map { "config.training: " + $0.description }
         if let s = config.stage2 { e += s.validationErrors().map { "config.stage2: " + $0.description } }
         return e
@@ -143,7 +150,7 @@ extension ResultsFile {
     /// settings and the program version, byte for byte (what `normscope run` writes unless `--timings`).
     package func withoutTimings() -> ResultsFile {
         var r = self
-        for i in r.regimes.indices { r.regimes[i].seconds = 0 }
+        for i in r.runs.indices { r.runs[i].seconds = 0 }
         return r
     }
 }

@@ -33,7 +33,7 @@ package enum Reproduction {
         let phase1 = search + keys.map { trainer(config, data, .naive, $0, wd: 0) }
         guard let (searchRun, searchSnap) = driver.drive(phase1, stage2: nil, phase: { _ in "weight-decay search and naive models" },
                                                          progress, shouldStop) else { return nil }
-        var naive: [Key: RegimeHistory] = [:]
+        var naive: [Key: RunHistory] = [:]
         for (k, h) in zip(keys, searchSnap.stage1.dropFirst(searchCount)) { naive[k] = h }
         let selections = selections(config, searchData: searchData, run: searchRun, snapshot: searchSnap)
 
@@ -130,7 +130,7 @@ package enum Reproduction {
     }
 
     /// What diverged and is left out of the table, one note each.
-    static func notes(_ keys: [Key], naive: [Key: RegimeHistory], final: RunSnapshot) -> [String] {
+    static func notes(_ keys: [Key], naive: [Key: RunHistory], final: RunSnapshot) -> [String] {
         var notes: [String] = []
         func note(_ k: Key, _ text: String) { notes.append("IF \(ReproduceReport.format(k.imbalance)) seed \(k.seed): \(text); left out") }
         for (i, k) in keys.enumerated() {
@@ -146,14 +146,14 @@ package enum Reproduction {
 
     /// The table: a row per method run, a cell per factor over the seeds that did not diverge.
     static func rows(_ config: ReproduceConfig, _ data: [Key: TrainingData], _ keys: [Key],
-                     naive: [Key: RegimeHistory], final: RunSnapshot) -> [ReproduceReport.Row] {
+                     naive: [Key: RunHistory], final: RunSnapshot) -> [ReproduceReport.Row] {
         var rows: [ReproduceReport.Row] = []
         for m in ReproduceMethod.allCases where m.variant == nil || config.stage2.variants.contains(m.variant!) {
             var cells: [ReproduceReport.Cell] = []
             for f in config.imbalances {
                 var seeds: [UInt64] = [], accs: [AccuracySummary] = []
                 for (i, k) in keys.enumerated() where k.imbalance == f {
-                    let h: RegimeHistory?
+                    let h: RunHistory?
                     switch m {
                     case .naive: h = naive[k]
                     case .wd: h = final.stage1[i]
@@ -172,7 +172,7 @@ package enum Reproduction {
 
     /// A weight-decay candidate of the search: its history and, unless it diverged, its trained model.
     struct Candidate {
-        let history: RegimeHistory
+        let history: RunHistory
         let model: RegimeTrainer?
         let data: TrainingData
     }

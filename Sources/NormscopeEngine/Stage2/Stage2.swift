@@ -64,7 +64,7 @@ enum Stage2 {
 
     /// The history of `base`'s classifier with rows scaled by `1/||w_k||^tau`: one norms row, its training
     /// loss (plain cross-entropy) and test accuracy; `stage2StartEpoch` 0.
-    static func normalized(base: Network, id: RunID, tau: Double, features: TrainingData) -> RegimeHistory {
+    static func normalized(base: Network, id: RunID, tau: Double, features: TrainingData) -> RunHistory {
         let clock = ContinuousClock()
         let start = clock.now
         let head = base.classifierHead(maxBatch: TrainingData.evaluationBatch)
@@ -73,7 +73,7 @@ enum Stage2 {
     }
 
     /// A one-row history of a classifier `head` evaluated on `features`.
-    static func evaluate(head: Network, id: RunID, features: TrainingData, seconds: Double) -> RegimeHistory {
+    static func evaluate(head: Network, id: RunID, features: TrainingData, seconds: Double) -> RunHistory {
         let clock = ContinuousClock()
         let start = clock.now
         var predictions = [Int32](repeating: 0, count: head.maxBatch)
@@ -82,7 +82,7 @@ enum Stage2 {
         let loss = features.trainLoss(of: head)
         let record = EpochRecord(epoch: 0, norms: head.classifierNorms(), trainLoss: loss, accuracy: acc,
                                  classAccuracy: perClass.accuracy, predictionCounts: perClass.predictionCounts)
-        return RegimeHistory(id: id, plannedEpochs: 0, records: [record],
+        return RunHistory(id: id, plannedEpochs: 0, records: [record],
                              accuracy: acc, classAccuracy: perClass.accuracy,
                              seconds: seconds + (clock.now - start).seconds, stage2StartEpoch: 0)
     }
@@ -94,7 +94,7 @@ struct Stage2Continuation {
     /// One stage-2 run: a trainer to hand to a session, or a finished history.
     package enum Run {
         case training(RegimeTrainer)
-        case finished(RegimeHistory)
+        case finished(RunHistory)
 
         /// The run's identity.
         package var id: RunID {

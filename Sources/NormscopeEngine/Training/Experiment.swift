@@ -51,6 +51,6 @@ package struct Experiment: Sendable {
         var recorded = runConfig
         recorded.stage2 = stage2
         return ResultsFile(config: recorded, classCounts: dataset.classCounts, classLabels: dataset.labels,
-                           regimes: snapshot.all, interrupted: interrupted, testClassCounts: dataset.testClassCounts)
+                           runs: snapshot.all, interrupted: interrupted, testClassCounts: dataset.testClassCounts)
     }
 }

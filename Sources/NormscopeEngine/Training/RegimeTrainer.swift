@@ -9,7 +9,7 @@ package final class RegimeTrainer {
     /// Epochs completed so far.
     package private(set) var epoch = 0
     /// Everything recorded so far.
-    package private(set) var history: RegimeHistory
+    package private(set) var history: RunHistory
     /// The MaxNorm radius in force, if the plan projects.
     package let radius: Double?
     private var order: [Int32]
@@ -36,7 +36,7 @@ package final class RegimeTrainer {
         predictions = Array(repeating: 0, count: network.maxBatch)
         labels = Array(repeating: 0, count: max(1, plan.batchSize))
         weights = plan.classWeights
-        history = RegimeHistory(id: plan.id, plannedEpochs: plan.epochs, maxNormRadius: radius,
+        history = RunHistory(id: plan.id, plannedEpochs: plan.epochs, maxNormRadius: radius,
                                 stage2StartEpoch: plan.classifierOnly ? 0 : nil)
         if radius != nil { history.maxNormClips = 0 }
         recordEpoch(trainLoss: data.trainLoss(of: network))
@@ -121,7 +121,7 @@ package final class RegimeTrainer {
         history.append(EpochRecord(epoch: epoch, norms: network.classifierNorms(), trainLoss: trainLoss,
                                    accuracy: AccuracySummary(classAccuracy: perClass.accuracy, groups: data.groups),
                                    classAccuracy: perClass.accuracy, predictionCounts: perClass.predictionCounts))
-        history.downsampleIfNeeded()  // bounded memory on long runs (see RegimeHistory)
+        history.downsampleIfNeeded()  // bounded memory on long runs (see RunHistory)
         history.seconds += (clock.now - start).seconds
     }
 

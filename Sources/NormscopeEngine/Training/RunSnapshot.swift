@@ -1,9 +1,9 @@
 /// Every history of a `StagedRun` and its progress at one moment: immutable, safe to keep, draw and write.
 package struct RunSnapshot: Sendable {
     /// Stage-1 histories, in run order.
-    package var stage1: [RegimeHistory]
+    package var stage1: [RunHistory]
     /// Stage-2 histories, in results order (bases in request order, each with its variants).
-    package var stage2: [RegimeHistory]
+    package var stage2: [RunHistory]
     /// For each stage-2 history, the index in `stage1` of its base.
     package var stage2Bases: [Int]
     /// Whether stage 2 has started (its trainers are in the session).
@@ -15,7 +15,7 @@ package struct RunSnapshot: Sendable {
     /// The session's counters and timing, read with these histories.
     package var progress: TrainingProgress
 
-    package init(stage1: [RegimeHistory], stage2: [RegimeHistory] = [], stage2Bases: [Int] = [],
+    package init(stage1: [RunHistory], stage2: [RunHistory] = [], stage2Bases: [Int] = [],
                  stage2Started: Bool = false, stage2Config: Stage2Config? = nil, preparingStage2: Bool = false,
                  progress: TrainingProgress = TrainingProgress()) {
         self.stage1 = stage1
@@ -28,7 +28,7 @@ package struct RunSnapshot: Sendable {
     }
 
     /// Every history, stage 1 first: the order of a results file.
-    package var all: [RegimeHistory] { stage1 + stage2 }
+    package var all: [RunHistory] { stage1 + stage2 }
 
     /// Whether every history has finished (trained all its planned epochs, or diverged).
     package var isFinished: Bool { all.allSatisfy(\.isFinished) }
@@ -57,7 +57,7 @@ package struct RunSnapshot: Sendable {
     }
 
     /// The stage-2 history of `variant` on stage-1 run `base`, if stage 2 has it.
-    package func stage2(of base: Int, _ variant: Stage2Variant) -> RegimeHistory? {
+    package func stage2(of base: Int, _ variant: Stage2Variant) -> RunHistory? {
         zip(stage2, stage2Bases).first { $0.1 == base && $0.0.id.variant == variant }?.0
     }
 }

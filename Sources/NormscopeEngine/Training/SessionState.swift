@@ -4,7 +4,7 @@ import Foundation
 struct SessionState {
     var trainers: [RegimeTrainer]
     var busy: [Bool]
-    var histories: [RegimeHistory]
+    var histories: [RunHistory]
     /// How a `StagedRun` reads the histories.
     var layout: StageLayout
     var limit: Int
@@ -76,7 +76,7 @@ struct SessionState {
     }
 
     /// Publishes the history of the trainer at `index` after an epoch and marks it idle.
-    mutating func finishEpoch(_ index: Int, history: RegimeHistory, now: Date) {
+    mutating func finishEpoch(_ index: Int, history: RunHistory, now: Date) {
         histories[index] = history
         busy[index] = false
         epochsTrained += 1

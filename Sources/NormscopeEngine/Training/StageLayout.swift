@@ -5,7 +5,7 @@ package struct StageLayout: Sendable {
     /// One stage-2 result: trained in the session at an index, or already final.
     enum Slot: Sendable {
         case session(index: Int, base: Int)
-        case fixed(RegimeHistory, base: Int)
+        case fixed(RunHistory, base: Int)
 
         /// The stage-1 run it continues.
         var base: Int {
@@ -28,7 +28,7 @@ package struct StageLayout: Sendable {
 
     /// The histories of a session snapshot read as stages.
     func runSnapshot(_ s: SessionSnapshot) -> RunSnapshot {
-        let stage2 = slots.map { slot -> RegimeHistory in
+        let stage2 = slots.map { slot -> RunHistory in
             switch slot {
             case .session(let i, _): return s.histories[i]
             case .fixed(let h, _): return h

@@ -84,7 +84,7 @@ package final class StagedRun: Sendable {
             guard let base = session.finishedTrainer(at: r.base) else { continue }
             if let d = base.history.diverged {
                 for v in r.config.variants {
-                    let h = RegimeHistory(id: RunID(base.plan.id.base, v), plannedEpochs: v.isPostHoc ? 0 : r.config.epochs,
+                    let h = RunHistory(id: RunID(base.plan.id.base, v), plannedEpochs: v.isPostHoc ? 0 : r.config.epochs,
                                           diverged: Divergence(epoch: 0, reason: "base regime \(base.plan.id.name) diverged at epoch \(d.epoch)"),
                                           stage2StartEpoch: 0)
                     layout.slots.append(.fixed(h, base: r.base))

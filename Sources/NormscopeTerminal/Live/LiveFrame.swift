@@ -33,7 +33,7 @@ struct LiveFrame: Sendable {
     }
 
     /// What the panels show: each stage-1 history, continued by its CB & WD & MaxNorm retraining once that runs.
-    var panelHistories: [RegimeHistory] {
+    var panelHistories: [RunHistory] {
         run.stage1.enumerated().map { i, h in
             run.stage2(of: i, .cbWDMaxNorm).map { $0.joined(after: h) } ?? h
         }

@@ -9,16 +9,16 @@ struct FigureCSVTests {
         let lines = FigureCSV.render(results: r).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "regime,stage,epoch,class,count,norm,accuracy,predicted")
         #expect(lines.last == "", "ends with a newline")
-        let expected = r.regimes.map { $0.records.count * 6 }.reduce(0, +)
+        let expected = r.runs.map { $0.records.count * 6 }.reduce(0, +)
         #expect(lines.count - 2 == expected)
         // These results record no per-class accuracy or predictions: their columns are empty.
-        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.regimes[0].records[0].norms[0]),,")
+        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.runs[0].records[0].norms[0]),,")
     }
 
     @Test func perClassAccuracyAndPredictionsHaveTheirColumns() {
         var r = FigureSVGTests.results(epochs: 2, classes: 3)
         let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
-        r.regimes = [RegimeHistory(id: RunID(.naive), plannedEpochs: 1, records: [
+        r.runs = [RunHistory(id: RunID(.naive), plannedEpochs: 1, records: [
             EpochRecord(epoch: 0, norms: [1, 2, 3], trainLoss: 0, accuracy: zero,
                         classAccuracy: [100, 50, 0], predictionCounts: [4, 2, 0]),
             EpochRecord(epoch: 1, norms: [1, 2, 3], trainLoss: 0, accuracy: zero,
@@ -40,7 +40,7 @@ struct FigureCSVTests {
         let tau = lines.filter { $0[0] == "wd>posthoc-tau" }
         #expect(tau.count == 3 && tau.allSatisfy { $0[1] == "2" && $0[2] == "0" })
         // Stage 2 epoch 0 is the base's final row.
-        let wdLast = r.regimes[2].finalNorms
+        let wdLast = r.runs[2].finalNorms
         #expect(cb.prefix(3).map { Double($0[5])! } == wdLast)
     }
 

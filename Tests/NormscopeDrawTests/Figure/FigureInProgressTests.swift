@@ -10,7 +10,7 @@ struct FigureInProgressTests {
     /// `results` with every stage-1 history cut after `epoch` and no stage 2: a run exported mid-stage 1.
     static func stage1Cut(_ results: ResultsFile, through epoch: Int) -> ResultsFile {
         var r = results
-        r.regimes = r.regimes.filter { !$0.isStage2 }.map { $0.truncated(through: epoch) }
+        r.runs = r.runs.filter { !$0.isStage2 }.map { $0.truncated(through: epoch) }
         return r
     }
 
@@ -38,7 +38,7 @@ struct FigureInProgressTests {
     func stage2InProgress() {
         let full = FigureSVGTests.results(epochs: 12, stage2: true)
         var cut = full
-        cut.regimes = full.regimes.map { $0.isStage2 ? $0.truncated(through: 1) : $0 }
+        cut.runs = full.runs.map { $0.isStage2 ? $0.truncated(through: 1) : $0 }
         let f = FigureRaster(results: cut, width: 600)
         #expect(f.finalMoment == FigureRaster.Moment(stage1Epoch: 12, stage2Epoch: 1))
         #expect(f.stage2Planned == 3)

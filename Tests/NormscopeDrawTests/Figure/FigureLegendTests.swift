@@ -10,12 +10,12 @@ struct FigureLegendTests {
     /// legend entry there is; with `reversed`, the stage-2 regimes listed in the opposite order.
     static func results(reversed: Bool = false) -> ResultsFile {
         var r = FigureSVGTests.results(epochs: 12, classes: 40)
-        let cbWD = r.regimes.first { $0.id == RunID(.wd, .cbWD) }!
-        let i = r.regimes.firstIndex { $0.id == RunID(.wd, .cbWDMaxNorm) }!
+        let cbWD = r.runs.first { $0.id == RunID(.wd, .cbWD) }!
+        let i = r.runs.firstIndex { $0.id == RunID(.wd, .cbWDMaxNorm) }!
         var twin = cbWD
         twin.id = RunID(.wd, .cbWDMaxNorm)
-        r.regimes[i] = twin
-        if reversed { r.regimes = r.regimes.filter { !$0.isStage2 } + r.regimes.filter(\.isStage2).reversed() }
+        r.runs[i] = twin
+        if reversed { r.runs = r.runs.filter { !$0.isStage2 } + r.runs.filter(\.isStage2).reversed() }
         return r
     }
 
@@ -80,7 +80,7 @@ struct FigureLegendTests {
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
         // Each variant's colour is the same in the SVG and the PNG.
-        for h in a.regimes where h.isStage2 {
+        for h in a.runs where h.isStage2 {
             let i = FigureLegend.stage2ColorIndex(h)
             #expect(FigureSVG.palette[i] == String(format: "#%06x", FigureRaster.lineColors[i]))
         }
@@ -89,7 +89,7 @@ struct FigureLegendTests {
     @Test func aLineOnAnotherCarriesRingsInThePNG() {
         let f = FigureRaster(results: Self.results())
         let image = f.render(f.finalMoment)
-        let twin = FigureRaster.lineColors[FigureLegend.stage2ColorIndex(Self.results().regimes.first { $0.id == RunID(.wd, .cbWDMaxNorm) }!)]
+        let twin = FigureRaster.lineColors[FigureLegend.stage2ColorIndex(Self.results().runs.first { $0.id == RunID(.wd, .cbWDMaxNorm) }!)]
         let lower = image.pixels[(f.layout.plotTop * image.width)...]
         // A 1-px dotted line alone leaves about 80 pixels of its colour; rings add a dozen circles' worth.
         #expect(lower.filter { $0 == twin }.count > 250)

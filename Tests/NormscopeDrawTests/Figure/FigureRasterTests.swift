@@ -58,7 +58,7 @@ struct FigureRasterTests {
         // the same epochs, and rows of epochs nobody kept stay empty.
         var r = FigureSVGTests.results(epochs: 30, stage2: false)
         let full = FigureRaster(results: r, width: 600)
-        r.regimes = r.regimes.map { h in
+        r.runs = r.runs.map { h in
             FigureSVGTests.history(h.id, epochs: 30, rows: []).appending(h.records.filter { $0.epoch % 3 == 0 })
         }
         let thin = FigureRaster(results: r, width: 600)
@@ -91,11 +91,11 @@ struct FigureRasterTests {
 
     @Test func divergedAndEmptyResultsStillDraw() {
         var r = FigureSVGTests.results(epochs: 6, stage2: false)
-        r.regimes[0].diverged = Divergence(epoch: 3, reason: "loss is NaN")
+        r.runs[0].diverged = Divergence(epoch: 3, reason: "loss is NaN")
         let f = FigureRaster(results: r, width: 600)
         #expect(f.render(f.finalMoment).distinctColors.contains(FigureRaster.alarm))
         #expect(!f.render(.init(stage1Epoch: 2)).distinctColors.contains(FigureRaster.alarm))
-        r.regimes = []
+        r.runs = []
         let empty = FigureRaster(results: r, width: 600)
         #expect(empty.render(empty.finalMoment).width == 600)
     }
@@ -122,9 +122,9 @@ extension FigureRasterTests {
     }
 }
 
-extension RegimeHistory {
+extension RunHistory {
     /// This history with `records` appended.
-    func appending(_ records: [EpochRecord]) -> RegimeHistory {
+    func appending(_ records: [EpochRecord]) -> RunHistory {
         var h = self
         for r in records { h.append(r) }
         return h

@@ -32,13 +32,13 @@ struct FigureSVGTests {
                 regimes.append(h)
             }
         }
-        return ResultsFile(config: config, classCounts: recipe.classCounts, classLabels: Array(0..<classes), regimes: regimes)
+        return ResultsFile(config: config, classCounts: recipe.classCounts, classLabels: Array(0..<classes), runs: regimes)
     }
 
     /// A history whose `rows[e]` are the norms after epoch e.
-    static func history(_ id: RunID, epochs: Int, rows: [[Double]]) -> RegimeHistory {
+    static func history(_ id: RunID, epochs: Int, rows: [[Double]]) -> RunHistory {
         let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
-        return RegimeHistory(id: id, plannedEpochs: epochs, records: rows.enumerated().map {
+        return RunHistory(id: id, plannedEpochs: epochs, records: rows.enumerated().map {
             EpochRecord(epoch: $0.offset, norms: $0.element, trainLoss: 0, accuracy: zero)
         })
     }
@@ -164,8 +164,8 @@ struct FigureSVGTests {
 struct FigureSVGCoincidingTests {
     @Test func aProfileEqualToAnEarlierOneIsDottedAndNamedInTheLegend() throws {
         var r = FigureSVGTests.results(epochs: 4, classes: 6, stage2: false)
-        let same = r.regimes[3].records.map(\.norms)
-        r.regimes[4] = FigureSVGTests.history(RunID(.wdMaxnorm), epochs: 4, rows: same)
+        let same = r.runs[3].records.map(\.norms)
+        r.runs[4] = FigureSVGTests.history(RunID(.wdMaxnorm), epochs: 4, rows: same)
         let svg = FigureSVG.render(results: r)
         #expect(svg.contains(">WD+MaxNorm</text>") && svg.contains(">(= MaxNorm)</text>"))
         #expect(svg.contains("stroke-dasharray=\"1.5,3\""))

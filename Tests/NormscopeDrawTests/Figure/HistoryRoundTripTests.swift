@@ -18,8 +18,8 @@ struct HistoryRoundTripTests {
         var config = RunConfig(dataset: DataOrigin(recipe: recipe, file: nil, dataset: data),
                                training: TrainingConfig(hidden: [4], epochs: epochs), regimes: Regime.all)
         config.stage2 = Stage2Config(variants: [.cbWD, .cbWDMaxNorm], epochs: epochs)
-        func grown(_ id: RunID) -> RegimeHistory {
-            var h = RegimeHistory(id: id, plannedEpochs: epochs, stage2StartEpoch: id.isStage2 ? 0 : nil)
+        func grown(_ id: RunID) -> RunHistory {
+            var h = RunHistory(id: id, plannedEpochs: epochs, stage2StartEpoch: id.isStage2 ? 0 : nil)
             for e in 0...epochs {
                 h.append(EpochRecord(epoch: e, norms: (0..<classes).map { norm(epoch: e, class: $0) }, trainLoss: Double(e),
                                      accuracy: AccuracySummary(all: 0, many: 0, medium: 0, few: 0)))
@@ -29,14 +29,14 @@ struct HistoryRoundTripTests {
         }
         let ids = Regime.all.map { RunID($0) } + [RunID(.wd, .cbWD), RunID(.wd, .cbWDMaxNorm)]
         return ResultsFile(config: config, classCounts: recipe.classCounts, classLabels: Array(0..<classes),
-                           regimes: ids.map(grown))
+                           runs: ids.map(grown))
     }
 
     @Test("JSON, CSV and SVG keep every value at its epoch", arguments: [1, 2, 1_023, 1_024, 1_025, 5_000])
     func roundTrip(epochs: Int) throws {
         let r = Self.results(epochs: epochs)
-        for h in r.regimes {
-            #expect(h.records.count <= RegimeHistory.rowLimit && h.records.first?.epoch == 0 && h.epochsDone == epochs)
+        for h in r.runs {
+            #expect(h.records.count <= RunHistory.rowLimit && h.records.first?.epoch == 0 && h.epochsDone == epochs)
             #expect(h.records.allSatisfy { rec in rec.norms.enumerated().allSatisfy { $0.element == Self.norm(epoch: rec.epoch, class: $0.offset) } })
         }
         // JSON: the same results back, byte for byte on a second write.
@@ -52,7 +52,7 @@ struct HistoryRoundTripTests {
             #expect(v == Self.norm(epoch: e, class: k), "\(line)")
             if k == 0 { epochsByRun[f[0], default: []].append(e) }
         }
-        for h in back.regimes { #expect(epochsByRun[h.name] == h.records.map(\.epoch), "\(h.name)") }
+        for h in back.runs { #expect(epochsByRun[h.name] == h.records.map(\.epoch), "\(h.name)") }
         // SVG: well-formed, and every row of every heatmap is painted (a finished run leaves no gap).
         let svg = FigureSVG.render(results: back)
         #expect(XMLCheck.problem(in: svg) == nil, "well-formed XML")

@@ -88,13 +88,13 @@ struct SVGSafetyTests {
     func extremeNorms() {
         var r = FigureSVGTests.results(epochs: 4, classes: 6)
         func replacing(_ i: Int, row: Int, with values: [Double]) {
-            var rows = r.regimes[i].records.map(\.norms)
+            var rows = r.runs[i].records.map(\.norms)
             rows[row] = values
-            r.regimes[i] = FigureSVGTests.history(r.regimes[i].id, epochs: 4, rows: rows)
+            r.runs[i] = FigureSVGTests.history(r.runs[i].id, epochs: 4, rows: rows)
         }
         replacing(0, row: 2, with: [Double.greatestFiniteMagnitude, Double.leastNonzeroMagnitude, .nan, .infinity, -1e300, 0])
         replacing(1, row: 4, with: [1e300, 1e300, 1e300, 1e300, 1e300, 1e300])
-        #expect(DashboardModel.overflow(r.regimes, vmax: 2) == Double.greatestFiniteMagnitude)
+        #expect(DashboardModel.overflow(r.runs, vmax: 2) == Double.greatestFiniteMagnitude)
         let parsed = Self.parse(FigureSVG.render(results: r))
         #expect(parsed.ok, "\(parsed.error)")
     }

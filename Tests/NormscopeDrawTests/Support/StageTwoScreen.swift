@@ -7,13 +7,13 @@ import NormscopeEngine
 enum StageTwoScreen {
     static let classes = 100, stage1Epochs = 100, stage2Epochs = 10
 
-    static func history(_ id: RunID, epochs: Int, top: Double, clips: Int? = nil) -> RegimeHistory {
+    static func history(_ id: RunID, epochs: Int, top: Double, clips: Int? = nil) -> RunHistory {
         let acc = AccuracySummary(all: 48.7, many: 82.6, medium: 47, few: 11.2)
         let records = (0...epochs).map { e in
             EpochRecord(epoch: e, norms: (0..<classes).map { k in top * (0.4 + 0.6 * Double(e) / Double(max(1, epochs))) * (1 - Double(k) / 200) },
                         trainLoss: 1, accuracy: acc)
         }
-        var h = RegimeHistory(id: id, plannedEpochs: epochs, records: records, accuracy: acc,
+        var h = RunHistory(id: id, plannedEpochs: epochs, records: records, accuracy: acc,
                               maxNormRadius: id.variant?.usesMaxNorm == true ? 0.7 : nil, stage2StartEpoch: id.isStage2 ? 0 : nil)
         h.maxNormClips = clips
         if let n = clips, n > 0 { h.maxNormLastClipEpoch = 1 }  // the stage-2 MaxNorm acts in its first epoch only
@@ -24,7 +24,7 @@ enum StageTwoScreen {
     static func snapshot(wbClipsOnWD: Int = 0) -> RunSnapshot {
         let tops = [2.3, 1.0, 1.6, 1.2, 0.6]
         let stage1 = Regime.all.enumerated().map { history(RunID($1), epochs: stage1Epochs, top: tops[$0]) }
-        var stage2: [RegimeHistory] = [], bases: [Int] = []
+        var stage2: [RunHistory] = [], bases: [Int] = []
         for i in 0..<5 {
             stage2.append(history(RunID(Regime.all[i], .cbWDMaxNorm), epochs: stage2Epochs, top: 0.45, clips: i == 2 ? wbClipsOnWD : 5))
             bases.append(i)

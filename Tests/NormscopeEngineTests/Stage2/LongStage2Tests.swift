@@ -16,7 +16,7 @@ struct LongStage2Tests {
         var seen = 0
         let r = exp.run(threads: threads, timings: false, stage2: s2, progress: { snap in
             // Snapshots are taken while the workers train: each one must be whole and consistent.
-            for h in snap.all { #expect(RegimeHistory.epochsIncrease(h.records.map(\.epoch)) && h.records.count <= RegimeHistory.rowLimit) }
+            for h in snap.all { #expect(RunHistory.epochsIncrease(h.records.map(\.epoch)) && h.records.count <= RunHistory.rowLimit) }
             seen += 1
         })
         #expect(seen > 0)
@@ -26,10 +26,10 @@ struct LongStage2Tests {
     @Test("stage 2 of 5,000 epochs passes 20 times in a row, the same every time")
     func twentyInARow() throws {
         let first = try Self.run(threads: 2)
-        #expect(!first.interrupted && first.regimes.count == 5 + 10)
-        for h in first.regimes where h.isStage2 {
+        #expect(!first.interrupted && first.runs.count == 5 + 10)
+        for h in first.runs where h.isStage2 {
             #expect(h.diverged == nil && h.epochsDone == (h.id.variant!.isPostHoc ? 0 : 5_000), "\(h.name)")
-            #expect(h.records.first?.epoch == 0 && h.records.count <= RegimeHistory.rowLimit)
+            #expect(h.records.first?.epoch == 0 && h.records.count <= RunHistory.rowLimit)
         }
         let bytes = try first.encoded()
         for i in 1..<20 {

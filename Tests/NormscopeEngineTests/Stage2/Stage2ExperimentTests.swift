@@ -15,17 +15,17 @@ struct Stage2ExperimentTests {
         var s = Stage2Config(epochs: 2)
         s.bases = [.wd, .naive]
         let r = run(threads: 2, stage2: s)
-        let names = r.regimes.map(\.name)
+        let names = r.runs.map(\.name)
         #expect(Array(names.prefix(5)) == ["naive", "l2norm", "wd", "maxnorm", "wd+maxnorm"])
         #expect(Array(names.dropFirst(5)) == ["wd>posthoc-l2", "wd>posthoc-tau", "wd>cb+wd", "wd>cb+maxnorm", "wd>cb+wd+maxnorm",
                                                  "naive>posthoc-l2", "naive>posthoc-tau", "naive>cb+wd", "naive>cb+maxnorm", "naive>cb+wd+maxnorm"])
         #expect(r.config.stage2 == s)
         #expect(!r.interrupted)
-        for h in r.regimes.dropFirst(5) {
+        for h in r.runs.dropFirst(5) {
             #expect(h.stage2StartEpoch == 0 && h.isStage2)
             #expect(h.records.map(\.epoch) == (h.id.variant!.isPostHoc ? [0] : [0, 1, 2]))
         }
-        for h in r.regimes.prefix(5) { #expect(h.stage2StartEpoch == nil && !h.isStage2) }
+        for h in r.runs.prefix(5) { #expect(h.stage2StartEpoch == nil && !h.isStage2) }
     }
 
     @Test func resultsDoNotDependOnThreads() throws {

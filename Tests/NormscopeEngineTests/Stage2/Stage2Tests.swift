@@ -27,7 +27,7 @@ struct Stage2Tests {
     }()
 
     /// The histories of a continuation whose trainers were run to the end on this thread.
-    static func histories(_ c: Stage2Continuation) -> [RegimeHistory] {
+    static func histories(_ c: Stage2Continuation) -> [RunHistory] {
         c.runs.map { run in
             switch run {
             case .training(let t): return t.history
@@ -36,7 +36,7 @@ struct Stage2Tests {
         }
     }
 
-    func history(_ variant: Stage2Variant) -> RegimeHistory {
+    func history(_ variant: Stage2Variant) -> RunHistory {
         Self.histories(Self.continued.cont).first { $0.id == RunID(.wd, variant) }!
     }
 
@@ -164,8 +164,8 @@ struct Stage2Tests {
 /// Joining a stage-2 history to its base, for one panel with both stages.
 struct Stage2JoinTests {
     static func acc(_ v: Double) -> AccuracySummary { .init(all: v, many: v, medium: v, few: v) }
-    static func history(_ id: RunID, _ rows: [(Int, Double, Double)], seconds: Double = 0, boundary: Int? = nil) -> RegimeHistory {
-        RegimeHistory(id: id, plannedEpochs: rows.last?.0 ?? 0,
+    static func history(_ id: RunID, _ rows: [(Int, Double, Double)], seconds: Double = 0, boundary: Int? = nil) -> RunHistory {
+        RunHistory(id: id, plannedEpochs: rows.last?.0 ?? 0,
                       records: rows.map { EpochRecord(epoch: $0.0, norms: [$0.1], trainLoss: $0.2, accuracy: acc(Double($0.0 + 1))) },
                       accuracy: acc(Double((rows.last?.0 ?? 0) + 1)), seconds: seconds, stage2StartEpoch: boundary)
     }
@@ -185,12 +185,12 @@ struct Stage2JoinTests {
     }
 
     @Test func aThinnedBaseKeepsItsEpochsAndStageTwoFollowsItsLast() {
-        var base = RegimeHistory(id: RunID(.wd), plannedEpochs: 3_000)
+        var base = RunHistory(id: RunID(.wd), plannedEpochs: 3_000)
         for e in 0...3_000 { base.append(EpochRecord(epoch: e, norms: [Double(e)], trainLoss: 0, accuracy: Self.acc(0))); base.downsampleIfNeeded() }
         let s2 = Self.history(RunID(.wd, .cbWD), (0...1_500).map { ($0, 5_000 + Double($0), 0) }, boundary: 0)
         let j = s2.joined(after: base)
         #expect(j.records.allSatisfy { $0.epoch <= 3_000 ? $0.norms[0] == Double($0.epoch) : $0.norms[0] == 2_000 + Double($0.epoch) })
         #expect(j.epochsDone == 4_500 && j.stage2StartEpoch == 3_000)
-        #expect(RegimeHistory.epochsIncrease(j.records.map(\.epoch)))
+        #expect(RunHistory.epochsIncrease(j.records.map(\.epoch)))
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Its per-epoch measurements are `records`, each carrying the epoch it was measured after: the one way to
 /// read them, whether or not a long run was thinned (see `downsampleIfNeeded`).
-package struct RegimeHistory: Equatable, Sendable {
+package struct RunHistory: Equatable, Sendable {
     /// Which run this is.
     package var id: RunID
     /// The epochs the run was planned for (0 for a post-hoc normalization).
@@ -75,10 +75,10 @@ package struct RegimeHistory: Equatable, Sendable {
     }
 }
 
-extension RegimeHistory {
+extension RunHistory {
     /// The history as it stood after epoch `epoch`: later records dropped, the latest accuracy that of the
     /// last record kept. A live view shows every run at one common epoch this way.
-    package func truncated(through epoch: Int) -> RegimeHistory {
+    package func truncated(through epoch: Int) -> RunHistory {
         let keep = records.indices(recording: Int.min..<(epoch == .max ? .max : epoch + 1), epoch: \.epoch)
         guard keep.count < records.count else { return self }
         var h = self
@@ -90,7 +90,7 @@ extension RegimeHistory {
 
 // MARK: - Bounded memory
 
-extension RegimeHistory {
+extension RunHistory {
     /// The most records `downsampleIfNeeded()` keeps per history: beyond it, the history is thinned.
     package static let rowLimit = 1024
 
@@ -101,7 +101,7 @@ extension RegimeHistory {
     /// half of them), plus the latest epoch and the stage-2 boundary. Records are kept whole, not averaged:
     /// every value is a real measurement of the epoch it is labelled with, and the first and the latest epoch
     /// are always there.
-    package mutating func downsampleIfNeeded(limit: Int = RegimeHistory.rowLimit) {
+    package mutating func downsampleIfNeeded(limit: Int = RunHistory.rowLimit) {
         let limit = max(4, limit)
         guard let firstRecord = records.first, let lastRecord = records.last else { return }
         // Untouched while every epoch is kept and within the limit; once thinned, every append is thinned

@@ -2,7 +2,7 @@
 /// entry. Reading checks what a damaged or hand-edited file could get wrong, so no reader ever meets a
 /// misaligned history; files of version 0.1.0 (`normEpochs`, absent for short runs) still read, and older files
 /// (without `classAccuracyHistory` and `predictionCounts`) read with those fields empty.
-extension RegimeHistory: Codable {
+extension RunHistory: Codable {
     enum CodingKeys: String, CodingKey {
         case name, plannedEpochs, epochs, norms, trainLoss, accuracyHistory, accuracy, classAccuracy, seconds
         case maxNormRadius, maxNormClips, maxNormLastClipEpoch, diverged, stageBoundary
