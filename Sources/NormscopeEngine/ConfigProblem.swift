@@ -145,7 +145,7 @@ package struct ValueRange: Equatable, Sendable {
 
     /// The smallest value an open lower bound of 0 admits: a positive setting is used in single precision,
     /// where anything smaller is subnormal or 0 (a MaxNorm radius of 4.9e-324 would become 0).
-    package static let smallestPositive = Double(Float.leastNormalMagnitude)
+    static let smallestPositive = Double(Float.leastNormalMagnitude)
 
     /// Whether `value` lies in the range (never for NaN; never a positive value below `smallestPositive` for
     /// a range open at 0).

@@ -8,8 +8,8 @@ import NormscopeDraw
 /// are compressed with `GIFLZW`. Only the previous frame is kept, so memory does not grow with the frames.
 struct GIFEncoder {
     /// Image width and height in pixels.
-    package let width: Int
-    package let height: Int
+    let width: Int
+    let height: Int
     /// The frames written so far (identical frames merged).
     private(set) var frameCount = 0
 
@@ -23,7 +23,7 @@ struct GIFEncoder {
 
     /// An animation `width` x `height` whose frames use only `palette` (at most 255 distinct colours: one more
     /// entry is kept for transparency; a colour outside it is drawn as the nearest in it).
-    package init(width: Int, height: Int, palette colors: [UInt32], loopForever: Bool = true) {
+    init(width: Int, height: Int, palette colors: [UInt32], loopForever: Bool = true) {
         precondition(width > 0 && height > 0 && width <= 65_535 && height <= 65_535, "a GIF is 1 to 65535 pixels each way")
         precondition(!colors.isEmpty && colors.count <= 255, "a GIF palette here has 1 to 255 colours")
         self.width = width
@@ -47,7 +47,7 @@ struct GIFEncoder {
     }
 
     /// Adds `frame` (of the animation's size), shown for `delay` hundredths of a second.
-    package mutating func add(_ frame: Raster, delay: Int) {
+    mutating func add(_ frame: Raster, delay: Int) {
         precondition(frame.width == width && frame.height == height, "every frame has the animation's size")
         var indices = [UInt8](repeating: 0, count: width * height)
         for (i, p) in frame.pixels.enumerated() { indices[i] = palette.index(of: p) }
@@ -80,7 +80,7 @@ struct GIFEncoder {
     }
 
     /// The GIF file's bytes.
-    package mutating func finish() -> [UInt8] {
+    mutating func finish() -> [UInt8] {
         flushPending()
         out.append(0x3B)
         return out

@@ -8,7 +8,7 @@ import NormscopeDraw
 /// chosen by the minimum-sum-of-absolute-differences heuristic.
 enum PNGEncoder {
     /// The PNG file's bytes.
-    package static func encode(_ raster: Raster) -> [UInt8] {
+    static func encode(_ raster: Raster) -> [UInt8] {
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         let palette = Palette(exactly: raster, limit: 256)
         var header: [UInt8] = []

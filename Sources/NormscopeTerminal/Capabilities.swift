@@ -8,17 +8,17 @@ import CNcursesw
 /// What the running terminal can show; widgets pick glyphs and colours from this.
 struct Capabilities: Equatable, Sendable {
     /// Colours the backend actually uses: 0 (monochrome: attributes only), 8, 16, or 256.
-    package var colors: Int
+    var colors: Int
     /// Colours the terminal reports (`COLORS`), whether or not they are used.
     var terminalColors: Int
     /// Whether the terminal's default colours can be kept (`use_default_colors`).
     var defaultColors: Bool
     /// Whether the locale is UTF-8, so block, braille and box glyphs can be shown.
-    package var utf8: Bool
+    var utf8: Bool
     /// Whether `NO_COLOR` is set to a non-empty value.
     var noColorRequested: Bool
 
-    package init(colors: Int, terminalColors: Int, defaultColors: Bool, utf8: Bool, noColorRequested: Bool) {
+    init(colors: Int, terminalColors: Int, defaultColors: Bool, utf8: Bool, noColorRequested: Bool) {
         self.colors = colors
         self.terminalColors = terminalColors
         self.defaultColors = defaultColors
@@ -27,7 +27,7 @@ struct Capabilities: Equatable, Sendable {
     }
 
     /// Whether any colour is drawn.
-    package var hasColor: Bool { colors > 0 }
+    var hasColor: Bool { colors > 0 }
 
     /// Whether the user asked for no colour (https://no-color.org: set and not empty).
     static var noColorEnvironment: Bool {

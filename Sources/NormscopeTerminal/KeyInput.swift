@@ -26,7 +26,7 @@ package enum Key: Equatable, Hashable, Sendable {
 /// Decoding of `wget_wch` results into `Key`s.
 enum KeyInput {
     /// The key for a `wget_wch` status (`OK`, `KEY_CODE_YES` or `ERR`) and value; nil for `ERR`.
-    package static func decode(status: Int32, value: UInt32) -> Key? {
+    static func decode(status: Int32, value: UInt32) -> Key? {
         switch status {
         case KEY_CODE_YES: return decodeKeyCode(Int32(bitPattern: value))
         case OK: return decodeCharacter(value)

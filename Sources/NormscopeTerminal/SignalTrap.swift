@@ -33,13 +33,13 @@ enum SignalTrap {
     static func uninstall() { ns_trap_uninstall() }
 
     /// The first trapped signal's number, or nil.
-    package static var pending: Int32? {
+    static var pending: Int32? {
         let s = ns_trap_pending()
         return s == 0 ? nil : s
     }
 
     /// Forgets a trapped signal.
-    package static func clear() { ns_trap_clear() }
+    static func clear() { ns_trap_clear() }
 
     /// The conventional exit status for death by `signal`: 128 + its number.
     static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }

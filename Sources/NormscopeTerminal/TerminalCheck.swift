@@ -55,7 +55,7 @@ enum TerminalCheck {
         /// The terminfo `colors` number (0 if none); the live count comes from the started screen.
         var terminfoColors: Int
 
-        package init(term: String, terminfoColors: Int) {
+        init(term: String, terminfoColors: Int) {
             self.term = term
             self.terminfoColors = terminfoColors
         }
@@ -70,7 +70,7 @@ enum TerminalCheck {
     }
 
     /// Checks the real process: ttys, `TERM`, and the terminfo entry.
-    package static func check() -> Result<Info, TerminalUnavailable> {
+    static func check() -> Result<Info, TerminalUnavailable> {
         decide(stdinIsTTY: isatty(STDIN_FILENO) == 1,
                stdoutIsTTY: isatty(STDOUT_FILENO) == 1,
                term: environment("TERM"),

@@ -8,9 +8,9 @@ import NormscopeDraw
 
 /// Rows and columns of the terminal.
 struct TerminalSize: Equatable, Hashable, Sendable {
-    package var rows: Int
-    package var cols: Int
-    package init(rows: Int, cols: Int) {
+    var rows: Int
+    var cols: Int
+    init(rows: Int, cols: Int) {
         self.rows = rows
         self.cols = cols
     }
@@ -33,21 +33,21 @@ final class TerminalScreen {
             case never
         }
 
-        package var color: ColorPolicy
+        var color: ColorPolicy
         /// How long ncurses waits after ESC for the rest of an escape sequence.
         var escapeDelayMs: Int32
         /// Whether to hold back stderr while the screen is live and print it after `stop()` (or a
         /// crash), instead of letting it scribble over the screen and vanish with it.
         var captureStderr: Bool
 
-        package init(color: ColorPolicy = .auto, escapeDelayMs: Int32 = 25, captureStderr: Bool = true) {
+        init(color: ColorPolicy = .auto, escapeDelayMs: Int32 = 25, captureStderr: Bool = true) {
             self.color = color
             self.escapeDelayMs = escapeDelayMs
             self.captureStderr = captureStderr
         }
     }
 
-    package let options: Options
+    let options: Options
     /// What the terminal can show; meaningful once `start()` has run.
     private(set) var capabilities = Capabilities(colors: 0, terminalColors: 0, defaultColors: false,
                                                        utf8: false, noColorRequested: false)
@@ -73,7 +73,7 @@ final class TerminalScreen {
     private var attrTable = [attr_t](repeating: 0, count: 16)
     private var currentTimeout: Int32 = .min
 
-    package init(options: Options = Options()) {
+    init(options: Options = Options()) {
         self.options = options
     }
 
@@ -83,7 +83,7 @@ final class TerminalScreen {
     var isActive: Bool { screen != nil }
 
     /// The terminal's current size; zero when not active.
-    package var size: TerminalSize {
+    var size: TerminalSize {
         guard let window else { return TerminalSize(rows: 0, cols: 0) }
         return TerminalSize(rows: Int(max(0, getmaxy(window))), cols: Int(max(0, getmaxx(window))))
     }
@@ -93,7 +93,7 @@ final class TerminalScreen {
     /// Takes over the terminal: locale, `newterm`, cbreak/noecho/nonl, keypad, hidden cursor,
     /// colours if wanted. Run `TerminalCheck.check()` first; this throws if ncurses still refuses.
     /// Installs `SignalTrap` (before `newterm`, so ncurses leaves SIGINT/SIGTERM to it).
-    package func start() throws(TerminalUnavailable) {
+    func start() throws(TerminalUnavailable) {
         guard screen == nil else { return }
         let utf8 = Capabilities.adoptLocale()
         if SignalTrap.isInstalled == false {
@@ -144,7 +144,7 @@ final class TerminalScreen {
     /// Gives the terminal back (idempotent): `endwin` restores tty modes and the cursor, the
     /// alternate screen is left, held-back stderr is printed, and the signal dispositions found by
     /// `start()` are restored.
-    package func stop() {
+    func stop() {
         guard let scr = screen else { return }
         ns_screen_ended()
         endwin()
@@ -180,7 +180,7 @@ final class TerminalScreen {
     /// Copies `canvas` to the screen from the top-left corner, clipped to the screen, and refreshes.
     /// Only cells that differ from the previous canvas are sent, unless the screen or canvas size
     /// changed or a redraw was forced.
-    package func draw(_ canvas: Canvas) {
+    func draw(_ canvas: Canvas) {
         // Not live: a fatal signal's handler has given the terminal back (and the process is about to
         // die of it, after the crash report); drawing now would scribble over the shell's screen.
         guard let win = window, ns_screen_is_live() != 0 else { return }
@@ -264,7 +264,7 @@ extension TerminalScreen {
 
     /// Palette index -> colour number for a terminal with `colors` colours (-1 everywhere for 0).
     /// Indices the terminal lacks go to the basic colour that keeps their hue (see `nearestBasic`).
-    package static func colorMap(forColors colors: Int) -> [Int16] {
+    static func colorMap(forColors colors: Int) -> [Int16] {
         guard colors >= 8 else { return [Int16](repeating: -1, count: 256) }
         if colors >= 256 { return (0..<256).map { Int16($0) } }
         let n = min(colors, 16)

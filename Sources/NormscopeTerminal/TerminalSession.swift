@@ -20,7 +20,7 @@ import CNcursesw
 /// other fatal signal restores the terminal in its handler and ends the process (see `SignalTrap`).
 final class TerminalSession {
     /// The screen to draw on and read keys from.
-    package let screen: TerminalScreen
+    let screen: TerminalScreen
 
     init(screen: TerminalScreen) { self.screen = screen }
 
@@ -34,7 +34,7 @@ final class TerminalSession {
     /// when there is no usable terminal, and rethrows what `body` throws, after restoring the
     /// terminal. If a termination signal arrived, exits with 128 + signal once the terminal is back,
     /// unless `exitOnSignal` is false: then it returns and `SignalTrap.pending` tells the signal.
-    package static func run<R>(options: TerminalScreen.Options = TerminalScreen.Options(),
+    static func run<R>(options: TerminalScreen.Options = TerminalScreen.Options(),
                               exitOnSignal: Bool = true,
                               _ body: (TerminalSession) throws -> R) throws -> R {
         if case .failure(let reason) = TerminalCheck.check() { throw reason }

@@ -7,9 +7,9 @@
 /// (ten classes fill a panel's width rather than a column each).
 struct BinPlan: Equatable, Hashable, Sendable {
     /// Number of items (classes, epochs).
-    package let count: Int
+    let count: Int
     /// Places available.
-    package let slots: Int
+    let slots: Int
     /// Number of bins: `min(count, slots)`.
     let binCount: Int
     /// Slots each bin spans: `floor(slots / count)` when items are fewer than slots (and stretching is on), else 1.
@@ -19,7 +19,7 @@ struct BinPlan: Equatable, Hashable, Sendable {
 
     /// Plans `count` items over `slots` places; `stretch: false` never repeats an item over several slots;
     /// `fill: true` spreads fewer items over all the slots.
-    package init(count: Int, slots: Int, stretch: Bool = true, fill: Bool = false) {
+    init(count: Int, slots: Int, stretch: Bool = true, fill: Bool = false) {
         self.count = max(0, count)
         self.slots = max(0, slots)
         binCount = min(self.count, self.slots)
@@ -45,7 +45,7 @@ struct BinPlan: Equatable, Hashable, Sendable {
     var usedSlots: Int { fills ? slots : binCount * slotsPerBin }
 
     /// The items merged into bin `b` (empty outside `0..<binCount`).
-    package func items(inBin b: Int) -> Range<Int> { binRange(b, count: count, bins: binCount) }
+    func items(inBin b: Int) -> Range<Int> { binRange(b, count: count, bins: binCount) }
 
     /// The bin shown in slot `s`, or nil for an unused slot.
     func bin(ofSlot s: Int) -> Int? {
@@ -55,7 +55,7 @@ struct BinPlan: Equatable, Hashable, Sendable {
     }
 
     /// The items shown in slot `s` (empty for an unused slot).
-    package func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
+    func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
 
     /// The bin holding item `i` (clamped to the items).
     func bin(ofItem i: Int) -> Int {
@@ -65,7 +65,7 @@ struct BinPlan: Equatable, Hashable, Sendable {
     }
 
     /// The first slot that shows item `i` (clamped to the items).
-    package func slot(ofItem i: Int) -> Int { slots(ofBin: bin(ofItem: i)).lowerBound }
+    func slot(ofItem i: Int) -> Int { slots(ofBin: bin(ofItem: i)).lowerBound }
 
     /// "4 cls/col", "≈2.9 cls/col" (one decimal when the bins are uneven), or "100 cls" when nothing is merged.
     func perSlotLabel(unit: String = "cls", per: String = "col") -> String {

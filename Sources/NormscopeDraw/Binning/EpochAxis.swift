@@ -6,11 +6,11 @@
 /// row of stage 2 may be taller than one of stage 1. The API is a `BinPlan`'s.
 struct EpochAxis: Equatable, Sendable {
     /// The part above the split (or the whole axis).
-    package let upper: BinPlan
+    let upper: BinPlan
     /// The part below the split, when there is one.
-    package let lower: BinPlan?
+    let lower: BinPlan?
     /// The last epoch of the upper part.
-    package let split: Int
+    let split: Int
     /// The first slot of the lower part: the upper part's slots rounded up to whole text rows.
     let lowerOffset: Int
 
@@ -18,7 +18,7 @@ struct EpochAxis: Equatable, Sendable {
     static let minimumStage2Share = 0.25
 
     /// `slotsPerRow` is 2 when two slots share a text row (half blocks): stage 2 then starts on a row of its own.
-    package init(lastEpoch: Int, slots: Int, stage2After split: Int? = nil, slotsPerRow: Int = 1) {
+    init(lastEpoch: Int, slots: Int, stage2After split: Int? = nil, slotsPerRow: Int = 1) {
         let last = max(0, lastEpoch), slots = max(0, slots), align = max(1, slotsPerRow)
         guard let split, split >= 0, split < last, slots >= 4 * align else {
             upper = BinPlan(count: last + 1, slots: slots)
@@ -51,7 +51,7 @@ struct EpochAxis: Equatable, Sendable {
     var itemsPerBin: Double { Double(upper.count + (lower?.count ?? 0)) / Double(max(1, binCount)) }
 
     /// The epochs merged into bin `b`.
-    package func items(inBin b: Int) -> Range<Int> {
+    func items(inBin b: Int) -> Range<Int> {
         if b < upper.binCount { return upper.items(inBin: b) }
         guard let lower else { return 0..<0 }
         let r = lower.items(inBin: b - upper.binCount)
@@ -66,10 +66,10 @@ struct EpochAxis: Equatable, Sendable {
     }
 
     /// The epochs shown in slot `s` (empty for an unused slot).
-    package func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
+    func items(inSlot s: Int) -> Range<Int> { bin(ofSlot: s).map(items(inBin:)) ?? 0..<0 }
 
     /// The first slot that shows epoch `e` (clamped to the axis).
-    package func slot(ofItem e: Int) -> Int {
+    func slot(ofItem e: Int) -> Int {
         guard let lower, e > split else { return upper.slot(ofItem: e) }
         return lowerOffset + lower.slot(ofItem: e - split - 1)
     }

@@ -50,5 +50,5 @@ package struct Canvas: Equatable, Sendable {
     }
 
     /// All rows as text joined by newlines (for tests and plain captures).
-    package var plainText: String { (0..<height).map { text(row: $0) }.joined(separator: "\n") }
+    var plainText: String { (0..<height).map { text(row: $0) }.joined(separator: "\n") }
 }

@@ -6,13 +6,13 @@
 /// blank). 0 (and below) gets the first step, `vmax` (and above) the last; non-finite values get none.
 struct ColorScale: Sendable {
     /// The value drawn with the last step.
-    package let vmax: Double
+    let vmax: Double
     /// The colour mode the steps were built for.
-    package let mode: ColorMode
+    let mode: ColorMode
     /// The look of each step, lowest first.
     let swatches: [Swatch]
 
-    package init(vmax: Double, options: RenderOptions) {
+    init(vmax: Double, options: RenderOptions) {
         self.vmax = vmax
         mode = options.colorMode
         swatches = ColorScale.swatches(map: options.colorMap, mode: options.colorMode, glyphs: Glyphs.forMode(options.glyphs))
@@ -25,10 +25,10 @@ struct ColorScale: Sendable {
     var ramp: [TermColor] { mode.hasColor ? swatches.map(\.color) : [] }
 
     /// The shade glyphs of the steps when `mode` is `.none`, lowest first.
-    package var shades: [Character] { swatches.map(\.glyph) }
+    var shades: [Character] { swatches.map(\.glyph) }
 
     /// `v / vmax` clamped to 0...1, or nil when `v` is not finite.
-    package func fraction(_ v: Double) -> Double? {
+    func fraction(_ v: Double) -> Double? {
         guard v.isFinite else { return nil }
         guard vmax.isFinite, vmax > 0 else { return v > 0 ? 1 : 0 }
         return min(1, max(0, v / vmax))
@@ -55,21 +55,21 @@ struct ColorScale: Sendable {
 
     /// The colour of value `v` (for a mixed step, the colour that dominates); nil when it is not finite or
     /// there is no colour.
-    package func color(_ v: Double) -> TermColor? {
+    func color(_ v: Double) -> TermColor? {
         guard mode.hasColor else { return nil }
         return swatch(v)?.color
     }
 
     /// The colour at fraction `t` (`.default` without colour).
-    package func color(atFraction t: Double) -> TermColor {
+    func color(atFraction t: Double) -> TermColor {
         mode.hasColor ? swatch(atFraction: t).color : .default
     }
 
     /// The glyph of value `v` (a shade without colour, a mixing shade or blank with it); nil when it is not finite.
-    package func shade(_ v: Double) -> Character? { swatch(v)?.glyph }
+    func shade(_ v: Double) -> Character? { swatch(v)?.glyph }
 
     /// The glyph at fraction `t`.
-    package func shade(atFraction t: Double) -> Character { swatch(atFraction: t).glyph }
+    func shade(atFraction t: Double) -> Character { swatch(atFraction: t).glyph }
 
     /// The steps of a colour map in a colour mode, drawn with `glyphs`.
     static func swatches(map: ColorMapKind, mode: ColorMode, glyphs: Glyphs) -> [Swatch] {

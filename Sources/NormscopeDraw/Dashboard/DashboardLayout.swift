@@ -16,27 +16,27 @@ struct DashboardLayout: Equatable, Sendable {
     }
 
     /// Terminal size.
-    package let width: Int, height: Int
+    let width: Int, height: Int
     /// Whether the terminal is below the minimum: only the too-small message is drawn.
     let tooSmall: Bool
     /// Row 0: name and run state.
-    package let header: Rect
+    let header: Rect
     /// Row 1 when there is a caption.
-    package let caption: Rect?
+    let caption: Rect?
     /// The area of the panel grid or the charts.
-    package let main: Rect
+    let main: Rect
     /// One rectangle per panel (empty in the curves view).
-    package let panels: [Rect]
+    let panels: [Rect]
     /// Grid columns and rows.
-    package let columns: Int, rows: Int
+    let columns: Int, rows: Int
     /// The status block.
-    package let status: Rect
+    let status: Rect
     let statusPlacement: StatusPlacement
     /// The last row: key hint and message.
     let keyHint: Rect
 
     /// The smallest terminal for any dashboard: 60 x 20.
-    package static let floor = (width: 60, height: 20)
+    static let floor = (width: 60, height: 20)
     /// A panel narrower or lower than this is not drawn.
     static let minPanelWidth = 14, minPanelHeight = 6
 
@@ -54,7 +54,7 @@ struct DashboardLayout: Equatable, Sendable {
 
     /// The layout of `panelCount` panels in a `width` x `height` terminal showing `view`.
     /// `tableRows` is the number of rows of the accuracy table (default: one per panel).
-    package init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile,
+    init(panelCount: Int, width: Int, height: Int, captionLines: Int = 0, view: DashboardView = .heatmapProfile,
                 tableRows: Int? = nil, sideTableRows: Int = 0) {
         let tableRows = max(1, tableRows ?? panelCount)
         let side = max(0, sideTableRows)

@@ -1,10 +1,10 @@
 /// The top line: the program's name on the left, the run's state on the right (least important dropped first).
 struct HeaderLine: Widget {
-    package var title: String
-    package var subtitle: String
-    package var status: StatusModel
+    var title: String
+    var subtitle: String
+    var status: StatusModel
 
-    package init(title: String, subtitle: String, status: StatusModel) {
+    init(title: String, subtitle: String, status: StatusModel) {
         self.title = title
         self.subtitle = subtitle
         self.status = status
@@ -29,7 +29,7 @@ struct HeaderLine: Widget {
         return out
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

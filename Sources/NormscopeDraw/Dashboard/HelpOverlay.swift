@@ -1,9 +1,9 @@
 /// The centred help box listing every key; drawn over the dashboard when `?` is pressed.
 struct HelpOverlay: Widget {
-    package var keys: [KeyHelp]
-    package var title: String
+    var keys: [KeyHelp]
+    var title: String
 
-    package init(keys: [KeyHelp], title: String = "keys") {
+    init(keys: [KeyHelp], title: String = "keys") {
         self.keys = keys
         self.title = title
     }
@@ -14,7 +14,7 @@ struct HelpOverlay: Widget {
         return (kw + dw + 7, keys.count + 4)
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -2,15 +2,15 @@
 ///
 /// Keys are dropped from the end when space is short, but the help key (`?`) always stays.
 struct KeyHintLine: Widget {
-    package var keys: [KeyHelp]
-    package var message: String?
+    var keys: [KeyHelp]
+    var message: String?
 
-    package init(keys: [KeyHelp], message: String? = nil) {
+    init(keys: [KeyHelp], message: String? = nil) {
         self.keys = keys
         self.message = message
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -9,9 +9,9 @@ package func renderDashboard(_ model: DashboardModel, width: Int, height: Int, o
 
 /// The dashboard as a widget; see ``renderDashboard(_:width:height:options:)``.
 struct Dashboard: Widget {
-    package var model: DashboardModel
+    var model: DashboardModel
 
-    package init(_ model: DashboardModel) { self.model = model }
+    init(_ model: DashboardModel) { self.model = model }
 
     /// The layout used for a terminal of `width` x `height`.
     func layout(width: Int, height: Int) -> DashboardLayout {
@@ -28,7 +28,7 @@ struct Dashboard: Widget {
         return texts.contains { TextFit.wrap($0, max(1, width - 2)).count > 1 } ? 2 : 1
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let layout = layout(width: canvas.width, height: canvas.height)
         if layout.tooSmall {

@@ -3,15 +3,15 @@
 /// Stacked in a grid slot, side by side in a bottom strip, or squeezed to colour bar and progress on one line.
 /// A second table (stage 2's other variants) goes beside the first in a strip, under it in a grid slot.
 struct StatusBlock: Widget {
-    package var model: DashboardModel
+    var model: DashboardModel
     var placement: DashboardLayout.StatusPlacement
 
-    package init(_ model: DashboardModel, placement: DashboardLayout.StatusPlacement) {
+    init(_ model: DashboardModel, placement: DashboardLayout.StatusPlacement) {
         self.model = model
         self.placement = placement
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let (w, h) = (canvas.width, canvas.height)
         guard w > 0 && h > 0 else { return canvas }
@@ -97,11 +97,11 @@ struct StatusBlock: Widget {
 
 /// "epoch 37/200 ━━━━━━━──────── 18%": the current stage's progress.
 struct ProgressLine: Widget {
-    package var status: StatusModel
+    var status: StatusModel
 
-    package init(status: StatusModel) { self.status = status }
+    init(status: StatusModel) { self.status = status }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -3,12 +3,12 @@
 /// "Terminal too small: need at least 60x20 (now 40x10) — enlarge or press q", on one line when it fits,
 /// else broken into phrases and words; lines that do not fit are dropped, down to a 1x1 terminal.
 struct TooSmallMessage: Widget {
-    package var need: (width: Int, height: Int)
+    var need: (width: Int, height: Int)
 
-    package init(need: (width: Int, height: Int)) { self.need = need }
+    init(need: (width: Int, height: Int)) { self.need = need }
 
     /// The lines of the notice for a terminal of `width` x `height`.
-    package func lines(width: Int, height: Int, glyphs: Glyphs) -> [String] {
+    func lines(width: Int, height: Int, glyphs: Glyphs) -> [String] {
         let now = "(now \(width)x\(height))"
         let needText = "need at least \(need.width)x\(need.height)"
         let whole = glyphs.text("Terminal too small: \(needText) \(now) — enlarge or press q")
@@ -17,7 +17,7 @@ struct TooSmallMessage: Widget {
         return phrases.flatMap { TextFit.wrap($0, width) }
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

@@ -35,7 +35,7 @@ package struct FigureRaster: Sendable {
     /// The stage-1 epochs the heatmaps span (planned or done, whichever is more).
     package var epochs: Int { model.epochs }
     /// The stage-1 epochs done (fewer than `epochs` for a run exported while training, or interrupted).
-    package var stage1Reached: Int { model.stage1Reached }
+    var stage1Reached: Int { model.stage1Reached }
     /// The stage-2 epochs done by the drawn variants (0 for post-hoc ones), nil without stage 2.
     package var stage2Epochs: Int? { model.stage2Epochs }
     /// The stage-2 epochs the drawn variants were planned to run, nil without stage 2.

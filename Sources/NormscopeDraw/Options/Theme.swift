@@ -6,9 +6,9 @@ struct Theme: Sendable {
     /// Frames and axis lines.
     let border: Style
     /// Panel and chart titles.
-    package let title: Style
+    let title: Style
     /// Ordinary labels.
-    package let label: Style
+    let label: Style
     /// Secondary labels (axis numbers, hints, headers).
     let faint: Style
     /// Captions and transient messages.
@@ -20,14 +20,14 @@ struct Theme: Sendable {
     /// The banner over a diverged panel.
     let alarm: Style
     /// Best value in a table column.
-    package let best: Style
+    let best: Style
     /// Key names in the key hint and help.
-    package let key: Style
+    let key: Style
     /// Colours of data series, by slot.
     let seriesColors: [TermColor]
 
     /// The theme for a colour mode.
-    package init(mode: ColorMode) {
+    init(mode: ColorMode) {
         func c(_ i: UInt8) -> TermColor { .index(i) }
         border = Style(attrs: .dim)
         title = Style(attrs: .bold)

@@ -22,12 +22,12 @@ struct PanelView: Widget {
         case profile
     }
 
-    package var model: PanelModel
+    var model: PanelModel
     /// The top of the shared colour scale.
-    package var vmax: Double
+    var vmax: Double
     var content: Content
 
-    package init(_ model: PanelModel, vmax: Double, content: Content = .heatmapAndProfile) {
+    init(_ model: PanelModel, vmax: Double, content: Content = .heatmapAndProfile) {
         self.model = model
         self.vmax = vmax
         self.content = content
@@ -55,7 +55,7 @@ struct PanelView: Widget {
     /// The panel body height from which the profile is drawn under the heatmap.
     static let profileFromRows = 14
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let glyphs = Glyphs.forMode(options.glyphs)
         let theme = Theme(mode: options.colorMode)

@@ -1,7 +1,7 @@
 /// Number formatting for labels, without Foundation and independent of the locale.
 enum NumberFormat {
     /// `v` with exactly `digits` decimals ("2.00", "-0.5", "nan", "inf").
-    package static func fixed(_ v: Double, _ digits: Int) -> String {
+    static func fixed(_ v: Double, _ digits: Int) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
         let d = max(0, min(9, digits))
         var scale = 1.0
@@ -17,7 +17,7 @@ enum NumberFormat {
 
     /// An epoch on an axis, at most `epochLabelWidth` characters: exact below 10,000, then "12.5k", "250k",
     /// "1M", "2.5M" (a tick on a long run is a round number; the header shows the exact epoch).
-    package static func epoch(_ e: Int) -> String {
+    static func epoch(_ e: Int) -> String {
         func trimmed(_ v: Double, _ digits: Int) -> String {
             let s = fixed(v, digits)
             return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
@@ -29,16 +29,16 @@ enum NumberFormat {
     }
 
     /// The widest `epoch(e)` for any epoch up to `last`.
-    package static func epochLabelWidth(upTo last: Int) -> Int { last < 10_000 ? String(max(0, last)).count : 5 }
+    static func epochLabelWidth(upTo last: Int) -> Int { last < 10_000 ? String(max(0, last)).count : 5 }
 
     /// A percentage with one decimal, without the sign ("41.2").
-    package static func percent(_ v: Double) -> String { fixed(v, 1) }
+    static func percent(_ v: Double) -> String { fixed(v, 1) }
 
     /// A scale label: one decimal from 1 up, two below ("2.0", "0.50").
-    package static func scale(_ v: Double) -> String { abs(v) >= 1 || v == 0 ? fixed(v, 1) : fixed(v, 2) }
+    static func scale(_ v: Double) -> String { abs(v) >= 1 || v == 0 ? fixed(v, 1) : fixed(v, 2) }
 
     /// A learning rate: four decimals down to 0.001, then mantissa and exponent ("0.0100", "5.0e-5").
-    package static func learningRate(_ v: Double) -> String {
+    static func learningRate(_ v: Double) -> String {
         guard v.isFinite, v != 0 else { return v == 0 ? "0" : fixed(v, 0) }
         if abs(v) >= 0.001 { return fixed(v, 4) }
         var m = abs(v), e = 0

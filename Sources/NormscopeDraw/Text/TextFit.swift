@@ -9,7 +9,7 @@ enum TextFit {
     }
 
     /// `s` broken into lines of at most `width` characters at spaces; words longer than a line are split.
-    package static func wrap(_ s: String, _ width: Int) -> [String] {
+    static func wrap(_ s: String, _ width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""

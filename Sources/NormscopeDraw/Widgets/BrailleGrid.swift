@@ -3,13 +3,13 @@
 /// Dot (dx, dy) of a cell sets bit `BrailleGrid.bit(dx:dy:)` of the pattern; the glyph is U+2800 plus the pattern.
 struct BrailleGrid: Sendable {
     /// Size in cells.
-    package let width: Int, height: Int
+    let width: Int, height: Int
     /// The dot pattern of each cell, row-major.
     private(set) var patterns: [UInt8]
     /// The colour of each cell, row-major.
-    package private(set) var colors: [TermColor]
+    private(set) var colors: [TermColor]
 
-    package init(width: Int, height: Int) {
+    init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         patterns = Array(repeating: 0, count: self.width * self.height)
@@ -28,12 +28,12 @@ struct BrailleGrid: Sendable {
     }
 
     /// The braille character of a pattern.
-    package static func character(_ pattern: UInt8) -> Character {
+    static func character(_ pattern: UInt8) -> Character {
         Character(Unicode.Scalar(0x2800 + UInt32(pattern))!)
     }
 
     /// Sets dot (x, y) (in dots, origin top-left) and colours its cell; dots outside are ignored.
-    package mutating func set(_ x: Int, _ y: Int, color: TermColor = .default) {
+    mutating func set(_ x: Int, _ y: Int, color: TermColor = .default) {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
         let i = (y / 4) * width + x / 2
         patterns[i] |= BrailleGrid.bit(dx: x % 2, dy: y % 4)
@@ -41,19 +41,19 @@ struct BrailleGrid: Sendable {
     }
 
     /// Sets the dots of a straight line from (x0, y0) to (x1, y1).
-    package mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, color: TermColor = .default) {
+    mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, color: TermColor = .default) {
         for (x, y) in linePoints(x0, y0, x1, y1) { set(x, y, color: color) }
     }
 
     /// The character of cell (cx, cy), or nil when no dot is set there.
-    package func character(cx: Int, cy: Int) -> Character? {
+    func character(cx: Int, cy: Int) -> Character? {
         guard cx >= 0, cy >= 0, cx < width, cy < height else { return nil }
         let p = patterns[cy * width + cx]
         return p == 0 ? nil : BrailleGrid.character(p)
     }
 
     /// The colour of cell (cx, cy).
-    package func color(cx: Int, cy: Int) -> TermColor {
+    func color(cx: Int, cy: Int) -> TermColor {
         cx >= 0 && cy >= 0 && cx < width && cy < height ? colors[cy * width + cx] : .default
     }
 }

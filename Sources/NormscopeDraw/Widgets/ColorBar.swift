@@ -6,15 +6,15 @@ struct ColorBar: Widget {
     enum Orientation: Sendable { case horizontal, vertical }
 
     /// The top of the shared scale.
-    package var vmax: Double
+    var vmax: Double
     /// The direction of the gradient.
     var orientation: Orientation
     /// A caption before the numbers (horizontal) or above them (vertical), e.g. "‖w‖".
-    package var caption: String
+    var caption: String
     /// The largest value drawn, when it lies above `vmax` (drawn at the top colour): shown as `▲2.61`.
-    package var overflow: Double?
+    var overflow: Double?
 
-    package init(vmax: Double, orientation: Orientation = .horizontal, caption: String = "‖w‖", overflow: Double? = nil) {
+    init(vmax: Double, orientation: Orientation = .horizontal, caption: String = "‖w‖", overflow: Double? = nil) {
         self.vmax = vmax
         self.orientation = orientation
         self.caption = caption
@@ -44,7 +44,7 @@ struct ColorBar: Widget {
         scale.swatch(atFraction: t).cell
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)

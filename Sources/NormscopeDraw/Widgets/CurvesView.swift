@@ -8,9 +8,9 @@
 /// marks where stage 2 starts, named at its top and numbered on the epoch axis. Y labels are round ("100" / "0", "5" / "0").
 struct CurvesView: Widget {
     /// The measures, all with the same series (one per regime, in the same order).
-    package var charts: [ChartModel]
+    var charts: [ChartModel]
 
-    package init(charts: [ChartModel]) { self.charts = charts }
+    init(charts: [ChartModel]) { self.charts = charts }
 
     /// Columns each small chart needs at least (labels, axis and plot).
     static let minimumColumnWidth = 31
@@ -30,7 +30,7 @@ struct CurvesView: Widget {
         return glyphs.text(tag.isEmpty ? s.name : "\(tag) \(s.name)")
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let (w, h) = (canvas.width, canvas.height)
         guard w > 0 && h > 0 else { return canvas }

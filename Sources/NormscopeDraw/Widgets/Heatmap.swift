@@ -6,17 +6,17 @@
 /// over several cells when they are few. A left gutter carries epoch labels and the stage-2 marker.
 struct Heatmap: Widget {
     /// The norms after each recorded epoch (e = 0 before training), in increasing epoch order.
-    package var rows: [EpochRow]
+    var rows: [EpochRow]
     /// The epochs planned; the figure's height is laid out for `totalEpochs + 1` rows.
-    package var totalEpochs: Int
+    var totalEpochs: Int
     /// The top of the shared colour scale.
-    package var vmax: Double
+    var vmax: Double
     /// The epoch after which stage 2 starts, marked in the gutter and at the right edge.
-    package var stageBoundary: Int?
+    var stageBoundary: Int?
     /// Columns reserved at the left for epoch labels (0 for none).
     var gutter: Int
 
-    package init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
+    init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.rows = rows
         self.totalEpochs = totalEpochs
         self.vmax = vmax
@@ -25,13 +25,13 @@ struct Heatmap: Widget {
     }
 
     /// A heatmap whose `norms[e]` are the norms after epoch e.
-    package init(norms: [[Double]], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
+    init(norms: [[Double]], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.init(rows: EpochRow.consecutive(norms), totalEpochs: totalEpochs, vmax: vmax,
                   stageBoundary: stageBoundary, gutter: gutter)
     }
 
     /// The number of classes (the longest row).
-    package var classCount: Int { rows.map(\.values.count).max() ?? 0 }
+    var classCount: Int { rows.map(\.values.count).max() ?? 0 }
 
     /// The last epoch of the vertical axis: `totalEpochs`, or more if later epochs were recorded.
     var lastEpoch: Int { max(0, totalEpochs, rows.last?.epoch ?? 0) }
@@ -72,7 +72,7 @@ struct Heatmap: Widget {
         }
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let g = geometry(width: width, height: height, options: options)
         let glyphs = Glyphs.forMode(options.glyphs)

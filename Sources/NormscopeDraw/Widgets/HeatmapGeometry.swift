@@ -5,13 +5,13 @@
 /// so the figure fills downwards as training progresses.
 struct HeatmapGeometry: Equatable, Sendable {
     /// Classes (most frequent first) over the plot's columns.
-    package let classes: BinPlan
+    let classes: BinPlan
     /// Epochs `0...totalEpochs` over the vertical slots (stage 2, when there is one, below its own share).
-    package let epochs: EpochAxis
+    let epochs: EpochAxis
     /// Whether each text row shows two slots (upper and lower half block).
     let halfBlocks: Bool
 
-    package init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool, stage2After: Int? = nil) {
+    init(classCount: Int, totalEpochs: Int, width: Int, height: Int, halfBlocks: Bool, stage2After: Int? = nil) {
         classes = BinPlan(count: classCount, slots: width, fill: true)
         epochs = EpochAxis(lastEpoch: totalEpochs, slots: max(0, height) * (halfBlocks ? 2 : 1), stage2After: stage2After,
                            slotsPerRow: halfBlocks ? 2 : 1)
@@ -30,7 +30,7 @@ struct HeatmapGeometry: Equatable, Sendable {
     var usedRows: Int { halfBlocks ? (epochs.usedSlots + 1) / 2 : epochs.usedSlots }
 
     /// The text row that shows epoch `e`.
-    package func row(ofEpoch e: Int) -> Int {
+    func row(ofEpoch e: Int) -> Int {
         let s = epochs.slot(ofItem: e)
         return halfBlocks ? s / 2 : s
     }

@@ -10,17 +10,17 @@
 /// ends half way up the row labelled 1.0.
 struct Profile: Widget {
     /// Norm per class, most frequent first.
-    package var values: [Double]
+    var values: [Double]
     /// The top of the shared scale.
-    package var vmax: Double
+    var vmax: Double
     /// A horizontal reference line (MaxNorm radius, unit norm).
     var reference: ReferenceLine?
     /// Columns reserved at the left for scale labels (0 for none).
     var gutter: Int
     /// How classes map to columns; nil plans them over the plot width.
-    package var classes: BinPlan?
+    var classes: BinPlan?
 
-    package init(values: [Double], vmax: Double, reference: ReferenceLine? = nil, gutter: Int = 0, classes: BinPlan? = nil) {
+    init(values: [Double], vmax: Double, reference: ReferenceLine? = nil, gutter: Int = 0, classes: BinPlan? = nil) {
         self.values = values
         self.vmax = vmax
         self.reference = reference
@@ -43,11 +43,11 @@ struct Profile: Widget {
     }
 
     /// The bar glyph of the cell `level` rows above the baseline for a bar `eighths` high.
-    package static func glyph(eighths: Int, level: Int, glyphs: Glyphs) -> Character {
+    static func glyph(eighths: Int, level: Int, glyphs: Glyphs) -> Character {
         glyphs.bars[min(8, max(0, eighths - 8 * level))]
     }
 
-    package func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
+    func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard canvas.height > 0 else { return canvas }
         let marks = Profile.markRows(height: canvas.height)
@@ -114,16 +114,16 @@ struct Profile: Widget {
 
 /// A horizontal reference line across a profile, with its label ("δ=1.00", "‖w‖=1").
 struct ReferenceLine: Equatable, Sendable {
-    package var value: Double
-    package var label: String
+    var value: Double
+    var label: String
 
-    package init(value: Double, label: String) {
+    init(value: Double, label: String) {
         self.value = value
         self.label = label
     }
 
     /// The MaxNorm radius line, "δ=1.00".
-    package static func maxNorm(_ radius: Double) -> ReferenceLine {
+    static func maxNorm(_ radius: Double) -> ReferenceLine {
         ReferenceLine(value: radius, label: "δ=" + NumberFormat.fixed(radius, 2))
     }
 

@@ -28,15 +28,15 @@ package enum KernelTarget: String, Sendable, CaseIterable {
     static let baselineBits: UInt32 = 0x1ff
 
     /// Whether the CPU (and the OS) support x86-64-v3 (AVX2, FMA, BMI1/2, ...), the least the program runs on.
-    package static var hostSupportsBaseline: Bool { UInt32(ns_cpu_features()) & baselineBits == baselineBits }
+    static var hostSupportsBaseline: Bool { UInt32(ns_cpu_features()) & baselineBits == baselineBits }
 
     /// Whether the CPU (and the OS) support AVX-512 F/CD/BW/DQ/VL, for the wide kernels, on top of the baseline.
-    package static var hostSupportsAVX512: Bool {
+    static var hostSupportsAVX512: Bool {
         hostSupportsBaseline && UInt32(ns_cpu_features()) & UInt32(NS_CPU_AVX512) != 0
     }
 
     /// Whether this variant can run on this CPU.
-    package var isSupported: Bool {
+    var isSupported: Bool {
         switch self {
         case .avx512: Self.hostSupportsAVX512
         case .avx2: Self.hostSupportsBaseline

@@ -6,19 +6,19 @@
 /// classes' longer classifier rows win more arg-maxes: `manyRatio` rises above 1 (1.5 = the Many classes
 /// receive half again as many predictions as they have test samples) and `fewRatio` falls below 1 (0 = no
 /// test sample is predicted as a Few class). Shares are fractions in 0...1 of the test set's samples.
-package struct PredictionSkew: Equatable, Sendable {
+struct PredictionSkew: Equatable, Sendable {
     /// Fraction of all test predictions that go to Many classes.
-    package var manyPredictionShare: Double
+    var manyPredictionShare: Double
     /// Fraction of the test samples whose true class is a Many class.
-    package var manyTestShare: Double
+    var manyTestShare: Double
     /// Fraction of all test predictions that go to Few classes.
-    package var fewPredictionShare: Double
+    var fewPredictionShare: Double
     /// Fraction of the test samples whose true class is a Few class.
-    package var fewTestShare: Double
+    var fewTestShare: Double
 
     /// The skew of `predictionCounts` on a test set of `testCounts` samples per class in `groups`; nil when
     /// the three lists differ in length or there are no test samples (nothing to compare).
-    package init?(predictionCounts: [Int], testCounts: [Int], groups: [ClassGroup]) {
+    init?(predictionCounts: [Int], testCounts: [Int], groups: [ClassGroup]) {
         guard predictionCounts.count == testCounts.count, testCounts.count == groups.count else { return nil }
         let total = testCounts.reduce(0, +), predicted = predictionCounts.reduce(0, +)
         guard total > 0, predicted > 0 else { return nil }
@@ -33,17 +33,17 @@ package struct PredictionSkew: Equatable, Sendable {
 
     /// Predictions per test sample for the Many classes: 1 is unbiased, above 1 leans to the head (nil when
     /// there are no Many classes in the test set).
-    package var manyRatio: Double? { manyTestShare > 0 ? manyPredictionShare / manyTestShare : nil }
+    var manyRatio: Double? { manyTestShare > 0 ? manyPredictionShare / manyTestShare : nil }
 
     /// Predictions per test sample for the Few classes: 1 is unbiased, below 1 starves the tail (nil when
     /// there are no Few classes in the test set).
-    package var fewRatio: Double? { fewTestShare > 0 ? fewPredictionShare / fewTestShare : nil }
+    var fewRatio: Double? { fewTestShare > 0 ? fewPredictionShare / fewTestShare : nil }
 }
 
 extension EpochRecord {
     /// The skew of this epoch's predictions on a test set of `testCounts` per class in `groups` (nil when the
     /// record has no prediction counts, as in older results files).
-    package func predictionSkew(testCounts: [Int], groups: [ClassGroup]) -> PredictionSkew? {
+    func predictionSkew(testCounts: [Int], groups: [ClassGroup]) -> PredictionSkew? {
         PredictionSkew(predictionCounts: predictionCounts, testCounts: testCounts, groups: groups)
     }
 }

@@ -4,7 +4,7 @@ enum ClassBalancedWeights {
     /// official code does. `beta = 0` gives 1 for every class (plain cross-entropy); as beta approaches 1 the
     /// weights approach inverse class frequency. A class with no training samples is weighted as if it had one
     /// (it never appears as a label, so only the rescaling sees it).
-    package static func weights(counts: [Int], beta: Double) -> [Double] {
+    static func weights(counts: [Int], beta: Double) -> [Double] {
         precondition(beta >= 0 && beta < 1, "beta must be in [0, 1)")
         guard !counts.isEmpty else { return [] }
         let raw = counts.map { n -> Double in

@@ -40,8 +40,8 @@ package struct ReproduceReport: Codable, Equatable, Sendable {
 
     /// A candidate value and its validation score.
     struct Score: Codable, Equatable, Sendable {
-        package var value: Double
-        package var accuracy: Double
+        var value: Double
+        var accuracy: Double
     }
 
     /// One method's results at every imbalance factor.
@@ -109,10 +109,10 @@ extension ReproduceReport {
         /// Whether the paper's numbers show it (nil where the paper gives none).
         var paperHolds: Bool?
         /// Whether ours show it at every imbalance factor checked (nil when it cannot be checked).
-        package var holds: Bool?
+        var holds: Bool?
         /// Whether every difference behind the verdict exceeds the seeds' spread, `sqrt(sd_a² + sd_b²)`
         /// (nil with a single seed).
-        package var clear: Bool?
+        var clear: Bool?
         /// The differences behind the verdict, per imbalance factor ("IF100 +3.1 (paper +7.7)").
         var detail: String
 

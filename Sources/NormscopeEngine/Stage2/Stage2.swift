@@ -8,7 +8,7 @@
 enum Stage2 {
     /// The data set seen by the classifier of `base`: its features of the training and test samples, with
     /// the same class indices, counts and groups.
-    package static func features(of base: Network, data: TrainingData) -> TrainingData {
+    static func features(of base: Network, data: TrainingData) -> TrainingData {
         let train = base.features(of: data.trainFeatures, count: data.trainCount)
         let test = base.features(of: data.testFeatures, count: data.testCount)
         let set = Dataset(name: data.name, dimension: base.featureCount,
@@ -20,7 +20,7 @@ enum Stage2 {
     }
 
     /// The training plan of retraining variant `variant` on base regime `base`.
-    package static func plan(_ variant: Stage2Variant, base: Regime, config: Stage2Config, classCounts: [Int],
+    static func plan(_ variant: Stage2Variant, base: Regime, config: Stage2Config, classCounts: [Int],
                             batchSize: Int, seed: UInt64) -> TrainingPlan {
         precondition(!variant.isPostHoc, "post-hoc normalizations are not trained")
         let weights = ClassBalancedWeights.weights(counts: classCounts, beta: config.beta).map { Float($0) }
@@ -106,12 +106,12 @@ struct Stage2Continuation {
     }
 
     /// The stage-1 run continued.
-    package let base: RunID
+    let base: RunID
     /// The runs, in variant order.
-    package let runs: [Run]
+    let runs: [Run]
 
     /// The trainers among `runs`, in order.
-    package var trainers: [RegimeTrainer] {
+    var trainers: [RegimeTrainer] {
         runs.compactMap { if case .training(let t) = $0 { return t } else { return nil } }
     }
 }

@@ -2,4 +2,4 @@
 typealias Lanes = SIMD8<Float>
 
 /// The variant's name, as `KernelTarget` and `bench` show it.
-package let variantName = "avx2"
+let variantName = "avx2"

@@ -2,4 +2,4 @@
 typealias Lanes = SIMD16<Float>
 
 /// The variant's name, as `KernelTarget` and `bench` show it.
-package let variantName = "avx512"
+let variantName = "avx512"

@@ -27,12 +27,12 @@ final class CastRecorder {
     private var size: (width: Int, height: Int)?
     private var scratch: [UInt8] = []
     /// Frames written (events of kind "o").
-    package private(set) var frames = 0
+    private(set) var frames = 0
     private var finished = false
 
     /// Opens the recording at `path` (`<path>.partial` until `finish()`), named `shownAs` in messages (the
     /// path as the user gave it); throws `writeFailed` when it cannot be created, before any terminal is touched.
-    package init(path: String, shownAs: String? = nil, title: String) throws(NormscopeError) {
+    init(path: String, shownAs: String? = nil, title: String) throws(NormscopeError) {
         file = try AsciicastFile(path: path)
         self.title = title
         self.shownAs = shownAs ?? path
@@ -45,7 +45,7 @@ final class CastRecorder {
 
     /// Records `canvas`, drawn at `now`: the header first time, an "r" event when the size changed, then the
     /// cells that changed as one "o" event (nothing when none did).
-    package func frame(_ canvas: Canvas, at now: Date) {
+    func frame(_ canvas: Canvas, at now: Date) {
         guard !finished, encoder != nil else { return }
         let t: Double
         if let start {
@@ -84,7 +84,7 @@ final class CastRecorder {
     /// 412 frames (62.3 s) to demo.cast", or what went wrong). If the screen stayed as it was for a while
     /// after the last frame (a held final screen), an event that changes nothing marks when it ended.
     @discardableResult
-    package func finish(at now: Date) -> String {
+    func finish(at now: Date) -> String {
         guard !finished else { return "" }
         finished = true
         if let start, now.timeIntervalSince(start) > lastEvent + 0.5 {
