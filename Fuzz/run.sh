@@ -33,17 +33,38 @@ for name in "${harnesses[@]}"; do
     [ -f "Fuzz/Harnesses/$name.swift" ] || { echo "fuzz: no harness Fuzz/Harnesses/$name.swift" >&2; exit 2; }
 done
 
-flags=(-O -g -sanitize=fuzzer,address -parse-as-library -package-name normscope)
+flags=(-O -g -sanitize=fuzzer,address -parse-as-library -package-name normscope -enable-bare-slash-regex)
 mkdir -p "$scratch/modules" "$scratch/lib" "$scratch/bin" "$scratch/findings"
 
-# build_module NAME: the static library and module of Sources/NAME, unless one newer than every source exists.
+# The C module the engine reads the CPU's features through (CCPUFeatures): its module map and static library.
+cpu_map="$scratch/modules/CCPUFeatures/module.modulemap"
+flags+=(-Xcc "-fmodule-map-file=$PWD/$cpu_map")
+build_cpu_features() {
+    local lib="$scratch/lib/libCCPUFeatures.a" src=Sources/CCPUFeatures/cpu_features.c
+    if [ -f "$lib" ] && [ -f "$cpu_map" ] && [ "$lib" -nt "$src" ]; then return; fi
+    echo "fuzz: building CCPUFeatures"
+    mkdir -p "$(dirname "$cpu_map")"
+    printf 'module CCPUFeatures {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CCPUFeatures/include/cpu_features.h" >"$cpu_map"
+    clang -O2 -g -fsanitize=address -I Sources/CCPUFeatures/include -c "$src" -o "$scratch/lib/cpu_features.o"
+    rm -f "$lib" && ar rcs "$lib" "$scratch/lib/cpu_features.o"
+}
+
+# build_module NAME [DIR [FLAG...]]: the static library and module of DIR (default Sources/NAME; symbolic links
+# followed, as the kernels' Shared folder is one), compiled with FLAGs too, unless one newer than every source
+# exists. The engine brings its own dependencies: CCPUFeatures and the two kernel modules.
 build_module() {
-    local name=$1 lib="$scratch/lib/lib$1.a"
-    if [ -f "$lib" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$lib" | head -1)" ]; then return; fi
+    local name=$1 dir=${2:-Sources/$1} lib="$scratch/lib/lib$1.a"
+    shift; [ $# -gt 0 ] && shift
+    if [ "$name" = NormscopeEngine ]; then
+        build_cpu_features
+        build_module NormscopeKernelsAVX2 Sources/NormscopeKernels/AVX2 -target-cpu haswell
+        build_module NormscopeKernelsAVX512 Sources/NormscopeKernels/AVX512 -target-cpu skylake-avx512
+    fi
+    if [ -f "$lib" ] && [ -z "$(find -L "$dir" -name '*.swift' -newer "$lib" | head -1)" ]; then return; fi
     echo "fuzz: building $name (sanitized)"
     local sources
-    mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
-    swiftc "${flags[@]}" -module-name "$name" -I "$scratch/modules" \
+    mapfile -t sources < <(find -L "$dir" -name '*.swift' | sort)
+    swiftc "${flags[@]}" "$@" -module-name "$name" -I "$scratch/modules" \
         -emit-module -emit-module-path "$scratch/modules/$name.swiftmodule" \
         -emit-library -static -o "$lib" "${sources[@]}" 2>&1 | quiet_linker
 }
@@ -61,6 +82,7 @@ build_harness() {
     for module in "${modules[@]}"; do build_module "$module"; done
     # Link order: a module before the modules it uses.
     for ((i = ${#modules[@]} - 1; i >= 0; i--)); do libs+=("-l${modules[i]}"); done
+    libs+=(-lNormscopeKernelsAVX2 -lNormscopeKernelsAVX512 -lCCPUFeatures)
     echo "fuzz: building harness $name"
     swiftc "${flags[@]}" -module-name "Fuzz$name" -I "$scratch/modules" -L "$scratch/lib" "${libs[@]}" \
         -o "$scratch/bin/$name" "$file" "${sources[@]}" 2>&1 | quiet_linker
