@@ -188,7 +188,10 @@ final class TerminalScreen {
         let full = needsErase || now != previousSize || previous == nil
             || previous!.width != canvas.width || previous!.height != canvas.height
         if full { werase(win) }
-        if needsClearOK {
+        // After a resize the terminal has clipped or reflowed what it showed, so ncurses' idea of the
+        // physical screen is stale and its diff would leave the old layout in rows it thinks unchanged
+        // (CI saw a paused view keep a taller layout until Ctrl-L): clear and repaint, as Ctrl-L does.
+        if needsClearOK || now != previousSize {
             clearok(win, true)
             needsClearOK = false
         }
