@@ -116,6 +116,7 @@ final class TerminalScreen {
         nonl()
         intrflush(win, false)
         keypad(win, true)
+        KeyInput.defineExtraSequences()
         leaveok(win, true)
         scrollok(win, false)
         curs_set(0)
