@@ -53,6 +53,16 @@ struct AccuracyViewTests {
         }
     }
 
+    @Test("with --ascii the accuracy view, its rule, legend and readout are plain ASCII", arguments: [(80, 24), (120, 36)])
+    func asciiOnly(size: (Int, Int)) {
+        let m = ClassCursorTests.model(view: .classAccuracy, cursor: 3)
+        let text = renderDashboard(m, width: size.0, height: size.1, options: RenderOptions(colorMode: .none, glyphs: .ascii)).plainText
+        let ascii = text.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii, "\(text)")
+        let legend = text.contains("- true count") || text.contains("- its true count")
+        #expect(text.contains("1.50x") && legend, "\(text)")
+    }
+
     @Test("the legend explains the bars and the skew number")
     func legend() {
         let text = renderDashboard(ClassCursorTests.model(view: .classAccuracy), width: 120, height: 36, options: .standard).plainText

@@ -1,6 +1,6 @@
 /// The class cursor's marks on a panel: its class column is pointed at from above and below.
 ///
-/// `▼` in the top border (where the title leaves it free) and on the rule between heatmap and profile, `▲` with
+/// `▼` in the top border and on the rule between heatmap and profile (where title and label leave them free), `▲` with
 /// the class index on the class-axis row at the bottom (`v` and `^` in ASCII); bold in the accent colour, so
 /// the marks read in colour, without colour and in ASCII alike.
 extension PanelView {
@@ -19,7 +19,7 @@ extension PanelView {
         let style = theme.accent.adding(.bold)
         let down = glyphs.asciiOnly ? "v" : "▼", up = glyphs.asciiOnly ? "^" : "▲"
         if canvas[x, 0].glyph == glyphs.horizontal { canvas.put(down, x: x, y: 0, style: style) }
-        if let y = ruleRow { canvas.put(down, x: x, y: y, style: style) }
+        if let y = ruleRow, canvas[x, y].glyph == glyphs.dash { canvas.put(down, x: x, y: y, style: style) }  // not over its label
         guard let y = hintRow else { return }
         canvas.fill(x: inner.x, y: y, width: inner.width, height: 1, with: .blank)
         canvas.put(up, x: x, y: y, style: style)

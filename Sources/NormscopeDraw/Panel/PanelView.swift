@@ -157,7 +157,7 @@ struct PanelView: Widget {
         canvas.fill(x: x, y: y, width: width, height: 1, with: Cell(glyphs.dash, attrs: .dim))
         guard !model.rows.isEmpty else { return }
         if content == .accuracyAndPredictions {
-            if let label = predictionRuleLabels().first(where: { $0.count + 2 <= width }) {
+            if let label = predictionRuleLabels().map(glyphs.text).first(where: { $0.count + 2 <= width }) {
                 canvas.put(label, x: x + min(2, width - label.count - 1), y: y, style: theme.faint)
             }
             return
