@@ -110,6 +110,28 @@ struct ClassCursorLiveTests {
         #expect(try await tmux.waitForExit(timeout: .seconds(20)) == 0)
     }
 
+    @Test("a click in a heatmap moves the cursor to the clicked class; q turns mouse reporting off again")
+    func click() async throws {
+        let tmux = try TmuxSession([try Paths.binary()] + Self.tiny + ["--epochs", "3", "--pace", "0"], width: 120, height: 36)
+        defer { tmux.kill() }
+        try await tmux.waitFor(text: "stage 1 done", timeout: .seconds(30))
+        #expect(try tmux.format("#{mouse_standard_flag} #{mouse_sgr_flag}") == "1 1", "clicks asked for, SGR coordinates")
+        // Panel (a): border at column 0, gutter of 4, then 18 columns for 20 classes; column 11 (1-based 12) is class 6.
+        try tmux.type("\u{1B}[<0;12;10M\u{1B}[<0;12;10m")
+        var screen = try await tmux.waitFor(timeout: .seconds(10), "the readout of class 6") { Self.readoutClass($0) == 6 }
+        #expect(Self.marks(screen, 6) == 5)
+        // A click in panel (e), 8 columns into its heatmap: class 8; then a click on the table: no change.
+        try tmux.type("\u{1B}[<0;110;10M\u{1B}[<0;110;10m")
+        screen = try await tmux.waitFor(timeout: .seconds(10), "the readout of class 8") { Self.readoutClass($0) == 8 }
+        #expect(Self.marks(screen, 8) == 5)
+        try tmux.type("\u{1B}[<0;60;34M\u{1B}[<0;60;34m")
+        screen = try await Self.settled(tmux, "the readout after a click on the table") { Self.readoutClass($0) != nil }
+        #expect(Self.readoutClass(screen) == 8, "\(Self.lastLine(screen))")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.waitForExit(timeout: .seconds(20)) == 0)
+        #expect(try tmux.format("#{mouse_any_flag} #{mouse_standard_flag} #{mouse_sgr_flag}") == "0 0 0")
+    }
+
     @Test("at 80x24 the accuracy view shows the cursor, the prediction strip and its colour bar")
     func accuracyViewAt80x24() async throws {
         let tmux = try TmuxSession([try Paths.binary()] + Self.tiny + ["--epochs", "3", "--pace", "0"], width: 80, height: 24)

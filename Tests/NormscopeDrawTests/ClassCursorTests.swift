@@ -63,6 +63,27 @@ struct ClassCursorTests {
         #expect(column(500) == xs[9], "a cursor past the last class (a restart with fewer classes) is clamped")
     }
 
+    @Test("a click on a class's column, in the heatmap or the profile of any panel and view, is that class")
+    func clickedClass() {
+        for view in [DashboardView.heatmapProfile, .profiles, .classAccuracy] {
+            for k in 0..<10 {
+                let m = Self.model(view: view, cursor: k)
+                let canvas = renderDashboard(m, width: 120, height: 36, options: .standard)
+                for r in Dashboard(m).layout(width: 120, height: 36).panels {
+                    let x = (r.x..<r.maxX).first { canvas[$0, r.maxY - 2].glyph == "▲" } ?? -1
+                    #expect(dashboardClass(m, atX: x, y: r.y + 3, width: 120, height: 36) == k, "\(view) class \(k)")
+                    #expect(dashboardClass(m, atX: x, y: r.maxY - 4, width: 120, height: 36) == k, "\(view) class \(k), low")
+                }
+            }
+        }
+        let m = Self.model()
+        #expect(dashboardClass(m, atX: 2, y: 5, width: 120, height: 36) == nil, "the epoch gutter is no class")
+        #expect(dashboardClass(m, atX: 60, y: 33, width: 120, height: 36) == nil, "the table is no class")
+        var curves = m
+        curves.view = .curves
+        #expect(dashboardClass(curves, atX: 30, y: 10, width: 120, height: 36) == nil)
+    }
+
     @Test("no cursor, no marks: the class-axis hint and the key hint line as before")
     func hiddenCursor() {
         let canvas = renderDashboard(Self.model(cursor: nil), width: 120, height: 36, options: .standard)

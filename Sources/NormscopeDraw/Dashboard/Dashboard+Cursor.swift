@@ -26,3 +26,35 @@ extension Dashboard {
         return view
     }
 }
+
+/// The class whose column is at cell (`x`, `y`) of `model` drawn at `width` x `height`: a click in any panel's
+/// heatmap or profile (the middle class of a column that merges several); nil outside them and in the curves view.
+package func dashboardClass(_ model: DashboardModel, atX x: Int, y: Int, width: Int, height: Int) -> Int? {
+    Dashboard(model).classAt(x: x, y: y, width: width, height: height)
+}
+
+extension Dashboard {
+    /// See ``dashboardClass(_:atX:y:width:height:)``.
+    func classAt(x: Int, y: Int, width: Int, height: Int) -> Int? {
+        guard model.view != .curves else { return nil }
+        let layout = layout(width: width, height: height)
+        guard !layout.tooSmall else { return nil }
+        for (panel, rect) in zip(model.panels, layout.panels) {
+            let inner = rect.inset(by: 1)
+            guard x >= inner.x, x < inner.maxX, y >= inner.y, y < inner.maxY else { continue }
+            let view = panelView(panel)
+            let gutter = view.gutter(innerWidth: inner.width)
+            let plan: BinPlan
+            if view.content == .profile {
+                plan = BinPlan(count: panel.currentNorms.count, slots: inner.width - gutter, fill: true)
+            } else {
+                let heatmap = view.heatmap(gutter: gutter)
+                plan = BinPlan(count: heatmap.classCount, slots: heatmap.plotWidth(inner.width), fill: true)
+            }
+            guard let bin = plan.bin(ofSlot: x - inner.x - gutter) else { return nil }
+            let items = plan.items(inBin: bin)
+            return items.isEmpty ? nil : items.lowerBound + (items.count - 1) / 2
+        }
+        return nil
+    }
+}

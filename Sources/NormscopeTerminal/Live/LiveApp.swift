@@ -55,7 +55,8 @@ package final class LiveApp {
     /// Throws `TerminalUnavailable` when there is no usable terminal.
     package func run() throws -> Int32 {
         defer { current.stop() }
-        let screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
+        var screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
+        screenOptions.mouse = true  // a click in a heatmap moves the class cursor (LiveApp+Cursor)
         var started = false
         // The screen refused to start after all (ncurses said no): the recording never began, remove it.
         defer { if !started { recorder?.abandon() } }
@@ -167,6 +168,8 @@ package final class LiveApp {
             screen.forceRedraw()
         case .resize:
             break
+        case .click(let x, let y):
+            cursor = dashboardClass(model(of: shown ?? latest), atX: x, y: y, width: screen.size.cols, height: screen.size.rows) ?? cursor
         case _ where LiveApp.movesCursor(key):
             cursor = LiveApp.cursor(after: key, from: cursor, classes: current.experiment.dataset.classCount)
         case .escape:
