@@ -24,7 +24,7 @@ package struct KeyHelp: Equatable, Sendable {
         KeyHelp(key: "2", hint: "stage 2", description: "start stage 2 (classifier retraining) once stage 1 ends"),
         KeyHelp(key: "r", hint: "restart", description: "restart with a new seed"),
         KeyHelp(key: "e", hint: "export", description: "export the results (JSON) and the figure (SVG, PNG)"),
-        KeyHelp(key: "← →", hint: "class", description: "class cursor: Home/End the ends, PgUp/PgDn a tenth, Esc hides"),
+        KeyHelp(key: "← →", hint: "class", description: "class cursor (or click a class): Home/End ends, PgUp/PgDn a tenth, Esc hides"),
         KeyHelp(key: "Ctrl-L", description: "redraw the screen"),
         KeyHelp(key: "?", hint: "help", description: "show or hide this help"),
     ]
