@@ -15,6 +15,8 @@ struct Heatmap: Widget {
     var stageBoundary: Int?
     /// Columns reserved at the left for epoch labels (0 for none).
     var gutter: Int
+    /// What the colours mean: norms (the colour map) or test accuracy (its own map).
+    var palette: ScalePalette = .norm
 
     init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.rows = rows
@@ -76,7 +78,7 @@ struct Heatmap: Widget {
         var canvas = Canvas(width: width, height: height)
         let g = geometry(width: width, height: height, options: options)
         let glyphs = Glyphs.forMode(options.glyphs)
-        let scale = ColorScale(vmax: vmax, options: options)
+        let scale = ColorScale(vmax: vmax, options: options, palette: palette)
         let theme = Theme(mode: options.colorMode)
         let values = binnedValues(g)
         let x0 = min(gutter, canvas.width)
