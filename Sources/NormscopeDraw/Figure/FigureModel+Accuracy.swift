@@ -13,6 +13,9 @@ extension FigureModel {
     static let accuracyColors: [UInt32] = [0x000004, 0x1B0C41, 0x4A0C6B, 0x781C6D, 0xA52C60,
                                            0xCF4446, 0xED6925, 0xFB9B06, 0xF7D13D, 0xFCFFA4]
 
+    /// The colour of the test set's own share in the prediction profiles (a grey the line colours do not use).
+    static let trueShareColor: UInt32 = 0x666666
+
     /// The heading over the accuracy row.
     static let accuracyRowTitle = "Test accuracy of each class after each epoch (same regimes, same axes as above)"
 
@@ -45,39 +48,88 @@ extension FigureModel {
         FigureBins.means(heatmap.history, rows: rows, cols: cols, epochs: epochs, classes: classes, of: \.classAccuracy)
     }
 
-    /// Every profile at `moment`, in reading order: stage-1 norms, then (when the results hold prediction counts)
-    /// the prediction shares beside them, then stage 2; letters follow that order.
+    /// Every profile at `moment`, in reading order, two to a row: stage-1 norms and (when the results hold
+    /// prediction counts) where the test predictions go beside them, then the same for stage 2; letters follow
+    /// that order.
     func allProfiles(at moment: FigureMoment) -> [Profile] {
         var out = profiles(at: moment)
-        guard let shares = predictionProfile(at: moment) else { return out }
-        if out.count > 1, let s2 = stage2 {
-            out[1].title = FigureTitles.stage2Profile(letter: Self.letter(max(1, stage1.count) + 2), base: s2.base,
-                                                      epoch: moment.stage2Epoch, planned: stage2Planned ?? 0)
+        guard hasPredictions else { return out }
+        let panels = max(1, stage1.count)
+        out.insert(stage1PredictionProfile(at: moment), at: 1)
+        if out.count > 2, let s2 = stage2 {
+            out[2].title = FigureTitles.stage2Profile(letter: Self.letter(panels + 2), base: s2.base, epoch: moment.stage2Epoch,
+                                                      planned: stage2Planned ?? 0)
+            out.append(stage2PredictionProfile(at: moment))
         }
-        out.insert(shares, at: 1)
         return out
     }
 
-    /// The prediction-share profile at `moment`: per stage-1 regime, the percentage of test predictions that go to
-    /// each class after the latest epoch at or before it, and the test set's own share dashed; nil without
-    /// prediction counts.
-    func predictionProfile(at moment: FigureMoment) -> Profile? {
-        guard hasPredictions else { return nil }
+    /// The stage-1 prediction-share profile at `moment`: per regime, the percentage of test predictions that go to
+    /// each class after the latest epoch at or before it, and each class's share of the test set dashed.
+    func stage1PredictionProfile(at moment: FigureMoment) -> Profile {
         let e1 = min(moment.stage1Epoch, epochs)
+        let title = e1 >= epochs ? "where the test predictions go, end of stage 1" : "where the test predictions go, epoch \(e1)"
+        return shareProfile(id: "profile-predictions", title: "(\(Self.letter(max(1, stage1.count) + 1))) " + title,
+                            series: stage1ShareSeries(atEpoch: e1), final: stage1ShareSeries(atEpoch: stage1Reached))
+    }
+
+    /// The stage-2 prediction-share profile at `moment`: the base's stage-1 shares dashed, each variant's shares,
+    /// the test set's; empty before stage 2.
+    func stage2PredictionProfile(at moment: FigureMoment) -> Profile {
+        let letter = Self.letter(max(1, stage1.count) + 3)
+        let title = moment.stage2Epoch.map { e2 in
+            e2 >= (stage2Planned ?? 0) ? "(\(letter)) where the test predictions go, end of stage 2"
+                : "(\(letter)) where the test predictions go, stage 2 epoch \(e2)"
+        } ?? "(\(letter)) where the test predictions go in stage 2"
+        return shareProfile(id: "profile-predictions-stage2", title: title, series: stage2ShareSeries(atEpoch: moment.stage2Epoch),
+                            final: stage2ShareSeries(atEpoch: stage2Epochs))
+    }
+
+    /// A profile of prediction shares whose y axis reaches the largest share at the end (`final`), so an
+    /// animation's axes hold; larger shares (the first epochs, when one class can take most predictions) are
+    /// drawn at the top.
+    func shareProfile(id: String, title: String, series: [Series], final: [Series]) -> Profile {
+        let top = FigureAxis.top(of: final.flatMap(\.values), count: 5)
+        let clamped = series.map { s in
+            var s = s
+            s.values = s.values.map { min($0, top) }
+            return s
+        }
+        var p = profile(id: id, title: title, series: clamped, top: top)
+        p.yAxis = FigureAxis(upTo: top, count: 5, titles: ["% of predictions"]) { SVGText.num($0, 2) }
+        return p
+    }
+
+    /// The stage-1 regimes' prediction shares after `epoch`, and the test set's last.
+    func stage1ShareSeries(atEpoch e1: Int) -> [Series] {
         var series = stage1.enumerated().map { i, h in
             Series(name: h.id.title, values: Self.predictionShares(h, atEpoch: e1),
                    color: Self.lineColors[i % Self.lineColors.count], dashed: false)
         }
-        // Last, so it is drawn over the regimes' lines.
-        series.append(Series(name: "share of the test set", values: testShares, color: Self.referenceColor, dashed: true))
-        let top = FigureAxis.top(of: stage1.flatMap { h in h.records.flatMap { Self.shares($0.predictionCounts) } } + testShares,
-                                 count: 5)
-        let letter = Self.letter(max(1, stage1.count) + 1)
-        let title = e1 >= epochs ? "(\(letter)) where the test predictions go, end of stage 1"
-            : "(\(letter)) where the test predictions go, epoch \(e1)"
-        var p = profile(id: "profile-predictions", title: title, series: series, top: top)
-        p.yAxis = FigureAxis(upTo: top, count: 5, titles: ["% of test predictions"]) { SVGText.num($0, 2) }
-        return p
+        series.append(trueShareSeries)
+        return series
+    }
+
+    /// The stage-2 series after stage-2 epoch `e2` (none before stage 2): the base's final stage-1 shares dashed,
+    /// each variant's, and the test set's last.
+    func stage2ShareSeries(atEpoch e2: Int?) -> [Series] {
+        guard let s2 = stage2, let e2 else { return [] }
+        var series: [Series] = []
+        if let b = stage1.first(where: { $0.id == s2.base }) {
+            series.append(Series(name: "\(s2.base.title) (stage 1)", values: Self.predictionShares(b, atEpoch: epochs),
+                                 color: Self.referenceColor, dashed: true))
+        }
+        for h in s2.histories {
+            series.append(Series(name: h.id.variant?.title ?? h.id.title, values: Self.predictionShares(h, atEpoch: e2),
+                                 color: Self.lineColors[FigureLegend.stage2ColorIndex(h)], dashed: false))
+        }
+        series.append(trueShareSeries)
+        return series
+    }
+
+    /// The test set's own share of each class, drawn last (over the lines) in grey, dashed.
+    var trueShareSeries: Series {
+        Series(name: "true share", values: testShares, color: Self.trueShareColor, dashed: true)
     }
 
     /// Each class's share of the test set in percent (the results' `testClassCounts`; equal shares when the

@@ -41,17 +41,20 @@ struct FigureAccuracyTests {
         let naive = m.accuracyMeans(m.heatmaps[0], rows: 13, cols: 10)
         #expect(naive.count == 13 && naive.allSatisfy { $0 == [100, 100, 100, 100, 100, 0, 0, 0, 0, 0] }, "same axes: epochs x classes")
         let profiles = m.allProfiles(at: m.finalMoment)
-        #expect(profiles.map(\.id) == ["profile-stage1", "profile-predictions", "profile-stage2"])
-        #expect(profiles.map { String($0.title.prefix(3)) } == ["(f)", "(g)", "(h)"], "letters in reading order")
-        let shares = try #require(m.predictionProfile(at: m.finalMoment))
-        #expect(shares.series.count == 6 && shares.series.last?.name == "share of the test set" && shares.series.last!.dashed)
+        #expect(profiles.map(\.id) == ["profile-stage1", "profile-predictions", "profile-stage2", "profile-predictions-stage2"])
+        #expect(profiles.map { String($0.title.prefix(3)) } == ["(f)", "(g)", "(h)", "(i)"], "letters in reading order")
+        let shares = profiles[1]
+        #expect(shares.series.count == 6 && shares.series.last?.name == "true share" && shares.series.last!.dashed)
         #expect(shares.series.last?.values == [Double](repeating: 10, count: 10), "flat on the balanced test set")
         #expect(shares.series[0].values == [20, 20, 20, 20, 20, 0, 0, 0, 0, 0], "Naive: all to the head")
-        #expect(shares.yAxis.titles == ["% of test predictions"] && shares.top >= 20)
+        #expect(shares.yAxis.titles == ["% of predictions"] && shares.top >= 20 && shares.top < 25)
         #expect(shares.title == "(g) where the test predictions go, end of stage 1")
+        // Stage 2 (the synthetic variants record no counts): the base's stage-1 shares dashed, then the test set's.
+        #expect(profiles[3].series.first?.name == "WD (stage 1)" && profiles[3].series.last?.name == "true share")
+        #expect(m.allProfiles(at: FigureMoment(stage1Epoch: 12)).last?.series.isEmpty == true, "empty before stage 2")
 
         let old = FigureModel(results: try Self.olderFile())
-        #expect(!old.hasAccuracy && !old.hasPredictions && old.predictionProfile(at: old.finalMoment) == nil)
+        #expect(!old.hasAccuracy && !old.hasPredictions)
         #expect(old.allProfiles(at: old.finalMoment) == old.profiles(at: old.finalMoment), "drawn as before")
     }
 
@@ -67,9 +70,10 @@ struct FigureAccuracyTests {
         #expect(c.ids.filter { $0.hasPrefix("accuracy-") && $0.count == 10 }
                 == ["accuracy-a", "accuracy-b", "accuracy-c", "accuracy-d", "accuracy-e"])
         #expect(c.ids.contains("accuracy-row") && c.ids.contains("accuracy-colorbar") && c.ids.contains("profile-predictions"))
+        #expect(c.ids.contains("profile-predictions-stage2"))
         #expect(c.ids.filter { $0.hasPrefix("panel-") }.count == 5, "the norm row is still there")
         for text in [FigureModel.accuracyRowTitle, "Naive", "WD+MaxNorm", "test accuracy of the class (%)", "0", "20", "100",
-                     "(g) where the test predictions go, end of stage 1", "% of test predictions", "share of the test set",
+                     "(g) where the test predictions go, end of stage 1", "% of predictions", "true share",
                      "(h) norms at the end of stage 2 (on WD features)"] {
             #expect(c.texts.contains(text), "\(text)")
         }
