@@ -19,11 +19,12 @@ package struct KeyHelp: Equatable, Sendable {
         KeyHelp(key: "space", hint: "pause", description: "pause or resume training"),
         KeyHelp(key: "n", hint: "step", description: "train one more epoch (pauses)"),
         KeyHelp(key: "+ / -", hint: "pace", description: "train faster / slower (up to flat out)"),
-        KeyHelp(key: "v", hint: "view", description: "cycle views: heatmaps, profiles, curves"),
+        KeyHelp(key: "v", hint: "view", description: "cycle views: heatmaps, profiles, curves, class accuracy"),
         KeyHelp(key: "c", hint: "colours", description: "switch colour map: jet (paper) / viridis"),
         KeyHelp(key: "2", hint: "stage 2", description: "start stage 2 (classifier retraining) once stage 1 ends"),
         KeyHelp(key: "r", hint: "restart", description: "restart with a new seed"),
         KeyHelp(key: "e", hint: "export", description: "export the results (JSON) and the figure (SVG, PNG)"),
+        KeyHelp(key: "← →", hint: "class", description: "class cursor (or click a class): Home/End ends, PgUp/PgDn a tenth, Esc hides"),
         KeyHelp(key: "Ctrl-L", description: "redraw the screen"),
         KeyHelp(key: "?", hint: "help", description: "show or hide this help"),
     ]
