@@ -63,7 +63,7 @@ extension FigureRaster {
             r.fill(x: tx, y: y + P + L.stroke, width: L.stroke, height: L.tick, color: Self.ink)
             r.text(t.label, x: tx, y: L.accuracyTickLabelY, font: regular, color: Self.ink, anchor: .middle)
         }
-        for m in model.epochMarks(at: moment) {
+        for m in model.epochMarks(at: moment, on: h) {
             let my = epochY(Double(m.epoch), top: y)
             r.line(from: (x, my), to: (x + P - 1, my), color: Self.mark, thickness: L.stroke, dash: 4 * L.scale, gap: 2 * L.scale)
         }

@@ -33,7 +33,7 @@ extension FigureSVG {
             doc.raw("<line x1=\"\(SVGText.num(tx))\" y1=\"\(SVGText.num(y + size))\" x2=\"\(SVGText.num(tx))\" y2=\"\(SVGText.num(y + size + 4))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(t.label, x: tx, y: y + size + 15, size: 10, anchor: "middle")
         }
-        for m in model.epochMarks(at: moment) {
+        for m in model.epochMarks(at: moment, on: h) {
             let my = epochY(Double(m.epoch))
             doc.raw("<line class=\"mark\" x1=\"\(SVGText.num(x))\" y1=\"\(SVGText.num(my))\" x2=\"\(SVGText.num(x + size))\" y2=\"\(SVGText.num(my))\" stroke=\"\(markColor)\" stroke-width=\"1\" stroke-dasharray=\"4,2\"/>")
         }

@@ -78,7 +78,8 @@ struct PanelView: Widget {
         let gutter = gutter(innerWidth: inner.width)
         let hintRows = inner.height >= 7 ? 1 : 0
         let body = inner.height - hintRows
-        let heatmap = heatmap(gutter: gutter)
+        var heatmap = heatmap(gutter: gutter)
+        heatmap.changeMarks = model.changeMarks
         var heatRows = 0, profileRows = body, ruleRows = 0
         var classes: BinPlan?
         if content != .profile {

@@ -1,3 +1,4 @@
+import NormscopeDraw
 import NormscopeEngine
 
 /// Everything one frame of the live view shows of training, read once: the run's histories and progress from
@@ -13,6 +14,8 @@ struct LiveFrame: Sendable {
     let stage2Epochs: Int
     /// The learning rate of the epoch under way in stage 1 (nil in stage 2 and once stage 1 is done).
     let learningRate: Double?
+    /// The changes of setting scheduled so far (from `--change` and live), in the order made.
+    var changes: [ConfigChange] = []
 
     /// Whether stage 2's trainers are in the session.
     var stage2Started: Bool { run.stage2Started }
@@ -30,6 +33,18 @@ struct LiveFrame: Sendable {
     var stage: (label: String, epoch: Int, epochs: Int) {
         if preparingStage2 { return ("stage 2", 0, stage2Epochs) }
         return stage2Started ? ("stage 2", run.stageEpochsDone, stage2Epochs) : ("stage 1", run.stageEpochsDone, stage1Epochs)
+    }
+
+    /// `panel`, the panel of `history`, with the marks of the changes that affect it and, for a stage-1 history,
+    /// the MaxNorm radius in force in its latest epoch (a radius change moves the profile's δ line).
+    func applyChanges(to panel: inout PanelModel, of history: RunHistory) {
+        let regime = history.id.base
+        panel.changeMarks = ChangeMark.marks(changes, for: regime)
+        guard panel.maxNormRadius != nil, history.stage2StartEpoch == nil, !history.isStage2 else { return }
+        for c in ConfigChange.inEpochOrder(changes) where c.epoch < history.epochsDone && c.setting.affects(regime)
+            && (c.setting == .maxNormRadius || c.setting == .wdMaxNormRadius) {
+            panel.maxNormRadius = c.value
+        }
     }
 
     /// What the panels show: each stage-1 history, continued by its CB & WD & MaxNorm retraining once that runs.
