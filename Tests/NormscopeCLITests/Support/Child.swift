@@ -113,10 +113,13 @@ final class Child {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Runs `normscope args...` to the end.
+    /// Runs `normscope args...` to the end, at most a few at once (`SpawnGate`): `timeout` starts at the spawn.
     static func normscope(_ args: [String], directory: String? = nil, environment: [String: String?] = [:],
                           timeout: Duration = .seconds(120)) async throws -> Result {
-        try await Child([try Paths.binary()] + args, directory: directory, environment: environment).wait(timeout: timeout)
+        let binary = try Paths.binary()
+        await SpawnGate.shared.enter()
+        defer { Task { await SpawnGate.shared.leave() } }
+        return try await Child([binary] + args, directory: directory, environment: environment).wait(timeout: timeout)
     }
 }
 
