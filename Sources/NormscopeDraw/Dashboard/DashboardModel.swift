@@ -40,6 +40,8 @@ package struct DashboardModel: Equatable, Sendable {
     package var emptyGroupColumns: Set<Int> = []
     /// The program's name in the header.
     package var title: String
+    /// The settings panel, drawn over everything when open.
+    package var settings: SettingsPanel? = nil
     /// A short subtitle after the name.
     package var subtitle: String
 

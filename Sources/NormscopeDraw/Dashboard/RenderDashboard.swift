@@ -67,6 +67,7 @@ struct Dashboard: Widget {
             let rect = Rect(x: TextFit.centered(w, in: canvas.width), y: TextFit.centered(h, in: canvas.height), width: w, height: h)
             draw(help, in: rect, on: &canvas, options: options)
         }
+        if let settings = model.settings { drawSettings(settings, on: &canvas, options: options) }
         return canvas
     }
 
