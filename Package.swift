@@ -53,7 +53,7 @@ let package = Package(
         // The flag table: each value flag's name, help, range and parser, for the commands and a settings panel.
         .target(name: "NormscopeFlags", dependencies: ["NormscopeEngine", "NormscopeDraw", "NormscopeImage"]),
         // The thin ncurses backend and the live TUI's event loop.
-        .target(name: "NormscopeTerminal", dependencies: ["CNcursesw", "NormscopeDraw", "NormscopeEngine", "NormscopeImage"]),
+        .target(name: "NormscopeTerminal", dependencies: ["CNcursesw", "NormscopeDraw", "NormscopeEngine", "NormscopeFlags", "NormscopeImage"]),
         // Command-line commands (a library so tests can parse flags without spawning).
         .target(
             name: "NormscopeCLI",

@@ -76,8 +76,10 @@ package struct DashboardModel: Equatable, Sendable {
     var accuracyRows: [AccuracyTable.Row] {
         if let rows = tableRows { return rows }
         return panels.map {
-            AccuracyTable.Row(tag: $0.letter, name: $0.title, slot: $0.slot, accuracy: $0.accuracy,
-                              note: $0.diverged == nil ? nil : "diverged at epoch \($0.diverged!.epoch)")
+            var row = AccuracyTable.Row(tag: $0.letter, name: $0.title, slot: $0.slot, accuracy: $0.accuracy,
+                                        note: $0.diverged == nil ? nil : "diverged at epoch \($0.diverged!.epoch)")
+            if let before = $0.accuracyBefore, let now = $0.accuracy?.all { row.change = now - before }
+            return row
         }
     }
 }

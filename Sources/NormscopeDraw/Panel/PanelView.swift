@@ -95,8 +95,9 @@ struct PanelView: Widget {
             }
         }
         if profileRows > 0 {
-            let profile = Profile(values: model.currentNorms, vmax: vmax, reference: model.referenceLine,
+            var profile = Profile(values: model.currentNorms, vmax: vmax, reference: model.referenceLine,
                                   gutter: gutter, classes: classes)
+            profile.before = model.before
             // An odd number of scale rows puts vmax/2 (1.0) on a row's middle, so it gets its label: else one
             // row stays blank above the profile.
             let skip = profileRows >= 5 && (profileRows - Profile.markRows(height: profileRows)) % 2 == 0 ? 1 : 0

@@ -99,9 +99,9 @@ struct SettingsPanelView: Widget {
 
         init(width: Int) {
             self.width = max(0, width)
-            applies = min(15, max(0, width / 5))
+            applies = width >= 50 ? 15 : max(0, width / 5)
             label = min(24, max(0, width * 3 / 10))
-            value = min(20, max(0, width / 5))
+            value = min(18, max(0, width / 5))
             range = max(0, width - label - value - applies - 1)
         }
 

@@ -4,27 +4,29 @@ import NormscopeEngine
 
 /// The live view: trains the experiment on worker threads and draws the paper's Fig. 2 as it forms.
 package final class LiveApp {
-    private var config: LiveConfiguration
-    private var current: LiveRun
-    private var seed: UInt64
-    private var pace: Pace
-    private var paused = false
+    var config: LiveConfiguration
+    var current: LiveRun
+    var seed: UInt64
+    var pace: Pace
+    var paused = false
     private var view: DashboardView = .heatmapProfile
     private var colorMap: ColorMapKind
     private var showHelp = false
     private var message: (text: String, until: Date)?
-    private var demo: DemoScript?
-    private var holdStarted: Date?
+    var demo: DemoScript?
+    var holdStarted: Date?
+    /// The settings panel and what it changed.
+    var settings = LiveSettingsState()
     /// Until when a second `r` restarts (the first one asks).
     private var restartAskedUntil: Date?
     /// The frame read this turn of the loop: the only way the view reads training.
-    private var latest: LiveFrame
+    var latest: LiveFrame
     /// The frame on screen (what an export writes); nil until the first is drawn after a (re)start.
-    private var shown: LiveFrame?
+    var shown: LiveFrame?
     private let exporter: Exporter
     private let recorder: CastRecorder?
     /// Every time the view reads (see `LiveClock`).
-    private let clock: any LiveClock
+    let clock: any LiveClock
 
     /// Builds the first run; throws (before touching the terminal) if the experiment is invalid.
     package init(_ config: LiveConfiguration) throws {
@@ -123,9 +125,10 @@ package final class LiveApp {
     /// Frames a second while training advances on its own.
     static let progressFPS = 10.0
 
-    private enum KeyOutcome { case none, redraw, quit }
+    enum KeyOutcome { case none, redraw, quit }
 
     private func handle(_ key: Key, screen: TerminalScreen) -> KeyOutcome {
+        if settings.panel != nil { return handleSettingsKey(key, screen: screen) }
         switch key {
         case .char("q"), .char("Q"), .ctrlC:
             return .quit
@@ -161,6 +164,8 @@ package final class LiveApp {
             }
         case .char("e"):
             export()
+        case .char("s"):
+            openSettings()
         case .ctrlL:
             screen.forceRedraw()
         case .resize:
@@ -182,21 +187,7 @@ package final class LiveApp {
     }
 
     private func restart() {
-        let next = seed &+ 1
-        do {
-            let experiment = try config.makeExperiment(next)
-            seed = next
-            current.stop()
-            current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs,
-                              clock: clock)
-            paused = false
-            holdStarted = nil
-            latest = current.frame()
-            shown = nil
-            flash("restarted with seed \(seed)")
-        } catch {
-            flash("restart failed: \(error)")
-        }
+        if startRun(seed: seed &+ 1, overrides: settings.overrides) { flash("restarted with seed \(seed)") }
     }
 
     private func export() {
@@ -208,7 +199,7 @@ package final class LiveApp {
         }
     }
 
-    private func flash(_ text: String, seconds: Double = 6) { message = (text, clock.now().addingTimeInterval(seconds)) }
+    func flash(_ text: String, seconds: Double = 6) { message = (text, clock.now().addingTimeInterval(seconds)) }
 
     private func renderOptions(_ caps: Capabilities) -> RenderOptions {
         let mode: ColorMode
@@ -260,7 +251,8 @@ package final class LiveApp {
                                    title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
         model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
-        if let demo { model.captionsToCome = demo.allCaptions }  // one caption height for the whole tour
+        if let demo { model.captionsToCome = demo.allCaptions }
+        showSettings(in: &model, bases: histories.map(\.id.base))  // one caption height for the whole tour
         let groups = Set(counts.map(ClassGroup.init(trainingCount:)))
         model.emptyGroupColumns = Set([ClassGroup.many, .medium, .few].enumerated().filter { !groups.contains($0.1) }.map(\.0))
         if frame.stage2Started {

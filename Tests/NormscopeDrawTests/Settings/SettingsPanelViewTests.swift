@@ -56,7 +56,7 @@ struct SettingsPanelViewTests {
         var p = SamplePanel.panel(count: 30)
         p.note = "in stage 2 every change restarts"
         let c = screen(p, 80, 24, glyphs: .ascii, color: .none)
-        for y in 0..<c.height { #expect(c.text(row: y).unicodeScalars.allSatisfy(\.isASCII), "row \(y)") }
+        for y in 0..<c.height { #expect(c.text(row: y).unicodeScalars.allSatisfy { $0.isASCII }, "row \(y)") }
         #expect(c.plainText.contains("in stage 2 every change restarts"))
         #expect(c.plainText.contains("^v choose"))
         for y in 0..<c.height { for x in 0..<c.width { #expect(c[x, y].fg == .default && c[x, y].bg == .default) } }
