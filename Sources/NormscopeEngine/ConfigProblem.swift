@@ -18,6 +18,8 @@ package struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
         case notTrained(Regime, trained: [Regime])
         /// Read data cannot be thinned to an imbalance factor of the list; `reason` says why.
         case cannotThin(reason: String)
+        /// A scheduled change names an epoch outside the run's `epochs` (it must be in 0..<epochs).
+        case changeEpoch(epoch: Int, epochs: Int)
     }
 
     package var setting: ConfigSetting
@@ -40,6 +42,8 @@ package struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
         case .notTrained(let r, let trained):
             return "\(n) \(r) is not among the trained regimes (\(name(.regimes)) \(trained.map(\.name).joined(separator: ",")))"
         case .cannotThin(let reason): return "\(n): \(reason)"
+        case .changeEpoch(let epoch, let epochs):
+            return "\(n) at epoch \(epoch) is outside the run: give an epoch from 0 to \(epochs - 1) (\(name(.epochs)) \(epochs))"
         }
     }
 
@@ -61,6 +65,8 @@ package enum ConfigSetting: String, CaseIterable, Sendable {
     // Stage 1 (`TrainingConfig`) and the regimes trained.
     case hidden, learningRate, momentum, batchSize, epochs, weightDecay, maxNormRadius, wdMaxNormRadius, maxNormThresh
     case regimes
+    /// The schedule of mid-run changes (`TrainingConfig.changes`).
+    case changes
     // Stage 2 (`Stage2Config`).
     case stage2Bases, stage2Variants, stage2Epochs, stage2LearningRate, stage2Momentum, stage2WeightDecay, stage2Beta
     case stage2MaxNormThresh, tau
@@ -106,7 +112,7 @@ package enum ConfigSetting: String, CaseIterable, Sendable {
         case .maxNormThresh, .stage2MaxNormThresh: .interval(0, 1, lowerOpen: false, upperOpen: false)
         case .validationFraction: .interval(0, 1, lowerOpen: true, upperOpen: true)
         case .seeds: .between(1, 1000, whole: true)
-        case .name, .profile, .regimes, .stage2Bases, .stage2Variants: nil
+        case .name, .profile, .regimes, .changes, .stage2Bases, .stage2Variants: nil
         }
     }
 }

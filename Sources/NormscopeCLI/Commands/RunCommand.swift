@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NormscopeEngine
+import NormscopeFlags
 
 /// `normscope run`: trains the selected regimes headless, prints a summary and writes results JSON.
 struct RunCommand: ParsableCommand {
@@ -73,9 +74,10 @@ struct RunCommand: ParsableCommand {
         if !quiet {
             StandardError.write("normscope: \(DisplayText.escape(exp.dataset.name)): \(exp.dataset.classCount) classes, \(exp.dataset.trainCount) training / \(exp.dataset.testCount) test samples, \(exp.config.epochs) epochs\(s2.map { " + \($0.epochs) stage-2" } ?? ""), \(experiment.threadCount) thread(s)\n")
         }
-        let results = exp.run(threads: experiment.threadCount, timings: true, stage2: s2,
+        var results = exp.run(threads: experiment.threadCount, timings: true, stage2: s2,
                               progress: { reporter?.update(done: $0.epochsDone) },
                               shouldStop: { interrupt.isRaised })
+        results.command = ReproducingCommand.runLine(for: results.config)
         reporter?.finish()
         // With -o -, stdout carries the JSON: the summary goes to stderr.
         if target?.isStandardOutput == true {

@@ -27,6 +27,7 @@ enum FlagName {
         case .wdMaxNormRadius: "--wd-maxnorm-radius"
         case .maxNormThresh: "--maxnorm-thresh"
         case .regimes: "--regimes"
+        case .changes: "--change"
         case .stage2Bases: "--stage2-base"
         case .stage2Variants: "--stage2-variants"
         case .stage2Epochs: "--stage2-epochs"

@@ -17,10 +17,13 @@ package struct ResultsFile: Codable, Equatable, Sendable {
     package var interrupted: Bool
     /// Test samples per class, most frequent (in training) first; nil in older files.
     package var testClassCounts: [Int]?
+    /// The `normscope run ...` command line that writes this file again (`ReproducingCommand.runLine`, set by
+    /// the command that writes it); nil in older files and for results not written by a command.
+    package var command: String?
 
     /// The file's keys: the Swift names, except `runs`, which files have always called `regimes`.
     enum CodingKeys: String, CodingKey {
-        case program, config, classCounts, classLabels, interrupted, testClassCounts
+        case program, config, classCounts, classLabels, interrupted, testClassCounts, command
         case runs = "regimes"
     }
 

@@ -37,19 +37,23 @@ package struct Experiment: Sendable {
                     progress: (RunSnapshot) -> Void = { _ in },
                     shouldStop: () -> Bool = { false }) -> ResultsFile {
         if let s = stage2 { precondition(stage2Errors(s).isEmpty, stage2Errors(s).map(\.description).joined(separator: "; ")) }
-        let run = StagedRun(stage1: makeTrainers(data: TrainingData(dataset)), threads: threads)
+        let run = StagedRun(stage1: makeTrainers(data: TrainingData(dataset)), threads: threads, changes: config.changes)
         let complete = run.runToEnd(stage2: stage2, progress: progress, shouldStop: shouldStop)
         let snapshot = run.snapshot()
         progress(snapshot)
-        var results = results(of: snapshot, stage2: run.stage2Config, interrupted: !complete)
+        var results = results(of: snapshot, stage2: run.stage2Config, interrupted: !complete,
+                              changes: run.session.changes)
         if !timings { results = results.withoutTimings() }
         return results
     }
 
-    /// The results file of `snapshot`, a run of this experiment.
-    package func results(of snapshot: RunSnapshot, stage2: Stage2Config?, interrupted: Bool) -> ResultsFile {
+    /// The results file of `snapshot`, a run of this experiment; `changes` (default: the config's) are the
+    /// changes the run was trained with, as its session scheduled them.
+    package func results(of snapshot: RunSnapshot, stage2: Stage2Config?, interrupted: Bool,
+                         changes: [ConfigChange]? = nil) -> ResultsFile {
         var recorded = runConfig
         recorded.stage2 = stage2
+        if let changes { recorded.training.changes = changes }
         return ResultsFile(config: recorded, classCounts: dataset.classCounts, classLabels: dataset.labels,
                            runs: snapshot.all, interrupted: interrupted, testClassCounts: dataset.testClassCounts)
     }

@@ -10,7 +10,8 @@ package final class RegimeTrainer {
     package private(set) var epoch = 0
     /// Everything recorded so far.
     package private(set) var history: RunHistory
-    /// The MaxNorm radius in force, if the plan projects.
+    /// The MaxNorm radius at the start, if the plan projects (a scheduled change may replace it from an epoch on:
+    /// see `TrainingPlan.settings`).
     package let radius: Double?
     private var order: [Int32]
     private var predictions: [Int32]
@@ -52,7 +53,9 @@ package final class RegimeTrainer {
     }
 
     /// Runs one epoch: shuffled mini-batches, SGD with momentum, projections; then evaluates and records.
-    package func runEpoch() {
+    /// The optimizer settings are read once, here at the epoch's start, from `changes` (a session's schedule)
+    /// or else the plan's own.
+    package func runEpoch(changes: [ConfigChange]? = nil) {
         guard !isFinished else { return }
         let clock = ContinuousClock()
         let start = clock.now
@@ -60,8 +63,9 @@ package final class RegimeTrainer {
         var rng = SplitMix64(seed: plan.seed, stream: "batches/\(e)")
         for i in 0..<order.count { order[i] = Int32(i) }
         rng.shuffle(&order)
-        let lr = Float(plan.learningRate(epoch: e))
-        let mo = Float(plan.momentum), wd = Float(plan.weightDecay)
+        let current = plan.settings(epoch: e, changes: changes ?? plan.changes, initialRadius: self.radius)
+        let lr = Float(current.learningRate), mo = Float(current.momentum), wd = Float(current.weightDecay)
+        let radius = current.radius
         let range = plan.classifierOnly ? network.classifierRange : 0..<network.parameterCount
         let n = data.trainCount, bs = plan.batchSize, classes = network.classCount
         var lossSum = 0.0

@@ -18,9 +18,12 @@ struct SessionState {
     var activeSince: Date?
     /// Epochs completed by all trainers together.
     var epochsTrained = 0
+    /// The schedule of changes every trainer reads when it starts an epoch (handed out with its lease).
+    var changes: [ConfigChange]
 
-    init(trainers: [RegimeTrainer], limit: Int, layout: StageLayout) {
+    init(trainers: [RegimeTrainer], limit: Int, layout: StageLayout, changes: [ConfigChange] = []) {
         self.trainers = trainers
+        self.changes = changes
         busy = Array(repeating: false, count: trainers.count)
         histories = trainers.map(\.history)
         self.limit = limit
@@ -72,7 +75,7 @@ struct SessionState {
         guard pick >= 0 else { return .none }
         if !busy.contains(true) { activeSince = now }
         busy[pick] = true
-        return .lease(TrainerLease(index: pick, trainer: trainers[pick]))
+        return .lease(TrainerLease(index: pick, trainer: trainers[pick], changes: changes))
     }
 
     /// Publishes the history of the trainer at `index` after an epoch and marks it idle.
@@ -90,7 +93,7 @@ struct SessionState {
     /// The trainer at `index` if it has finished for good (no worker will touch it again).
     func finishedLease(at index: Int) -> TrainerLease? {
         guard trainers.indices.contains(index), !busy[index], trainers[index].isFinished else { return nil }
-        return TrainerLease(index: index, trainer: trainers[index])
+        return TrainerLease(index: index, trainer: trainers[index], changes: changes)
     }
 
     /// The progress at `now`.
@@ -112,4 +115,6 @@ struct SessionState {
 struct TrainerLease: @unchecked Sendable {
     let index: Int
     let trainer: RegimeTrainer
+    /// The schedule of changes when the lease was taken: what the epoch it runs trains with.
+    let changes: [ConfigChange]
 }

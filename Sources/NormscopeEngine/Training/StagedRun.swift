@@ -14,10 +14,12 @@ package final class StagedRun: Sendable {
     package let stage1IDs: [RunID]
 
     /// Takes over `stage1` (no one else may keep using them) and starts `threads` workers under `epochLimit`;
-    /// `clock` times the training.
-    package init(stage1: sending [RegimeTrainer], threads: Int, epochLimit: Int = .max, clock: any LiveClock = WallClock()) {
+    /// `clock` times the training; `changes` is the schedule of mid-run changes the trainers start with.
+    package init(stage1: sending [RegimeTrainer], threads: Int, epochLimit: Int = .max, clock: any LiveClock = WallClock(),
+                 changes: [ConfigChange] = []) {
         stage1IDs = stage1.map(\.plan.id)
-        session = TrainingSession(trainers: stage1, threads: threads, epochLimit: epochLimit, clock: clock)
+        session = TrainingSession(trainers: stage1, threads: threads, epochLimit: epochLimit, clock: clock,
+                                  changes: changes)
         session.start()
     }
 

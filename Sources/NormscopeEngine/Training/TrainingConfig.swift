@@ -24,12 +24,23 @@ package struct TrainingConfig: Codable, Equatable, Sendable {
     package var batchNorm: Bool?
     /// Seed for data, initial weights and batch order.
     package var seed: UInt64
+    /// Scheduled changes (the file's `changes`), nil for none: absent from results files without changes, so
+    /// they keep their bytes. Read it as `changes`.
+    private var scheduled: [ConfigChange]?
+
+    /// The file's keys: the Swift names, except `scheduled`, which files call `changes`.
+    enum CodingKeys: String, CodingKey {
+        case hidden, learningRate, momentum, batchSize, epochs, weightDecay, maxNorm, wdMaxNorm, maxNormEvery
+        case batchNorm, seed
+        case scheduled = "changes"
+    }
 
     package init(hidden: [Int] = [128, 128, 64], learningRate: Double = 0.01, momentum: Double = 0.9,
                 batchSize: Int = 64, epochs: Int = 100, weightDecay: Double = TrainingConfig.defaultWeightDecay,
                 maxNorm: MaxNormRule = .radius(TrainingConfig.defaultMaxNormRadius),
                 wdMaxNorm: MaxNormRule? = .radius(TrainingConfig.defaultWDMaxNormRadius),
-                maxNormEvery: ProjectionSchedule = .step, batchNorm: Bool = false, seed: UInt64 = 0) {
+                maxNormEvery: ProjectionSchedule = .step, batchNorm: Bool = false, seed: UInt64 = 0,
+                changes: [ConfigChange] = []) {
         self.hidden = hidden
         self.learningRate = learningRate
         self.momentum = momentum
@@ -41,6 +52,14 @@ package struct TrainingConfig: Codable, Equatable, Sendable {
         self.maxNormEvery = maxNormEvery
         self.batchNorm = batchNorm ? true : nil
         self.seed = seed
+        self.changes = changes
+    }
+
+    /// Changes of optimizer settings mid-run, in the order they were made (see `ConfigChange`); empty for none.
+    /// Where two name the same setting and epoch, the later one holds.
+    package var changes: [ConfigChange] {
+        get { scheduled ?? [] }
+        set { scheduled = newValue.isEmpty ? nil : newValue }
     }
 
     /// Whether the hidden layers are batch-normalized.
@@ -81,6 +100,10 @@ package struct TrainingConfig: Codable, Equatable, Sendable {
             case .relative(let t): p.check(.maxNormThresh, t)
             }
             for problem in p where !e.contains(problem) { e.append(problem) }
+        }
+        for c in changes {
+            if c.epoch < 0 || c.epoch >= epochs { e.append(ConfigProblem(.changes, .changeEpoch(epoch: c.epoch, epochs: epochs))) }
+            e.check(c.setting.configSetting, c.value)
         }
         return e
     }

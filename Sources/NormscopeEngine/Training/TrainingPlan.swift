@@ -20,6 +20,9 @@ package struct TrainingPlan: Equatable, Sendable {
     var classWeights: [Float]?
     /// Seed of the batch order (the same for every regime of a run).
     package var seed: UInt64
+    /// Changes scheduled mid-run (a stage-1 plan's are its config's); a trainer outside a session reads these,
+    /// one in a session the session's (see `settings(epoch:changes:initialRadius:)`).
+    package var changes: [ConfigChange] = []
 
     package init(id: RunID, epochs: Int, learningRate: Double, momentum: Double, batchSize: Int,
                 weightDecay: Double, maxNorm: MaxNormRule?, maxNormEvery: ProjectionSchedule,
@@ -45,11 +48,17 @@ package struct TrainingPlan: Equatable, Sendable {
                   weightDecay: regime.weightDecay ? config.weightDecay : 0,
                   maxNorm: config.maxNormRule(of: regime), maxNormEvery: config.maxNormEvery,
                   l2Normalized: regime.l2Normalized, seed: config.seed)
+        changes = config.changes
     }
 
     /// Cosine-annealed learning rate of epoch `e` (0-based), stepped once per epoch like PyTorch's
     /// `CosineAnnealingLR(T_max = epochs)`: `lr * (1 + cos(pi * e / epochs)) / 2`.
     package func learningRate(epoch e: Int) -> Double {
-        learningRate * (1 + _cos(Double.pi * Double(e) / Double(epochs))) / 2
+        Self.annealed(learningRate, epoch: e, of: epochs)
+    }
+
+    /// `base` cosine-annealed at epoch `e` of `epochs`.
+    static func annealed(_ base: Double, epoch e: Int, of epochs: Int) -> Double {
+        base * (1 + _cos(Double.pi * Double(e) / Double(epochs))) / 2
     }
 }

@@ -22,23 +22,24 @@ package final class TrainingSession: Sendable {
 
     /// A session over `trainers` (one per regime, in display order) using `threads` workers; `clock` times the
     /// training (`elapsedSeconds`). `layout` says how a `StagedRun` reads the histories (default: all stage 1).
+    /// `changes` is the schedule the trainers start with (see `changeFromNextEpoch`).
     package init(trainers: sending [RegimeTrainer], threads: Int, epochLimit: Int = .max,
-                 clock: any LiveClock = WallClock(), layout: StageLayout? = nil) {
+                 clock: any LiveClock = WallClock(), layout: StageLayout? = nil, changes: [ConfigChange] = []) {
         precondition(SessionState.distinct(trainers), "a trainer was handed to the session twice")
         threadCount = max(1, min(threads, max(1, trainers.count)))
         samplesPerEpoch = trainers.first?.data.trainCount ?? 0
         self.clock = clock
         state = ConditionLock(SessionState(trainers: trainers, limit: epochLimit,
-                                   layout: layout ?? StageLayout(stage1Count: trainers.count)))
+                                   layout: layout ?? StageLayout(stage1Count: trainers.count), changes: changes))
     }
 
     /// Runs `body` on the state under the lock and wakes every waiter.
-    private func change<R: Sendable>(_ body: (inout SessionState) -> R) -> R {
+    func change<R: Sendable>(_ body: (inout SessionState) -> R) -> R {
         state.withLock(notify: true) { s in body(&s) }
     }
 
     /// Reads the state under the lock.
-    private func read<R: Sendable>(_ body: (borrowing SessionState) -> R) -> R {
+    func read<R: Sendable>(_ body: (borrowing SessionState) -> R) -> R {
         state.withLock { s in body(s) }
     }
 
@@ -177,7 +178,7 @@ package final class TrainingSession: Sendable {
 
     private func workerLoop() {
         while let lease = nextTrainer() {
-            lease.trainer.runEpoch()
+            lease.trainer.runEpoch(changes: lease.changes)
             let h = lease.trainer.history
             let now = clock.now()
             change { s in s.finishEpoch(lease.index, history: h, now: now) }

@@ -1,5 +1,6 @@
 import Foundation
 import NormscopeEngine
+import NormscopeFlags
 
 /// One training run shown live: the experiment, its staged run, and the pacing state.
 ///
@@ -21,7 +22,7 @@ final class LiveRun {
         self.experiment = experiment
         self.stage2Epochs = stage2Epochs
         run = StagedRun(stage1: experiment.makeTrainers(data: TrainingData(experiment.dataset)), threads: threads,
-                        epochLimit: 0, clock: clock)
+                        epochLimit: 0, clock: clock, changes: experiment.config.changes)
     }
 
     /// Stage-1 epochs planned.
@@ -34,7 +35,8 @@ final class LiveRun {
         let snapshot = run.snapshot()
         let e = snapshot.stageEpochsDone
         let rate = snapshot.stage2Started || snapshot.preparingStage2 || e >= stage1Epochs ? nil
-            : TrainingPlan(regime: .naive, config: experiment.config).learningRate(epoch: e)
+            : TrainingPlan(regime: .naive, config: experiment.config)
+                .settings(epoch: e, changes: changes, initialRadius: nil).learningRate
         return LiveFrame(run: snapshot.aligned(), stage1Epochs: stage1Epochs,
                          stage2Epochs: snapshot.stage2Config?.epochs ?? stage2Epochs, learningRate: rate)
     }
@@ -96,9 +98,13 @@ final class LiveRun {
         return started
     }
 
-    /// The results file of `snapshot` (the frame an export was asked on).
+    /// The results file of `snapshot` (the frame an export was asked on), with the changes made so far and
+    /// the `normscope run` command line that writes it again.
     func results(of snapshot: RunSnapshot) -> ResultsFile {
-        experiment.results(of: snapshot, stage2: snapshot.stage2Config, interrupted: !snapshot.isFinished)
+        var r = experiment.results(of: snapshot, stage2: snapshot.stage2Config, interrupted: !snapshot.isFinished,
+                                   changes: changes)
+        r.command = ReproducingCommand.runLine(for: r.config)
+        return r
     }
 
     /// Stops the worker threads after the epochs under way.
