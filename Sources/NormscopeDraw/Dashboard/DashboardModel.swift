@@ -40,6 +40,8 @@ package struct DashboardModel: Equatable, Sendable {
     package var emptyGroupColumns: Set<Int> = []
     /// The program's name in the header.
     package var title: String
+    /// Lines the help overlay shows under the keys (the command that reproduces the run last).
+    package var helpNotes: [String] = []
     /// The settings panel, drawn over everything when open.
     package var settings: SettingsPanel? = nil
     /// A short subtitle after the name.

@@ -61,7 +61,7 @@ struct Dashboard: Widget {
         draw(StatusBlock(model, placement: layout.statusPlacement), in: layout.status, on: &canvas, options: options)
         draw(KeyHintLine(keys: model.help, message: model.message), in: layout.keyHint, on: &canvas, options: options)
         if model.showHelp {
-            let help = HelpOverlay(keys: model.help)
+            let help = HelpOverlay(keys: model.help, notes: model.helpNotes)
             let size = help.preferredSize
             let w = min(size.width, canvas.width - 2), h = min(size.height, canvas.height - 2)
             let rect = Rect(x: TextFit.centered(w, in: canvas.width), y: TextFit.centered(h, in: canvas.height), width: w, height: h)

@@ -26,7 +26,7 @@ struct SettingsPanelView: Widget {
         let glyphs = Glyphs.forMode(options.glyphs)
         let theme = Theme(mode: options.colorMode)
         let box = Rect(x: 0, y: 0, width: canvas.width, height: canvas.height)
-        canvas.frame(box, glyphs: glyphs, style: theme.border, title: [Span(" settings ", theme.title)])
+        canvas.frame(box, glyphs: glyphs, style: theme.border, title: [Span("settings", theme.title)])
         let inner = box.inset(by: 1)
         guard inner.width > 4, inner.height > 0 else { return canvas }
         let footer = min(footerLines, max(0, inner.height - 2))

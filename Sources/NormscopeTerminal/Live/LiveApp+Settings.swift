@@ -12,6 +12,15 @@ struct LiveSettingsState {
     var overrides: [String: String] = [:]
     /// Regimes the panel hid (view only: they go on training).
     var hidden: Set<Regime> = []
+    /// Before and after: each regime's final profile and overall accuracy at the last change or restart made
+    /// from the panel (a plain `r` clears it).
+    var before: [Regime: LiveBefore] = [:]
+}
+
+/// A regime's state at the moment of a settings change: its profile (norm per class) and overall accuracy.
+struct LiveBefore {
+    var norms: [Double]
+    var accuracy: Double?
 }
 
 extension LiveApp {
@@ -22,9 +31,11 @@ extension LiveApp {
         let now = LiveSettingsRows.Now(config: configNow(), origin: e.origin, seed: seed, regimes: e.regimes,
                                        hidden: settings.hidden, pace: pace)
         var panel = SettingsPanel(rows: LiveSettingsRows.rows(now))
+        // Stage 1 has no epoch left to change: every change restarts.
         let stage2 = latest.stage2Started || latest.preparingStage2
-        panel.everythingRestarts = stage2
-        panel.note = stage2 ? "in stage 2 every change restarts the run from epoch 0" : nil
+        panel.everythingRestarts = stage2 || latest.finished
+        panel.note = stage2 ? "in stage 2 every change restarts the run from epoch 0"
+            : latest.finished ? "stage 1 is done: every change restarts the run from epoch 0" : nil
         panel.command = reproducingCommand()
         settings.panel = panel
     }
@@ -72,11 +83,12 @@ extension LiveApp {
             restartWithSettings(restarts)
             return
         }
+        rememberBefore()
         for change in changes where change.apply == .fromNextEpoch {
             guard let setting = ScheduledSetting.allCases.first(where: { FlagTable.entry(for: $0).flag == change.id }),
                   let value = Double(change.value) else { continue }
             let scheduled = current.changeFromNextEpoch(setting, to: value)
-            said.append("\(label(change.id)) \(change.value) from epoch \(scheduled.epoch + 1)")
+            said.append("\(label(change.id)) \(change.value) from epoch \(scheduled.epoch + 1), weights kept")
         }
         if !said.isEmpty { flash(said.joined(separator: "; ")) }
     }
@@ -110,7 +122,9 @@ extension LiveApp {
             }
         }
         let what = changes.map { "\(label($0.id)) \($0.value)" }.joined(separator: ", ")
+        let before = snapshotBefore()
         if startRun(seed: nextSeed, overrides: overrides) {
+            settings.before = before
             settings.overrides = overrides
             flash("restarted from epoch 0 with \(what)")
         }
@@ -136,14 +150,46 @@ extension LiveApp {
         }
     }
 
+    /// The demo's change: the panel's path (before and after remembered, scheduled from the next epoch).
+    func changeFromDemo(_ setting: ScheduledSetting, to value: Double) {
+        rememberBefore()
+        _ = current.changeFromNextEpoch(setting, to: value)
+    }
+
+    /// Remembers every regime's profile and accuracy now, for before and after.
+    func rememberBefore() { settings.before = snapshotBefore() }
+
+    /// Every stage-1 regime's latest profile and overall accuracy.
+    private func snapshotBefore() -> [Regime: LiveBefore] {
+        var out: [Regime: LiveBefore] = [:]
+        for h in latest.run.stage1 {
+            guard let last = h.records.last else { continue }
+            out[h.id.base] = LiveBefore(norms: last.norms, accuracy: h.accuracy.all)
+        }
+        return out
+    }
+
     /// The panel (when open) over `model`, and without the panels and curves of the regimes it hid; `bases`
     /// are the panels' regimes, in order (letters and colours stay those of the full figure).
     func showSettings(in model: inout DashboardModel, bases: [Regime]) {
         model.settings = settings.panel
+        model.helpNotes = helpNotes()
+        for (i, base) in bases.enumerated() where i < model.panels.count {
+            guard let b = settings.before[base], b.norms.count == model.panels[i].rows.last?.values.count else { continue }
+            model.panels[i].before = b.norms
+            model.panels[i].accuracyBefore = b.accuracy
+        }
         guard !settings.hidden.isEmpty, bases.count == model.panels.count else { return }
         let hiddenSlots = Set(bases.indices.filter { settings.hidden.contains(bases[$0]) })
         model.panels = model.panels.enumerated().filter { !hiddenSlots.contains($0.offset) }.map(\.element)
         for i in model.curves.indices { model.curves[i].series.removeAll { hiddenSlots.contains($0.slot) } }
+    }
+
+    /// The help overlay's lines under the keys: the before-and-after marks, the command of the run.
+    private func helpNotes() -> [String] {
+        guard showHelp else { return [] }
+        return ["after a change from s: dots = the profile before it, Δ = accuracy change; r clears them",
+                reproducingCommand()]
     }
 
     /// The training settings in force now: the run's, with the changes made from the panel (or `--change`)

@@ -11,7 +11,7 @@ package final class LiveApp {
     var paused = false
     private var view: DashboardView = .heatmapProfile
     private var colorMap: ColorMapKind
-    private var showHelp = false
+    var showHelp = false
     private var message: (text: String, until: Date)?
     var demo: DemoScript?
     var holdStarted: Date?
@@ -90,6 +90,7 @@ package final class LiveApp {
                 switch demo!.tick(now: now, frame: frame) {
                 case .continue: break
                 case .startStage2: startStage2()
+                case .change(let setting, let value): changeFromDemo(setting, to: value)
                 case .finished:
                     if holdStarted == nil { holdStarted = now }
                 }
@@ -187,14 +188,17 @@ package final class LiveApp {
     }
 
     private func restart() {
-        if startRun(seed: seed &+ 1, overrides: settings.overrides) { flash("restarted with seed \(seed)") }
+        if startRun(seed: seed &+ 1, overrides: settings.overrides) {
+            settings.before = [:]
+            flash("restarted with seed \(seed)")
+        }
     }
 
     private func export() {
         // The frame on screen, so the files show what the user saw.
         let results = current.results(of: (shown ?? latest).run)
         switch exporter.export(results, seed: seed, colorMap: colorMap, vmax: config.vmax, now: clock.now()) {
-        case .success(let paths): flash(exporter.summary(of: paths))
+        case .success(let paths): flash(exporter.summary(of: paths) + " · reproduce: " + reproducingCommand(), seconds: 12)
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
     }

@@ -20,15 +20,15 @@ enum LiveSettingsRows {
     static func rows(_ now: Now) -> [SettingRow] {
         let c = now.config
         var rows = [
-            row(FlagTable.weightDecay.entry, "weight decay", FlagTable.weightDecay.spell(c.weightDecay), .fromNextEpoch),
+            row(FlagTable.weightDecay.entry, "weight decay", number(c.weightDecay), .fromNextEpoch),
             row(FlagTable.maxNormRadius.entry, "MaxNorm radius (d)", spell(c.maxNorm), .fromNextEpoch),
             row(FlagTable.wdMaxNormRadius.entry, "MaxNorm radius (e)", spell(c.wdMaxNorm ?? c.maxNorm), .fromNextEpoch),
-            row(FlagTable.learningRate.entry, "learning rate", FlagTable.learningRate.spell(c.learningRate), .fromNextEpoch),
-            row(FlagTable.momentum.entry, "momentum", FlagTable.momentum.spell(c.momentum), .fromNextEpoch),
+            row(FlagTable.learningRate.entry, "learning rate", number(c.learningRate), .fromNextEpoch),
+            row(FlagTable.momentum.entry, "momentum", number(c.momentum), .fromNextEpoch),
             row(FlagTable.batchSize.entry, "batch size", "\(c.batchSize)", .restart),
             row(FlagTable.epochs.entry, "epochs", "\(c.epochs)", .restart),
             dataRow(now.origin),
-            row(FlagTable.imbalance.entry, "imbalance factor", now.origin.recipe.map { FlagTable.imbalance.spell($0.imbalance) } ?? "-", .restart),
+            row(FlagTable.imbalance.entry, "imbalance factor", now.origin.recipe.map { number($0.imbalance) } ?? "-", .restart),
             row(FlagTable.profile.entry, "profile", now.origin.recipe?.profile.rawValue ?? "-", .restart, kind: .choice),
             row(FlagTable.seed.entry, "seed", "\(now.seed)", .restart),
             row(FlagTable.hidden.entry, "hidden widths", FlagTable.hidden.spell(c.hidden), .restart),
@@ -41,8 +41,21 @@ enum LiveSettingsRows {
                                    value: now.hidden.contains(regime) ? "off" : "on", apply: .view, kind: .toggle,
                                    steps: ["off", "on"]))
         }
-        rows.append(row(FlagTable.pace.entry, "pace (s/epoch, 0: flat out)", FlagTable.pace.spell(now.pace.secondsPerEpoch), .view))
+        var pace = row(FlagTable.pace.entry, "pace (s/epoch)", number(now.pace.secondsPerEpoch), .view)
+        pace.range += " (0: flat out)"
+        rows.append(pace)
         return rows
+    }
+
+    /// A number as a person writes it: whole numbers without ".0" ("100", "0.005", "5e-05").
+    static func number(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+    }
+
+    /// A checked value as the flash line says it ("50" for "50.0").
+    static func spoken(_ text: String) -> String {
+        guard !text.contains(","), let v = Double(text) else { return text }
+        return number(v)
     }
 
     /// The id of the row that shows or hides `regime`.
@@ -51,10 +64,14 @@ enum LiveSettingsRows {
     /// A row of `entry`: its range, steps and check, the flag's refusal line as the panel's.
     static func row(_ entry: FlagEntry, _ label: String, _ value: String, _ apply: SettingApply,
                     kind: SettingKind = .value) -> SettingRow {
-        SettingRow(id: entry.flag, label: label, value: value, range: entry.kind.helpPhrase, apply: apply,
-                   kind: kind, steps: entry.steps) { text in
+        var isNumber = false
+        if case .number = entry.kind { isNumber = true }
+        let number = isNumber
+        let say: @Sendable (String) -> String = { text in number ? spoken(text) : text }
+        return SettingRow(id: entry.flag, label: label, value: value, range: entry.kind.helpPhrase, apply: apply,
+                          kind: kind, steps: entry.steps.map(say)) { text in
             do throws(FlagValueError) {
-                return .success(try entry.check(text))
+                return .success(say(try entry.check(text)))
             } catch {
                 return .failure(SettingRefusal(error.message))
             }
@@ -72,7 +89,7 @@ enum LiveSettingsRows {
     /// A MaxNorm rule as the radius flag spells it; a relative rule (`--maxnorm-thresh`) says so.
     static func spell(_ rule: MaxNormRule) -> String {
         switch rule {
-        case .radius(let r): FlagTable.maxNormRadius.spell(r)
+        case .radius(let r): number(r)
         case .relative(let t): "thresh \(t)"
         }
     }
