@@ -28,7 +28,7 @@ struct FigureCommandTests {
         #expect(text.hasPrefix("<?xml") && text.contains("<svg") && text.contains("id=\"panel-e\""))
         let csv = dir.appendingPathComponent("norms.csv").path
         try FigureCommand.parse([results, "-o", csv]).run()
-        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("regime,stage,epoch,class,count,norm,accuracy,predicted\n"))
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("regime,stage,epoch,class,count,norm,accuracy,predicted,change\n"))
         let forced = dir.appendingPathComponent("norms.txt").path
         try FigureCommand.parse([results, "-o", forced, "--format", "csv", "--colormap", "viridis"]).run()
         #expect(try String(contentsOfFile: forced, encoding: .utf8).hasPrefix("regime,"))

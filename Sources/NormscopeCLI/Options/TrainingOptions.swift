@@ -42,6 +42,10 @@ struct TrainingOptions: ParsableArguments {
             transform: FlagTable.maxNormEvery.transform)
     var maxNormEvery: ProjectionSchedule = .step
 
+    @Option(name: .customLong("change"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp(ChangeFlag.help, valueName: "epoch:name=value"), transform: ChangeFlag.parse)
+    var changes: [ConfigChange] = []
+
     @Option(help: ArgumentHelp("Regimes to train, comma-separated: naive,l2norm,wd,maxnorm,wd+maxnorm.",
                                valueName: "list"))
     var regimes: String = "naive,l2norm,wd,maxnorm,wd+maxnorm"
@@ -74,7 +78,10 @@ struct TrainingOptions: ParsableArguments {
         let wdRule: MaxNormRule = maxNormThresh.map { .relative($0) } ?? .radius(wdMaxNormRadius ?? TrainingConfig.defaultWDMaxNormRadius)
         let c = TrainingConfig(hidden: network.hidden, learningRate: lr, momentum: momentum, batchSize: batchSize,
                                epochs: network.epochs, weightDecay: weightDecay, maxNorm: rule, wdMaxNorm: wdRule,
-                               maxNormEvery: maxNormEvery, batchNorm: network.batchNorm, seed: seed)
+                               maxNormEvery: maxNormEvery, batchNorm: network.batchNorm, seed: seed, changes: changes)
+        if let problem = ChangeFlag.epochProblem(changes, epochs: network.epochs) {
+            throw NormscopeError.invalidValue(problem.message)
+        }
         try FlagName.throwFirst(c.validationErrors())
         return c
     }

@@ -18,12 +18,14 @@ struct FigureModel: Sendable {
         var divergedEpoch: Int? { history.diverged?.epoch }
     }
 
-    /// A labelled mark on the heatmaps' epoch axis (a change of setting mid-run): a rule across every heatmap
-    /// at `epoch`, shown once training has reached it.
+    /// A labelled mark on the heatmaps' epoch axis (a change of setting mid-run): a rule across the heatmaps of
+    /// `regimes` (nil: every heatmap) at `epoch`, shown once training has reached it.
     struct EpochMark: Equatable, Sendable {
         var epoch: Int
-        /// A short label ("wd 5e-3").
+        /// A short label ("WD 5e-3").
         var label: String
+        /// The regimes whose heatmaps carry the mark; nil for all.
+        var regimes: [Regime]? = nil
     }
 
     /// The document's title (the SVG's `<title>`).
@@ -77,7 +79,7 @@ struct FigureModel: Sendable {
         self.colorMap = colorMap
         let top = vmax ?? DashboardModel.paperScaleTop
         self.vmax = top
-        self.epochMarks = epochMarks
+        self.epochMarks = epochMarks + Self.changeMarks(results)
         documentTitle = "Per-class classifier weight norms (\(results.config.dataset.recipe?.name ?? results.config.dataset.file ?? "data"))"
         footer = FigureTitles.footer(results, classes: counted, epochs: epochs)
         heatmaps = stage1.enumerated().map { i, h in Heatmap(letter: Self.letter(i), title: "(\(Self.letter(i))) \(h.id.title)", history: h) }
@@ -117,9 +119,19 @@ struct FigureModel: Sendable {
         heatmap.divergedEpoch.flatMap { $0 <= moment.stage1Epoch ? "diverged at epoch \($0)" : nil }
     }
 
-    /// The epoch marks shown at `moment`.
-    func epochMarks(at moment: FigureMoment) -> [EpochMark] {
-        epochMarks.filter { $0.epoch <= moment.stage1Epoch && $0.epoch <= epochs }
+    /// The epoch marks shown at `moment` (on `heatmap`'s panel, when given).
+    func epochMarks(at moment: FigureMoment, on heatmap: Heatmap? = nil) -> [EpochMark] {
+        epochMarks.filter { m in
+            m.epoch <= moment.stage1Epoch && m.epoch <= epochs
+                && (heatmap == nil || m.regimes == nil || m.regimes!.contains(heatmap!.history.id.base))
+        }
+    }
+
+    /// One mark per change of setting the results record, on the heatmaps of the regimes it affects.
+    static func changeMarks(_ results: ResultsFile) -> [EpochMark] {
+        ConfigChange.inEpochOrder(results.config.training.changes).map { c in
+            EpochMark(epoch: c.epoch, label: ChangeMark(c).label, regimes: Regime.all.filter(c.setting.affects))
+        }
     }
 
     /// The mean norms of a heatmap in `rows` bins of epochs and `cols` bins of classes (the painter chooses the

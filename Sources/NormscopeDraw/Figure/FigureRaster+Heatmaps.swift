@@ -66,12 +66,7 @@ extension FigureRaster {
             r.fill(x: tx, y: y + P + L.stroke, width: L.stroke, height: L.tick, color: Self.ink)
             r.text(t.label, x: tx, y: L.tickLabelY, font: regular, color: Self.ink, anchor: .middle)
         }
-        for m in model.epochMarks(at: moment) {
-            let my = epochY(Double(m.epoch), top: y)
-            r.line(from: (x, my), to: (x + P - 1, my), color: Self.mark, thickness: L.stroke, dash: 4 * L.scale, gap: 2 * L.scale)
-            r.text(Self.fitting([m.label], width: P - 4 * L.scale, font: regular), x: x + P - 2 * L.scale, y: my - L.line - L.scale,
-                   font: regular, color: Self.mark, anchor: .end)
-        }
+        for m in model.epochMarks(at: moment, on: h) { drawMark(&r, m, x: x, y: epochY(Double(m.epoch), top: y), font: regular) }
         if let note = model.note(h, at: moment) {
             r.text(Self.fitting([note, "diverged"], width: P, font: regular),
                    x: x + P / 2, y: y + P / 2 - L.line / 2, font: regular, color: Self.alarm, anchor: .middle)

@@ -46,6 +46,8 @@ package enum FigureSVG {
 
     /// The colour of epoch marks' rules and labels: white shows on every colour of both maps' dark ends.
     static let markColor = "#ffffff"
+    /// The dark outline of epoch marks, so they also show on the maps' light (yellow-green) end.
+    static let markHalo = "#000000"
 
     static func heatmap(_ doc: inout Document, _ model: FigureModel, _ h: FigureModel.Heatmap, moment: FigureMoment,
                         x: Double, y: Double, size: Double) {
@@ -68,10 +70,13 @@ package enum FigureSVG {
             doc.raw("<line x1=\"\(SVGText.num(tx))\" y1=\"\(SVGText.num(y + size))\" x2=\"\(SVGText.num(tx))\" y2=\"\(SVGText.num(y + size + 4))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(t.label, x: tx, y: y + size + 15, size: 10, anchor: "middle")
         }
-        for m in model.epochMarks(at: moment) {
+        for m in model.epochMarks(at: moment, on: h) {
             let my = epochY(Double(m.epoch))
-            doc.raw("<line class=\"mark\" x1=\"\(SVGText.num(x))\" y1=\"\(SVGText.num(my))\" x2=\"\(SVGText.num(x + size))\" y2=\"\(SVGText.num(my))\" stroke=\"\(markColor)\" stroke-width=\"1\" stroke-dasharray=\"4,2\"/>")
-            doc.text(m.label, x: x + size - 3, y: my - 3, size: 9, anchor: "end", fill: markColor)
+            // A dark rule under the white dashes and a dark halo round the label: legible on both ends of the map.
+            let line = "x1=\"\(SVGText.num(x))\" y1=\"\(SVGText.num(my))\" x2=\"\(SVGText.num(x + size))\" y2=\"\(SVGText.num(my))\""
+            doc.raw("<line class=\"mark-halo\" \(line) stroke=\"\(markHalo)\" stroke-width=\"2\"/>")
+            doc.raw("<line class=\"mark\" \(line) stroke=\"\(markColor)\" stroke-width=\"1\" stroke-dasharray=\"4,2\"/>")
+            doc.raw("<text x=\"\(SVGText.num(x + size - 3))\" y=\"\(SVGText.num(my - 3))\" font-size=\"9\" text-anchor=\"end\" fill=\"\(markColor)\" stroke=\"\(markHalo)\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">\(SVGText.escape(m.label))</text>")
         }
         let classTitle = FigureText.fitting(model.classAxis.titles, width: size + Layout.gap, measure: Measure(size: 11),
                                             maxCharacters: 40)

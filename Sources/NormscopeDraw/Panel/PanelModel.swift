@@ -4,6 +4,8 @@ package struct PanelModel: Equatable, Sendable {
     package var title: String
     /// The panel's letter as in the paper ("a" ... "e").
     var letter: String
+    /// Changes of settings mid-run that affect this regime, marked on the heatmap's epoch axis.
+    package var changeMarks: [ChangeMark] = []
     /// The norms after each recorded epoch (epoch 0 before training), class k's at `values[k]`, most frequent first.
     package var rows: [EpochRow]
     /// The epochs planned; the heatmap is laid out for all of them from the start.

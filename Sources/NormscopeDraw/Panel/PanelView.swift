@@ -70,8 +70,9 @@ struct PanelView: Widget {
         let gutter = gutter(innerWidth: inner.width)
         let hintRows = inner.height >= 7 ? 1 : 0
         let body = inner.height - hintRows
-        let heatmap = Heatmap(rows: model.rows, totalEpochs: model.totalEpochs, vmax: vmax,
+        var heatmap = Heatmap(rows: model.rows, totalEpochs: model.totalEpochs, vmax: vmax,
                               stageBoundary: model.stageBoundary, gutter: gutter)
+        heatmap.changeMarks = model.changeMarks
         var heatRows = 0, profileRows = body, ruleRows = 0
         var classes: BinPlan?
         if content == .heatmapAndProfile {

@@ -15,6 +15,8 @@ struct Heatmap: Widget {
     var stageBoundary: Int?
     /// Columns reserved at the left for epoch labels (0 for none).
     var gutter: Int
+    /// Changes of settings mid-run, each marked in the gutter at its epoch with its short label.
+    var changeMarks: [ChangeMark] = []
 
     init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.rows = rows
@@ -124,6 +126,7 @@ struct Heatmap: Widget {
         for (row, epoch) in Heatmap.tickRows(g, rows: rows, lastEpoch: lastEpoch, boundaryRow: boundaryRow) {
             label(NumberFormat.epoch(epoch), row: row, style: theme.faint)
         }
+        drawChangeMarks(&canvas, g, rows: rows, glyphs: glyphs, theme: theme)
         if let b = boundaryRow, let s = stageBoundary, b < rows {
             label(NumberFormat.epoch(s), row: b, style: theme.caution)
             if gutter >= 1 { canvas.put(String(glyphs.markerRight), x: gutter - 1, y: b, style: theme.caution) }

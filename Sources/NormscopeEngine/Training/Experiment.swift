@@ -25,7 +25,7 @@ package struct Experiment: Sendable {
     }
 
     /// The configuration recorded in results.
-    var runConfig: RunConfig { RunConfig(dataset: origin, training: config, regimes: regimes) }
+    package var runConfig: RunConfig { RunConfig(dataset: origin, training: config, regimes: regimes) }
 
     /// Trains every regime on `threads` threads, then (when `stage2` is given) continues each base with the
     /// stage-2 variants in the same session. `progress` is called (on the calling thread) whenever an epoch

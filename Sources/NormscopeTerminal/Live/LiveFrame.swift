@@ -1,3 +1,4 @@
+import NormscopeDraw
 import NormscopeEngine
 
 /// Everything one frame of the live view shows of training, read once: the run's histories and progress from
@@ -13,6 +14,8 @@ struct LiveFrame: Sendable {
     let stage2Epochs: Int
     /// The learning rate of the epoch under way in stage 1 (nil in stage 2 and once stage 1 is done).
     let learningRate: Double?
+    /// The changes of setting scheduled so far (from `--change` and live), in the order made.
+    var changes: [ConfigChange] = []
 
     /// Whether stage 2's trainers are in the session.
     var stage2Started: Bool { run.stage2Started }
@@ -31,6 +34,9 @@ struct LiveFrame: Sendable {
         if preparingStage2 { return ("stage 2", 0, stage2Epochs) }
         return stage2Started ? ("stage 2", run.stageEpochsDone, stage2Epochs) : ("stage 1", run.stageEpochsDone, stage1Epochs)
     }
+
+    /// The marks of the changes that affect `regime`'s panel.
+    func changeMarks(for regime: Regime) -> [ChangeMark] { ChangeMark.marks(changes, for: regime) }
 
     /// What the panels show: each stage-1 history, continued by its CB & WD & MaxNorm retraining once that runs.
     var panelHistories: [RunHistory] {

@@ -32,13 +32,13 @@ final class LiveRun {
 
     /// Everything training shows now, read in one step: histories, stages and progress together.
     func frame() -> LiveFrame {
-        let snapshot = run.snapshot()
+        let snapshot = run.snapshot(), changes = self.changes
         let e = snapshot.stageEpochsDone
         let rate = snapshot.stage2Started || snapshot.preparingStage2 || e >= stage1Epochs ? nil
             : TrainingPlan(regime: .naive, config: experiment.config)
                 .settings(epoch: e, changes: changes, initialRadius: nil).learningRate
         return LiveFrame(run: snapshot.aligned(), stage1Epochs: stage1Epochs,
-                         stage2Epochs: snapshot.stage2Config?.epochs ?? stage2Epochs, learningRate: rate)
+                         stage2Epochs: snapshot.stage2Config?.epochs ?? stage2Epochs, learningRate: rate, changes: changes)
     }
 
     /// Lets training advance by at most one epoch per `pace`; flat out removes the limit. Paused, no new

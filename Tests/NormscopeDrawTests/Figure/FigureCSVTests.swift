@@ -7,12 +7,12 @@ struct FigureCSVTests {
     @Test func everyNormIsOneLine() {
         let r = FigureSVGTests.results(epochs: 4, classes: 6)
         let lines = FigureCSV.render(results: r).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "regime,stage,epoch,class,count,norm,accuracy,predicted")
+        #expect(lines.first == "regime,stage,epoch,class,count,norm,accuracy,predicted,change")
         #expect(lines.last == "", "ends with a newline")
         let expected = r.runs.map { $0.records.count * 6 }.reduce(0, +)
         #expect(lines.count - 2 == expected)
         // These results record no per-class accuracy or predictions: their columns are empty.
-        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.runs[0].records[0].norms[0]),,")
+        #expect(lines[1] == "naive,1,0,0,\(r.classCounts[0]),\(r.runs[0].records[0].norms[0]),,,")
     }
 
     @Test func perClassAccuracyAndPredictionsHaveTheirColumns() {
@@ -26,7 +26,7 @@ struct FigureCSVTests {
         ])]
         let lines = FigureCSV.render(results: r).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(lines.count == 6 && lines.allSatisfy { $0.count == 8 })
+        #expect(lines.count == 6 && lines.allSatisfy { $0.count == 9 })
         #expect(lines.map { Double($0[6])! } == [100, 50, 0, 1.0 / 3, 25, 12.5])
         #expect(lines.map { Int($0[7])! } == [4, 2, 0, 3, 2, 1])
     }
