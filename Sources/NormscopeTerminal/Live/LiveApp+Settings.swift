@@ -223,7 +223,9 @@ extension LiveApp {
     @discardableResult
     func startRun(seed next: UInt64, overrides: [String: String]) -> Bool {
         do {
+            let asked = clock.now()
             let experiment = try makeExperiment(seed: next, overrides: overrides)
+            latency.restart(asked: asked, built: clock.now())
             seed = next
             current.stop()
             current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs,

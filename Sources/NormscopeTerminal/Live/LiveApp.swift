@@ -17,6 +17,8 @@ package final class LiveApp {
     var holdStarted: Date?
     /// The settings panel and what it changed.
     var settings = LiveSettingsState()
+    /// Opt-in answer timings (`NORMSCOPE_LATENCY_LOG`).
+    var latency = LatencyLog()
     /// Until when a second `r` restarts (the first one asks).
     private var restartAskedUntil: Date?
     /// The frame read this turn of the loop: the only way the view reads training.
@@ -77,6 +79,7 @@ package final class LiveApp {
         var progressed = false  // redraw at the progress frame rate: training advanced
         while session.interruptSignal == nil {
             if let key = screen.readKey(timeoutMs: 33) {
+                latency.key(at: clock.now())
                 switch handle(key, screen: screen) {
                 case .quit: return 0
                 case .redraw: dirty = true
@@ -115,6 +118,7 @@ package final class LiveApp {
                                              options: renderOptions(screen.capabilities))
                 shown = frame
                 screen.draw(canvas)
+                latency.frame(at: clock.now())
                 recorder?.frame(canvas, at: now)
                 lastFrame = now
                 dirty = false
