@@ -17,6 +17,11 @@ struct LiveSettingsState {
     var before: [Regime: LiveBefore] = [:]
 }
 
+/// A run replaced by a restart, handed to the thread that stops it (the UI thread no longer touches it).
+private struct RetiredRun: @unchecked Sendable {
+    let run: LiveRun
+}
+
 /// A regime's state at the moment of a settings change: its profile (norm per class) and overall accuracy.
 struct LiveBefore {
     var norms: [Double]
@@ -227,7 +232,9 @@ extension LiveApp {
             let experiment = try makeExperiment(seed: next, overrides: overrides)
             latency.restart(asked: asked, built: clock.now())
             seed = next
-            current.stop()
+            // The old run's epochs under way finish on a helper thread: the UI does not wait for them.
+            let old = RetiredRun(run: current)
+            Thread.detachNewThread { old.run.stop() }
             current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs,
                               clock: clock)
             paused = false
