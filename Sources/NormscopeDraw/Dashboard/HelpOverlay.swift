@@ -29,7 +29,8 @@ struct HelpOverlay: Widget {
         guard !inner.isEmpty else { return canvas }
         let kw = keys.map { glyphs.text($0.key).count }.max() ?? 0
         let footer = inner.height >= keys.count + 2 ? 1 : 0
-        let noteRows = inner.height >= keys.count + 3 + notes.count + 1 ? notes.count + 1 : 0
+        // Notes (after a blank line) only when every key fits too: top margin, keys, blank, notes, footer.
+        let noteRows = !notes.isEmpty && inner.height >= keys.count + notes.count + 3 ? notes.count + 1 : 0
         let rows = inner.height - footer - noteRows - (inner.height >= 3 ? 1 : 0)
         let y0 = inner.y + (inner.height >= 3 ? 1 : 0)
         for (i, k) in keys.enumerated() where i < rows {

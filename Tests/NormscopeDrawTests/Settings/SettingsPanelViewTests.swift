@@ -67,4 +67,16 @@ struct SettingsPanelViewTests {
         let c = SettingsPanelView(panel: SamplePanel.panel(count: 30)).render(width: size.0, height: size.1, options: .standard)
         #expect(c.width == size.0 && c.height == size.1)
     }
+
+    @Test(arguments: [(80, 24), (120, 36)])
+    func helpShowsTheNotesAndTheCommand(size: (Int, Int)) {
+        var model = SyntheticDashboard.model(epoch: 30)
+        model.showHelp = true
+        model.helpNotes = ["after a change from s: dots = the profile before it", "normscope --epochs 50 --change 20:weight-decay=0.005"]
+        let text = renderDashboard(model, width: size.0, height: size.1, options: .standard).plainText
+        #expect(text.contains("s  settings") || text.contains("settings: change one"))
+        #expect(text.contains("dots = the profile before it"))
+        #expect(text.contains("normscope --epochs 50 --change 20:weight-decay=0.005"))
+        #expect(text.contains("press ? to close"))
+    }
 }
