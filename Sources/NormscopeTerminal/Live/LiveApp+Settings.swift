@@ -12,14 +12,11 @@ struct LiveSettingsState {
     var overrides: [String: String] = [:]
     /// Regimes the panel hid (view only: they go on training).
     var hidden: Set<Regime> = []
+    /// A restart whose experiment is being built on a helper thread.
+    var pending: PendingRestart?
     /// Before and after: each regime's final profile and overall accuracy at the last change or restart made
     /// from the panel (a plain `r` clears it).
     var before: [Regime: LiveBefore] = [:]
-}
-
-/// A run replaced by a restart, handed to the thread that stops it (the UI thread no longer touches it).
-private struct RetiredRun: @unchecked Sendable {
-    let run: LiveRun
 }
 
 /// A regime's state at the moment of a settings change: its profile (norm per class) and overall accuracy.
@@ -127,21 +124,8 @@ extension LiveApp {
             }
         }
         let what = changes.map { "\(label($0.id)) \($0.value)" }.joined(separator: ", ")
-        let before = snapshotBefore()
-        if startRun(seed: nextSeed, overrides: overrides) {
-            settings.before = before
-            settings.overrides = overrides
-            flash("restarted from epoch 0 with \(what)")
-        }
-    }
-
-    /// The experiment of `seed` with the panel's settings applied.
-    func makeExperiment(seed: UInt64, overrides: [String: String]) throws -> Experiment {
-        if overrides.isEmpty { return try config.makeExperiment(seed) }
-        guard let make = config.makeExperimentOverriding else {
-            throw NormscopeError.invalidValue("this live view cannot restart with other settings")
-        }
-        return try make(overrides, seed)
+        startRun(seed: nextSeed, overrides: overrides, message: "restarted from epoch 0 with \(what)",
+                 before: snapshotBefore())
     }
 
     /// The row's label for flash lines ("weight decay").
@@ -228,30 +212,5 @@ extension LiveApp {
         let stage2 = latest.stage2Started ? latest.run.stage2Config : nil
         let run = RunConfig(dataset: e.origin, training: training, regimes: e.regimes, stage2: stage2)
         return ReproducingCommand.line(for: run, pace: demo == nil ? pace.secondsPerEpoch : nil)
-    }
-
-    /// Replaces the run with a new one of `seed` and the panel's settings, from epoch 0 (the `r` key and the
-    /// panel's restarts); false, with a flash saying why, when the settings give no experiment.
-    @discardableResult
-    func startRun(seed next: UInt64, overrides: [String: String]) -> Bool {
-        do {
-            let asked = clock.now()
-            let experiment = try makeExperiment(seed: next, overrides: overrides)
-            latency.restart(asked: asked, built: clock.now())
-            seed = next
-            // The old run's epochs under way finish on a helper thread: the UI does not wait for them.
-            let old = RetiredRun(run: current)
-            Thread.detachNewThread { old.run.stop() }
-            current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs,
-                              clock: clock)
-            paused = false
-            holdStarted = nil
-            latest = current.frame()
-            shown = nil
-            return true
-        } catch {
-            flash("restart failed: \(error)", seconds: 12)
-            return false
-        }
     }
 }

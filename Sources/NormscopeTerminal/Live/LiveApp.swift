@@ -86,6 +86,7 @@ package final class LiveApp {
                 case .none: break
                 }
             }
+            if adoptRestart() { dirty = true }
             let now = clock.now()
             let frame = current.frame()  // the one read of training this turn
             latest = frame
@@ -192,10 +193,7 @@ package final class LiveApp {
     }
 
     private func restart() {
-        if startRun(seed: seed &+ 1, overrides: settings.overrides) {
-            settings.before = [:]
-            flash("restarted with seed \(seed)")
-        }
+        startRun(seed: seed &+ 1, overrides: settings.overrides, message: "restarted with seed \(seed &+ 1)", before: [:])
     }
 
     private func export() {
