@@ -8,7 +8,8 @@
 # Sources/NormscopeTerminal/Live/LatencyLog.swift) measures inside the program:
 #   key      a key's arrival to the frame that answers it (s opens the settings panel, Esc closes it, v views)
 #   restart  Enter on a restart row of the panel (imbalance 100 <-> 50) to the first frame of the new run,
-#            and how much of that building the new experiment took
+#            and the CPU time its helper thread spent generating the data and starting the new run (the rest
+#            of the wait is the old run's epochs under way ending and other programs' turn on the CPU)
 # Prints every sample's count and the medians and maxima, in milliseconds. Times from the tty to the program
 # (tmux, the kernel) are not included. The run restarts from epoch 0 each round, so training stays busy.
 # Uses $NORMSCOPE_BIN if set, else builds the release binary (swift build -c release --scratch-path .build-bench).
@@ -46,14 +47,15 @@ tmux -L "$sock" send-keys q
 sleep 1
 python3 - "$log" <<'PY'
 import statistics, sys
-keys, restarts, builds = [], [], []
+keys, restarts, builds, runs = [], [], [], []
 for line in open(sys.argv[1]):
     w = line.split()
     if w[0] == "key": keys.append(float(w[1]))
-    elif w[0] == "restart": restarts.append(float(w[1])); builds.append(float(w[3]))
+    elif w[0] == "restart": restarts.append(float(w[1])); builds.append(float(w[3])); runs.append(float(w[5]))
 def show(name, xs):
     if xs: print(f"{name:28s} n={len(xs):3d}  median {statistics.median(xs):7.1f} ms  max {max(xs):7.1f} ms")
 show("key -> answering frame", keys)
 show("Enter -> first frame (restart)", restarts)
-show("  of which building the run", builds)
+show("  CPU generating the data", builds)
+show("  CPU starting the new run", runs)
 PY

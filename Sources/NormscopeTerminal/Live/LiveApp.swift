@@ -103,7 +103,8 @@ package final class LiveApp {
                 if holdStarted == nil { holdStarted = now }
                 if now.timeIntervalSince(holdStarted!) >= config.hold! { return 0 }
             }
-            current.pace(pace, paused: paused || demo?.holdsTraining == true, now: now)
+            // While a restart is being built the old run holds still: its epochs under way end and the CPU goes to the build.
+            current.pace(pace, paused: paused || demo?.holdsTraining == true || settings.pending != nil, now: now)
             if let m = message, m.until < now { message = nil; dirty = true }
             let size = screen.size
             if size != lastSize { dirty = true; lastSize = size }
