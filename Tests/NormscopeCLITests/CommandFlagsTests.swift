@@ -10,7 +10,7 @@ struct CommandFlagsTests {
                                     "--test-per-class", "--dim", "--noise", "--modes"]
     static let training: Set<String> = ["--epochs", "--hidden", "--lr", "--momentum", "--batch-size", "--weight-decay",
                                         "--maxnorm-radius", "--wd-maxnorm-radius", "--maxnorm-thresh", "--maxnorm-every",
-                                        "--regimes", "--threads", "--batchnorm"]
+                                        "--regimes", "--threads", "--batchnorm", "--change"]
     static let stage2: Set<String> = ["--stage2-epochs", "--stage2-base", "--stage2-variants", "--stage2-lr",
                                       "--stage2-weight-decay", "--cb-beta", "--stage2-maxnorm-thresh",
                                       "--stage2-maxnorm-every", "--tau"]

@@ -92,7 +92,7 @@ struct NumericFlagTests {
     /// Options that take no number (names, paths, choices).
     static let nonNumeric: Set<String> = [
         "--dataset", "--profile", "--maxnorm-every", "--regimes", "--colormap", "--export-dir", "--stage2-base",
-        "--stage2-variants", "--stage2-maxnorm-every", "--output", "--only", "--format", "--record",
+        "--stage2-variants", "--stage2-maxnorm-every", "--output", "--only", "--format", "--record", "--change",
     ]
 
     /// Arguments a command needs besides the flag under test.

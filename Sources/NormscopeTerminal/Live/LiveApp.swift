@@ -230,7 +230,7 @@ package final class LiveApp {
         let counts = current.experiment.dataset.classCounts
         let panels = histories.enumerated().map { i, h in
             var p = PanelModel(history: h, index: i, totalEpochs: total)
-            p.changeMarks = frame.changeMarks(for: h.id.base)
+            frame.applyChanges(to: &p, of: h)
             p.title = h.id.base.title  // the rule and the table say which stage 2 continues it
             if frame.stage2Started && p.accuracyStage == nil { p.accuracyStage = 1 }  // two stages: say which
             if let head = counts.first, let tail = counts.last { p.classSizes = (head, tail) }

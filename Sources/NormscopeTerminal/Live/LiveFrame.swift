@@ -35,8 +35,17 @@ struct LiveFrame: Sendable {
         return stage2Started ? ("stage 2", run.stageEpochsDone, stage2Epochs) : ("stage 1", run.stageEpochsDone, stage1Epochs)
     }
 
-    /// The marks of the changes that affect `regime`'s panel.
-    func changeMarks(for regime: Regime) -> [ChangeMark] { ChangeMark.marks(changes, for: regime) }
+    /// `panel`, the panel of `history`, with the marks of the changes that affect it and, for a stage-1 history,
+    /// the MaxNorm radius in force in its latest epoch (a radius change moves the profile's δ line).
+    func applyChanges(to panel: inout PanelModel, of history: RunHistory) {
+        let regime = history.id.base
+        panel.changeMarks = ChangeMark.marks(changes, for: regime)
+        guard panel.maxNormRadius != nil, history.stage2StartEpoch == nil, !history.isStage2 else { return }
+        for c in ConfigChange.inEpochOrder(changes) where c.epoch < history.epochsDone && c.setting.affects(regime)
+            && (c.setting == .maxNormRadius || c.setting == .wdMaxNormRadius) {
+            panel.maxNormRadius = c.value
+        }
+    }
 
     /// What the panels show: each stage-1 history, continued by its CB & WD & MaxNorm retraining once that runs.
     var panelHistories: [RunHistory] {
