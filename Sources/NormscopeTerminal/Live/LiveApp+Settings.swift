@@ -163,13 +163,6 @@ extension LiveApp {
     func showSettings(in model: inout DashboardModel, bases: [Regime]) {
         model.settings = settings.panel
         model.helpNotes = helpNotes()
-        // The MaxNorm line of a profile at the radius in force (a change from the panel or --change moves it).
-        let done = latest.run.stageEpochsDone
-        let started = current.changes.filter { $0.epoch <= done && !latest.stage2Started }
-        for (i, base) in bases.enumerated() where i < model.panels.count && model.panels[i].maxNormRadius != nil {
-            let setting: ScheduledSetting = base == .wdMaxnorm ? .wdMaxNormRadius : .maxNormRadius
-            if base.maxNorm, let last = started.last(where: { $0.setting == setting }) { model.panels[i].maxNormRadius = last.value }
-        }
         for (i, base) in bases.enumerated() where i < model.panels.count {
             guard let b = settings.before[base], b.norms.count == model.panels[i].rows.last?.values.count else { continue }
             model.panels[i].before = b.norms
