@@ -122,4 +122,23 @@ struct SettingsPanelLiveTests {
         let after = try await tmux.waitFor(text: "restarted from epoch 0 with weight decay 0.005", timeout: .seconds(120))
         #expect(after.contains("stage 1"), "\(after)")
     }
+
+    @Test("the panel open through a resize to 80x24: it fills the width, scrolls, and still answers")
+    func resizeWhileOpen() async throws {
+        let dir = try Paths.scratch("panel")
+        defer { Paths.removeScratch(dir) }
+        let tmux = try live(["--pace", "4"], in: dir)
+        defer { tmux.kill() }
+        try await tmux.waitFor(timeout: .seconds(30), "the live view") { $0.contains("(e) WD+MaxNorm") }
+        try tmux.sendKeys("s")
+        try await tmux.waitFor(text: "from next epoch")
+        try tmux.resize(width: 80, height: 24)
+        let small = try await stable(tmux, "the panel at 80x24") { $0.contains("settings") && $0.contains("▼") }
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(small)")
+        try tmux.sendKeys("NPage", "NPage", "NPage")
+        let bottom = try await tmux.waitFor(text: "pace (s/epoch)")
+        #expect(bottom.contains("▲") && !bottom.contains("weight decay"), "scrolled to the last row:\n\(bottom)")
+        try tmux.sendKeys("Escape")
+        _ = try await stable(tmux, "the panel closed") { !$0.contains("pace (s/epoch)") && $0.contains("? help") }
+    }
 }
