@@ -8,7 +8,9 @@ fields) in scratch directories of their own, then runs `normscope run --quiet --
 alternately, N times (default 7), and reports the medians and the median of the per-round ratios (with / without)
 of the process's CPU time (user + system; on a shared, busy machine the CPU clock shows what the code costs where
 the wall clock shows the other jobs). Extra flags after `--` go to both runs (default data, E = 10 epochs).
-Set NORMSCOPE_BIN and NORMSCOPE_BASE_BIN to skip the builds.
+Set NORMSCOPE_BIN and NORMSCOPE_BASE_BIN to skip the builds. REF lies many commits behind main (faster kernels
+among them), so the default comparison mixes those in: for the per-class fields alone, point NORMSCOPE_BASE_BIN at
+a release build of this tree with the recording taken out (docs/performance.md says how and what it gave).
 """
 import argparse, os, resource, statistics, subprocess, sys, tempfile, time
 

@@ -400,6 +400,31 @@ static inline void ns_reset_scroll_region(void) {
     }
 }
 
+/// Mouse reporting off, every mode ncurses may turn on (X10 clicks, button and any-event tracking, SGR
+/// coordinates): unknown private modes are ignored by terminals, so all four are sent.
+#define NS_MOUSE_OFF "\033[?1006l\033[?1003l\033[?1002l\033[?1000l"
+
+/// Turns on reports of button-1 presses (at once: no click interval) and adds the mouse-off sequence to the
+/// emergency restore, so a fatal signal leaves no mouse reporting behind; returns whether ncurses took it.
+/// endwin turns the mouse off on every other exit.
+static inline int ns_mouse_on(void) {
+    size_t n = strlen(NS_MOUSE_OFF), at = (size_t)ns_emergency_len;
+    if (at + n >= sizeof ns_emergency_seq) return 0;
+    memcpy(ns_emergency_seq + at, NS_MOUSE_OFF, n);
+    ns_emergency_len = (sig_atomic_t)(at + n);
+    mouseinterval(0);
+    return mousemask(BUTTON1_PRESSED, NULL) != 0;
+}
+
+/// The cell of a button-1 press read after KEY_MOUSE: 1 and its column and row, else 0.
+static inline int ns_mouse_press(int *x, int *y) {
+    MEVENT e;
+    if (getmouse(&e) != OK || (e.bstate & BUTTON1_PRESSED) == 0) return 0;
+    *x = e.x;
+    *y = e.y;
+    return 1;
+}
+
 /// Marks the screen restored (call right before endwin).
 static inline void ns_screen_ended(void) { ns_screen_live = 0; }
 static inline int ns_screen_is_live(void) { return (int)ns_screen_live; }

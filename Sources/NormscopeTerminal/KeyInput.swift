@@ -19,6 +19,8 @@ package enum Key: Equatable, Hashable, Sendable {
     case pageUp, pageDown, home, end
     /// Function key F1...F63.
     case function(Int)
+    /// A mouse button-1 press at a cell (column `x`, row `y` from the top left), when mouse reporting is on.
+    case click(x: Int, y: Int)
     /// Anything else: a control byte or an unmapped ncurses key code.
     case other(Int32)
 }
@@ -37,6 +39,7 @@ enum KeyInput {
     static func decodeKeyCode(_ code: Int32) -> Key {
         switch code {
         case KEY_RESIZE: return .resize
+        case KEY_MOUSE: return KeyInput.mouseClick() ?? .other(code)
         case KEY_UP: return .up
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left

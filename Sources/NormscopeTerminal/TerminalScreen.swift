@@ -39,6 +39,8 @@ final class TerminalScreen {
         /// Whether to hold back stderr while the screen is live and print it after `stop()` (or a
         /// crash), instead of letting it scribble over the screen and vanish with it.
         var captureStderr: Bool
+        /// Whether to ask the terminal for mouse clicks (`Key.click`); off by default.
+        var mouse = false
 
         init(color: ColorPolicy = .auto, escapeDelayMs: Int32 = 25, captureStderr: Bool = true) {
             self.color = color
@@ -116,6 +118,8 @@ final class TerminalScreen {
         nonl()
         intrflush(win, false)
         keypad(win, true)
+        KeyInput.defineExtraSequences()
+        if options.mouse { _ = ns_mouse_on() }
         leaveok(win, true)
         scrollok(win, false)
         curs_set(0)
@@ -188,7 +192,10 @@ final class TerminalScreen {
         let full = needsErase || now != previousSize || previous == nil
             || previous!.width != canvas.width || previous!.height != canvas.height
         if full { werase(win) }
-        if needsClearOK {
+        // After a resize the terminal has clipped or reflowed what it showed, so ncurses' idea of the
+        // physical screen is stale and its diff would leave the old layout in rows it thinks unchanged
+        // (CI saw a paused view keep a taller layout until Ctrl-L): clear and repaint, as Ctrl-L does.
+        if needsClearOK || now != previousSize {
             clearok(win, true)
             needsClearOK = false
         }

@@ -67,6 +67,21 @@ struct FailingStreamTests {
         #expect(err.contains("cannot write to standard output: No space left on device"), "\(err)")
     }
 
+    @Test("help and version > /dev/full: one line and exit 74, not a silent 0",
+          arguments: [["--help"], ["--version"], ["run", "--help"], ["help", "figure"]])
+    func helpWithFullStdout(_ args: [String]) async throws {
+        let dir = try Paths.scratch("helpfull")
+        defer { Paths.removeScratch(dir) }
+        let status = try await StreamSpawn.run(args, stdout: .full, stderr: .file(dir + "/err.txt"))
+        #expect(status == 74, "\(args)")
+        let err = (try? String(contentsOfFile: dir + "/err.txt", encoding: .utf8)) ?? ""
+        #expect(err.split(separator: "\n").count == 1 && err.contains("cannot write to standard output"), "\(args): \(err)")
+        let ok = try await StreamSpawn.run(args, stdout: .file(dir + "/out.txt"), stderr: .file(dir + "/err2.txt"))
+        #expect(ok == 0, "\(args) to a file")
+        let out = (try? String(contentsOfFile: dir + "/out.txt", encoding: .utf8)) ?? ""
+        #expect(out.contains(args.contains("--version") ? "." : "USAGE"), "\(args): \(out)")
+    }
+
     @Test("run >&- 2>&- (both closed): nothing lands in the results file, exit 0")
     func runWithBothClosed() async throws {
         let dir = try Paths.scratch("closed")

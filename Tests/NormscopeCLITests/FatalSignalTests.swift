@@ -8,7 +8,7 @@ import Foundation
 import Testing
 
 /// Every catchable signal that ends the process, sent to the live view: the pane is back on the main
-/// screen with a visible cursor and the shell's tty modes, and the exit status is 128 + signal.
+/// screen with a visible cursor, no mouse reporting and the shell's tty modes, and the exit status is 128 + signal.
 ///
 /// Serialized: each case trains in its pane, and the machine has two cores. Core dumps are off in the pane
 /// (`ulimit -c 0`), and the Swift runtime's crash report is not interactive (it would wait for a key).
@@ -62,12 +62,13 @@ struct FatalSignalTests {
         defer { Paths.removeScratch(dir) }
         let tmux = try await live(setup: "ulimit -c 0", dir: dir)
         defer { tmux.kill() }
-        #expect(try tmux.format("#{alternate_on} #{cursor_flag}") == "1 0", "full screen, hidden cursor before the signal")
+        #expect(try tmux.format("#{alternate_on} #{cursor_flag} #{mouse_standard_flag}") == "1 0 1",
+                "full screen, hidden cursor, mouse clicks reported before the signal")
         try tmux.signal(c.signal)
         let exit = try await tmux.waitForExitDetail(timeout: .seconds(30))
         #expect(exit == TmuxSession.Exit(status: 128 + c.signal, ttyRestored: true))
-        #expect(try tmux.format("#{alternate_on} #{cursor_flag} #{keypad_cursor_flag}") == "0 1 0",
-                "main screen, visible cursor, normal cursor keys")
+        #expect(try tmux.format("#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{mouse_any_flag} #{mouse_sgr_flag}") == "0 1 0 0 0",
+                "main screen, visible cursor, normal cursor keys, no mouse reporting")
     }
 
     @Test("a signal ignored when the view starts (nohup, trap '') stays ignored: the view goes on")

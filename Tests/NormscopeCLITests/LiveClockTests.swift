@@ -34,7 +34,7 @@ struct PaceClockTests {
 /// their seconds of that clock, however fast training runs.
 @Suite("demo timeline by the clock")
 struct DemoClockTests {
-    @Test("7 s of introduction hold training, stage 2 starts 6 s after stage 1 is done, then the tour ends")
+    @Test("7 s of introduction hold training, 6 s on stage 1 done, 9 s pointing at a tail class, stage 2, then the end")
     func timeline() {
         let clock = ManualClock()
         let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 3))
@@ -52,7 +52,10 @@ struct DemoClockTests {
         run.session.waitUntilFinished()
         #expect(tick(0) == .continue && demo.caption.hasPrefix("Stage 1 done"))
         #expect(tick(5.9) == .continue, "5.9 s after stage 1: still the pause")
-        #expect(tick(0.2) == .startStage2)
+        #expect(tick(0.2) == .continue && demo.cursor != nil && demo.caption.hasPrefix("Class "),
+                "6.1 s: the cursor points at a tail class")
+        #expect(tick(8.8) == .continue && demo.cursor != nil, "14.9 s: still pointing")
+        #expect(tick(0.2) == .startStage2 && demo.cursor == nil)
         #expect(run.startStage2(Stage2Config(epochs: 2)))
         run.session.epochLimit = .max
         run.session.waitUntilFinished()

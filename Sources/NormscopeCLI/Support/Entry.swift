@@ -28,10 +28,19 @@ extension Normscope {
         } catch let code as ExitCode {
             exit(withError: code)
         } catch {
-            guard let failure = failure(for: error, arguments: arguments) else { exit(withError: error) }  // --help, --version
+            guard let failure = failure(for: error, arguments: arguments) else { printHelpOrExit(error) }
             StandardError.write(failure.line + "\n")
             exit(withError: ExitCode(failure.status))
         }
+        finishStandardOutput()
+        exit(withError: ExitCode.success)
+    }
+
+    /// Prints a help or version request's text to standard output and exits 0, or 74 when it could not all be
+    /// written (`--help > /dev/full`); any other error without a message is ArgumentParser's to report.
+    private static func printHelpOrExit(_ error: Error) -> Never {
+        guard exitCode(for: error) == .success else { exit(withError: error) }
+        print(fullMessage(for: error))
         finishStandardOutput()
         exit(withError: ExitCode.success)
     }

@@ -12,10 +12,12 @@ struct ColorScale: Sendable {
     /// The look of each step, lowest first.
     let swatches: [Swatch]
 
-    init(vmax: Double, options: RenderOptions) {
+    /// A scale from 0 to `vmax` of `palette` (norms: the colour map of `options`) in the colour mode of `options`.
+    init(vmax: Double, options: RenderOptions, palette: ScalePalette = .norm) {
         self.vmax = vmax
         mode = options.colorMode
-        swatches = ColorScale.swatches(map: options.colorMap, mode: options.colorMode, glyphs: Glyphs.forMode(options.glyphs))
+        swatches = palette == .accuracy ? ColorScale.accuracySwatches(options)
+            : ColorScale.swatches(map: options.colorMap, mode: options.colorMode, glyphs: Glyphs.forMode(options.glyphs))
     }
 
     /// The number of distinct steps.

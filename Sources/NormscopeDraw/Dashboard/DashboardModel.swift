@@ -38,6 +38,13 @@ package struct DashboardModel: Equatable, Sendable {
     /// Columns of the table (0 Many, 1 Medium, 2 Few) whose group has no class in the data: shown as a dash,
     /// not as the 0 the results record for them.
     package var emptyGroupColumns: Set<Int> = []
+    /// The class under the class cursor (0 is the most frequent), or nil when the cursor is hidden; drawn
+    /// clamped to the classes there are.
+    package var cursor: Int? = nil
+    /// Training samples of each class, most frequent first (the cursor's readout; empty when unknown).
+    package var classCounts: [Int] = []
+    /// Test samples of each class, most frequent first (where the predictions should go; empty when unknown).
+    package var testClassCounts: [Int] = []
     /// The program's name in the header.
     package var title: String
     /// Lines the help overlay shows under the keys (the command that reproduces the run last).
@@ -94,6 +101,8 @@ package enum DashboardView: String, CaseIterable, Equatable, Sendable {
     case profiles
     /// Accuracy and loss curves of all regimes.
     case curves
+    /// Each class's test accuracy over epochs per regime, above where its test predictions go now.
+    case classAccuracy
 
     /// The next view in the cycle.
     package var next: DashboardView {

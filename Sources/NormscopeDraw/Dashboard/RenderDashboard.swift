@@ -50,16 +50,19 @@ struct Dashboard: Widget {
             for (i, line) in lines.enumerated() { canvas.put(line, x: rect.x + 1, y: rect.y + i, style: theme.accent) }
         }
         switch model.view {
-        case .heatmapProfile, .profiles:
-            let content: PanelView.Content = model.view == .profiles ? .profile : .heatmapAndProfile
+        case .heatmapProfile, .profiles, .classAccuracy:
             for (panel, rect) in zip(model.panels, layout.panels) {
-                draw(PanelView(panel, vmax: model.vmax, content: content), in: rect, on: &canvas, options: options)
+                draw(panelView(panel), in: rect, on: &canvas, options: options)
             }
         case .curves:
             drawCharts(in: layout.main, on: &canvas, options: options, theme: theme, glyphs: glyphs)
         }
         draw(StatusBlock(model, placement: layout.statusPlacement), in: layout.status, on: &canvas, options: options)
-        draw(KeyHintLine(keys: model.help, message: model.message), in: layout.keyHint, on: &canvas, options: options)
+        if let k = cursorClass, model.message == nil {
+            draw(CursorReadout(model, classIndex: k), in: layout.keyHint, on: &canvas, options: options)
+        } else {
+            draw(KeyHintLine(keys: model.help, message: model.message), in: layout.keyHint, on: &canvas, options: options)
+        }
         if model.showHelp {
             let help = HelpOverlay(keys: model.help, notes: model.helpNotes)
             let size = help.preferredSize

@@ -23,7 +23,7 @@ struct StatusBlock: Widget {
             t.emptyColumns = model.emptyGroupColumns
             return t
         }
-        let bar = ColorBar(vmax: model.vmax, overflow: model.overflow)
+        let bar = model.view == .classAccuracy ? ColorBar.accuracy : ColorBar(vmax: model.vmax, overflow: model.overflow)
         let progress = ProgressLine(status: model.status)
         switch placement {
         case .gridSlot:
@@ -71,6 +71,10 @@ struct StatusBlock: Widget {
             guard rw > 0 else { return canvas }
             let barRows = h >= 4 ? ColorBar.preferredHeight : 1
             canvas.blit(bar.render(width: rw, height: barRows, options: options), x: rx, y: 0)
+            if model.view == .classAccuracy && barRows + 1 < h - 1 {
+                drawPredictionLegend(&canvas, x: rx, y: barRows, secondLine: barRows + 2 < h ? barRows + 2 : nil, width: rw,
+                                     options: options)
+            }
             if barRows + 1 < h { canvas.blit(progress.render(width: rw, height: 1, options: options), x: rx, y: barRows + 1) }
             else if barRows < h { canvas.blit(progress.render(width: rw, height: 1, options: options), x: rx, y: barRows) }
         case .line:

@@ -13,6 +13,8 @@ extension PanelModel {
                   diverged: h.diverged.map { DivergenceNote(epoch: $0.epoch, reason: $0.reason) },
                   stageBoundary: h.stage2StartEpoch)
         if h.stage2StartEpoch != nil { accuracyStage = 2 }
+        accuracyRows = h.records.filter { !$0.classAccuracy.isEmpty }.map { EpochRow(epoch: $0.epoch, values: $0.classAccuracy) }
+        predictionCounts = h.records.last?.predictionCounts ?? []
     }
 }
 

@@ -64,6 +64,8 @@ struct FigureModel: Sendable {
     let stage2ProfileTop: Double
     /// The largest stage-1 norm recorded up to each epoch (index = epoch), for the colour bar's overflow mark.
     let largestUpTo: [Double]
+    /// The test samples per class (nil in older results files), for the prediction-share profile's reference.
+    let testClassCounts: [Int]?
 
     /// The model of `results`; `vmax` is the top of the colour scale (default: 2.0, the paper's and the live
     /// view's); larger norms take the top colour and the colour bar says how large they get.
@@ -95,6 +97,7 @@ struct FigureModel: Sendable {
         if let base = stage2?.base, let b = stage1.first(where: { $0.id == base }) { s2Values += b.finalNorms }
         stage2ProfileTop = FigureAxis.top(of: s2Values, count: 5)
         largestUpTo = Self.largestUpTo(stage1, epochs: epochs)
+        testClassCounts = results.testClassCounts
     }
 
     /// The last epochs recorded: the static figure (the end of training, or where a run still training or

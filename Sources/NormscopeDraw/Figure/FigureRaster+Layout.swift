@@ -20,6 +20,15 @@ extension FigureRaster {
         let panelTop: Int
         let tickLabelY: Int
         let axisLabelY: Int
+        /// The accuracy row (when there is one): its heading, its heatmaps' titles, tops and tick labels.
+        let accuracyRow: Bool
+        let accuracyHeadingY: Int
+        let accuracyTitleY: Int
+        let accuracyPanelTop: Int
+        let accuracyTickLabelY: Int
+        let accuracyAxisLabelY: Int
+        /// How far down each further row of profiles is (profiles go two to a row).
+        let profileRowStride: Int
         let profileTitleY: Int
         let plotTop: Int
         let plotHeight: Int
@@ -30,7 +39,7 @@ extension FigureRaster {
         /// Width of the y tick labels' column (the widest of 4 characters and the epoch count's digits).
         let tickLabelWidth: Int
 
-        init(width: Int, panels: Int, epochs: Int) {
+        init(width: Int, panels: Int, epochs: Int, accuracyRow: Bool = false, profileRows: Int = 1) {
             self.width = width
             self.panels = max(1, panels)
             scale = max(1, width / 900)
@@ -49,12 +58,19 @@ extension FigureRaster {
             panelTop = titleY + line + 5 * s
             tickLabelY = panelTop + panel + 6 * s
             axisLabelY = tickLabelY + line + 4 * s
-            profileTitleY = axisLabelY + line + 22 * s
+            self.accuracyRow = accuracyRow
+            accuracyHeadingY = axisLabelY + line + 16 * s
+            accuracyTitleY = accuracyHeadingY + line + 8 * s
+            accuracyPanelTop = accuracyTitleY + line + 5 * s
+            accuracyTickLabelY = accuracyPanelTop + panel + 6 * s
+            accuracyAxisLabelY = accuracyTickLabelY + line + 4 * s
+            profileTitleY = (accuracyRow ? accuracyAxisLabelY : axisLabelY) + line + 22 * s
             plotTop = profileTitleY + line + 6 * s
             plotHeight = max(60 * s, panel * 9 / 10)
             plotTickLabelY = plotTop + plotHeight + 6 * s
             plotAxisLabelY = plotTickLabelY + line + 4 * s
-            footerY = plotAxisLabelY + line + 12 * s
+            profileRowStride = plotAxisLabelY + line + 22 * s - profileTitleY
+            footerY = plotAxisLabelY + max(0, profileRows - 1) * profileRowStride + line + 12 * s
             height = footerY + line + pad
         }
 

@@ -27,6 +27,8 @@ package struct FigureRaster: Sendable {
     let layout: Layout
     /// Each heatmap's colour levels at this image's resolution, computed once for every frame.
     let grids: [Grid]
+    /// Each accuracy heatmap's steps at this image's resolution (empty without per-class accuracy).
+    let accuracyGrids: [Grid]
     let levelColors: [UInt32]
 
     /// Image width and height in pixels.
@@ -56,10 +58,13 @@ package struct FigureRaster: Sendable {
     init(_ model: FigureModel, width: Int = defaultWidth) {
         self.model = model
         layout = Layout(width: min(Self.widthRange.upperBound, max(Self.widthRange.lowerBound, width)),
-                        panels: model.heatmaps.count, epochs: model.epochs)
+                        panels: model.heatmaps.count, epochs: model.epochs, accuracyRow: model.hasAccuracy,
+                        profileRows: (model.allProfiles(at: model.finalMoment).count + 1) / 2)
         levelColors = (0..<Self.levels).map { Raster.pixel(model.colorMap.rgb(at: Double($0) / Double(Self.levels - 1))) }
         let (rows, cols) = (min(layout.panel, model.epochs + 1), min(layout.panel, model.classes))
         grids = model.heatmaps.map { Grid(model.means($0, rows: rows, cols: cols), epochs: model.epochs, vmax: model.vmax) }
+        accuracyGrids = model.hasAccuracy
+            ? model.heatmaps.map { Grid(accuracy: model.accuracyMeans($0, rows: rows, cols: cols), epochs: model.epochs) } : []
     }
 
     /// The last epochs recorded: the static figure (the end of training, or where a run still training or
@@ -69,7 +74,9 @@ package struct FigureRaster: Sendable {
     /// Every colour a frame can contain (distinct).
     package var palette: [UInt32] {
         var seen = Set<UInt32>(), out: [UInt32] = []
-        for c in Self.fixedColors + Self.lineColors + levelColors where seen.insert(c).inserted { out.append(c) }
+        for c in Self.fixedColors + Self.lineColors + levelColors + FigureModel.accuracyColors where seen.insert(c).inserted {
+            out.append(c)
+        }
         return out
     }
 
@@ -90,6 +97,7 @@ package struct FigureRaster: Sendable {
         r.text(Self.fitting(model.classAxis.titles, width: L.panelsRight - L.left, font: regular),
                x: (L.left + L.panelsRight) / 2, y: L.axisLabelY, font: regular, color: Self.ink, anchor: .middle)
         drawColorBar(&r, regular: regular, overflow: model.overflow(at: moment))
+        if model.hasAccuracy { drawAccuracyRow(&r, moment: moment, regular: regular, bold: bold) }
         drawProfiles(&r, moment: moment, regular: regular, bold: bold)
         r.text(model.footer, x: L.width - L.pad, y: L.footerY, font: regular, color: Self.faint, anchor: .end)
         return r

@@ -18,7 +18,8 @@ package enum FigureSVG {
     static func render(_ model: FigureModel) -> String {
         var doc = Document()
         let moment = model.finalMoment
-        let L = Layout(panels: max(1, model.heatmaps.count))
+        let profiles = model.allProfiles(at: moment)
+        let L = Layout(panels: max(1, model.heatmaps.count), accuracyRow: model.hasAccuracy, profiles: profiles.count)
         doc.open(width: L.width, height: L.height, title: model.documentTitle)
         for (i, h) in model.heatmaps.enumerated() {
             heatmap(&doc, model, h, moment: moment, x: L.panelX(i), y: L.panelTop, size: L.panel)
@@ -27,8 +28,9 @@ package enum FigureSVG {
             doc.text(note, x: L.panelX(0) + L.panel / 2, y: L.panelTop + L.panel / 2, size: 13, anchor: "middle", fill: "#666666")
         }
         colorBar(&doc, model, x: L.colorBarX, y: L.panelTop, height: L.panel, overflow: model.overflow(at: moment))
-        for (i, p) in model.profiles(at: moment).enumerated() {
-            profile(&doc, p, x: L.profileX(i), y: L.profileTop, width: L.profileWidth, height: L.profileHeight)
+        if model.hasAccuracy { accuracyRow(&doc, model, moment: moment, layout: L) }
+        for (i, p) in profiles.enumerated() {
+            profile(&doc, p, x: L.profileX(i), y: L.profileY(i), width: L.profileWidth, height: L.profileHeight)
         }
         doc.text(model.footer, x: L.width - 10, y: L.height - 8, size: 10, anchor: "end", fill: "#777777")
         doc.close()
@@ -149,9 +151,12 @@ package enum FigureSVG {
         func width(of text: String) -> Double { SVGText.estimatedWidth(text, size: size) }
     }
 
-    /// Where everything goes, in px.
+    /// Where everything goes, in px: the norm heatmaps, the accuracy heatmaps under them when there are any,
+    /// then the profiles two to a row.
     struct Layout {
         let panels: Int
+        var accuracyRow = false
+        var profiles = 1
         let panel = 190.0
         static let gap = 62.0
         let left = 58.0
@@ -159,10 +164,15 @@ package enum FigureSVG {
         var colorBarX: Double { panelX(panels - 1) + panel + 22 }
         var width: Double { max(colorBarX + 80, 2 * 560 + left + 40) }
         func panelX(_ i: Int) -> Double { left + Double(i) * (panel + Self.gap) }
-        var profileTop: Double { panelTop + panel + 88 }
+        /// The accuracy row's heading and the top of its heatmaps.
+        var accuracyHeadingY: Double { panelTop + panel + 62 }
+        var accuracyTop: Double { panelTop + panel + 106 }
+        var profileTop: Double { (accuracyRow ? accuracyTop : panelTop) + panel + 88 }
         let profileHeight = 200.0
+        static let profileRowGap = 88.0
         var profileWidth: Double { (width - left - 30 - 60) / 2 }
-        func profileX(_ i: Int) -> Double { left + Double(i) * (profileWidth + 60) }
-        var height: Double { profileTop + profileHeight + 56 }
+        func profileX(_ i: Int) -> Double { left + Double(i % 2) * (profileWidth + 60) }
+        func profileY(_ i: Int) -> Double { profileTop + Double(i / 2) * (profileHeight + Self.profileRowGap) }
+        var height: Double { profileY(max(0, profiles - 1)) + profileHeight + 56 }
     }
 }

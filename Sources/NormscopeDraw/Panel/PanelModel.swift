@@ -36,6 +36,12 @@ package struct PanelModel: Equatable, Sendable {
         set { classSizeEnds = newValue.map { [$0.head, $0.tail] } ?? [] }
     }
     private var classSizeEnds: [Int] = []
+    /// Each class's test accuracy in percent after each recorded epoch (the accuracy view), most frequent first;
+    /// empty when not measured.
+    package var accuracyRows: [EpochRow] = []
+    /// How many test samples the latest recorded epoch predicts as each class, most frequent first; empty when
+    /// not measured.
+    package var predictionCounts: [Int] = []
 
     /// A panel; `slot` defaults to the letter's place in the alphabet ("a" is 0).
     package init(title: String, letter: String, rows: [EpochRow], totalEpochs: Int, maxNormRadius: Double? = nil,

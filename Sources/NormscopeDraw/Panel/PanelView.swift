@@ -20,12 +20,20 @@ struct PanelView: Widget {
         case heatmapAndProfile
         /// Profile only, using the whole height (Fig. 6).
         case profile
+        /// Each class's test accuracy over epochs above where the test predictions go now (the accuracy view).
+        case accuracyAndPredictions
     }
 
     var model: PanelModel
     /// The top of the shared colour scale.
     var vmax: Double
     var content: Content
+    /// The class under the class cursor (clamped to the classes), or nil when it is hidden.
+    var cursor: Int?
+    /// Test samples per class, most frequent first (the predictions' reference line; empty when unknown).
+    var testCounts: [Int] = []
+    /// Training samples per class, most frequent first (the groups of the prediction skew; empty when unknown).
+    var classCounts: [Int] = []
 
     init(_ model: PanelModel, vmax: Double, content: Content = .heatmapAndProfile) {
         self.model = model
@@ -70,16 +78,14 @@ struct PanelView: Widget {
         let gutter = gutter(innerWidth: inner.width)
         let hintRows = inner.height >= 7 ? 1 : 0
         let body = inner.height - hintRows
-        var heatmap = Heatmap(rows: model.rows, totalEpochs: model.totalEpochs, vmax: vmax,
-                              stageBoundary: model.stageBoundary, gutter: gutter)
+        var heatmap = heatmap(gutter: gutter)
         heatmap.changeMarks = model.changeMarks
         var heatRows = 0, profileRows = body, ruleRows = 0
         var classes: BinPlan?
-        if content == .heatmapAndProfile {
+        if content != .profile {
             // A short panel gives every row to the heatmap (the profile is the `v` view's); from 14 rows on, a
-            // third goes to the current profile under a rule naming its epoch.
-            ruleRows = body >= PanelView.profileFromRows ? 1 : 0
-            profileRows = body >= PanelView.profileFromRows ? min(12, max(3, (body - ruleRows) / 3)) : 0
+            // third goes to the current profile under a rule naming its epoch (in the accuracy view, from 7).
+            (ruleRows, profileRows) = split(body: body)
             heatRows = body - profileRows - ruleRows
             let g = heatmap.geometry(width: inner.width, height: heatRows, options: options)
             if profileRows > 0 && g.usedRows < heatRows {
@@ -96,9 +102,8 @@ struct PanelView: Widget {
             }
         }
         if profileRows > 0 {
-            var profile = Profile(values: model.currentNorms, vmax: vmax, reference: model.referenceLine,
-                                  gutter: gutter, classes: classes)
-            profile.before = model.before
+            var profile = profile(gutter: gutter, classes: classes, options: options)
+            if content != .accuracyAndPredictions { profile.before = model.before }  // before and after: norms only
             // An odd number of scale rows puts vmax/2 (1.0) on a row's middle, so it gets its label: else one
             // row stays blank above the profile.
             let skip = profileRows >= 5 && (profileRows - Profile.markRows(height: profileRows)) % 2 == 0 ? 1 : 0
@@ -116,6 +121,11 @@ struct PanelView: Widget {
                 canvas.put(text, x: inner.x + TextFit.centered(text.count, in: inner.width),
                            y: inner.y + inner.height / 2, style: theme.faint)
             }
+        }
+        if let k = cursor {
+            let plan = classes ?? BinPlan(count: max(heatmap.classCount, model.currentNorms.count), slots: inner.width - gutter, fill: true)
+            drawCursor(k, &canvas, inner: inner, gutter: gutter, plan: plan, hintRow: hintRows == 1 ? inner.maxY - 1 : nil,
+                       ruleRow: ruleRows == 1 ? inner.y + heatRows : nil, glyphs: glyphs, theme: theme)
         }
         if let note = model.diverged { drawBanner(note.text, &canvas, inner: inner, glyphs: glyphs, theme: theme) }
         return canvas
@@ -148,6 +158,12 @@ struct PanelView: Widget {
         guard width > 0 else { return }
         canvas.fill(x: x, y: y, width: width, height: 1, with: Cell(glyphs.dash, attrs: .dim))
         guard !model.rows.isEmpty else { return }
+        if content == .accuracyAndPredictions {
+            if let label = predictionRuleLabels().map(glyphs.text).first(where: { $0.count + 2 <= width }) {
+                canvas.put(label, x: x + min(2, width - label.count - 1), y: y, style: theme.faint)
+            }
+            return
+        }
         let last = model.lastRecordedEpoch
         let labels = model.stageBoundary.flatMap { b in last > b ? [" now: stage 2, epoch \(last - b) ", " stage 2, epoch \(last - b) ",
                                                                     " s2 epoch \(last - b) "] : nil }

@@ -13,6 +13,8 @@ struct ColorBar: Widget {
     var caption: String
     /// The largest value drawn, when it lies above `vmax` (drawn at the top colour): shown as `▲2.61`.
     var overflow: Double?
+    /// What the colours mean: norms (the colour map) or test accuracy (its own map).
+    var palette: ScalePalette = .norm
 
     init(vmax: Double, orientation: Orientation = .horizontal, caption: String = "‖w‖", overflow: Double? = nil) {
         self.vmax = vmax
@@ -49,7 +51,7 @@ struct ColorBar: Widget {
         guard canvas.width > 0 && canvas.height > 0 else { return canvas }
         let glyphs = Glyphs.forMode(options.glyphs)
         let theme = Theme(mode: options.colorMode)
-        let scale = ColorScale(vmax: vmax, options: options)
+        let scale = ColorScale(vmax: vmax, options: options, palette: palette)
         let low = "0", high = NumberFormat.scale(vmax)
         let cap = glyphs.text(caption)
 
@@ -94,5 +96,14 @@ struct ColorBar: Widget {
             }
         }
         return canvas
+    }
+}
+
+extension ColorBar {
+    /// The accuracy view's bar: per-class test accuracy from 0 to 100 %, in the accuracy palette.
+    static var accuracy: ColorBar {
+        var bar = ColorBar(vmax: PanelView.accuracyTop, caption: "class acc %")
+        bar.palette = .accuracy
+        return bar
     }
 }

@@ -17,6 +17,8 @@ struct Heatmap: Widget {
     var gutter: Int
     /// Changes of settings mid-run, each marked in the gutter at its epoch with its short label.
     var changeMarks: [ChangeMark] = []
+    /// What the colours mean: norms (the colour map) or test accuracy (its own map).
+    var palette: ScalePalette = .norm
 
     init(rows: [EpochRow], totalEpochs: Int, vmax: Double, stageBoundary: Int? = nil, gutter: Int = 0) {
         self.rows = rows
@@ -78,7 +80,7 @@ struct Heatmap: Widget {
         var canvas = Canvas(width: width, height: height)
         let g = geometry(width: width, height: height, options: options)
         let glyphs = Glyphs.forMode(options.glyphs)
-        let scale = ColorScale(vmax: vmax, options: options)
+        let scale = ColorScale(vmax: vmax, options: options, palette: palette)
         let theme = Theme(mode: options.colorMode)
         let values = binnedValues(g)
         let x0 = min(gutter, canvas.width)

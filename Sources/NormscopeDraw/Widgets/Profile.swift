@@ -21,6 +21,10 @@ struct Profile: Widget {
     var classes: BinPlan?
     /// The previous state's profile (before a settings change or restart), drawn as a faint dotted line.
     var before: [Double]?
+    /// The axis name over the scale labels.
+    var axisName = "‖w‖"
+    /// One colour for every bar instead of the value's colour on the scale (counts, not norms), or nil.
+    var barColor: TermColor?
 
     init(values: [Double], vmax: Double, reference: ReferenceLine? = nil, gutter: Int = 0, classes: BinPlan? = nil) {
         self.values = values
@@ -66,7 +70,7 @@ struct Profile: Widget {
         for b in 0..<plan.binCount {
             let v = meanOfFinite(values[plan.items(inBin: b).clamped(to: 0..<values.count)])
             let h = Profile.eighths(v, vmax: vmax, rows: rows)
-            let fg = scale.color(v) ?? .default
+            let fg = barColor ?? scale.color(v) ?? .default
             let slots = plan.slots(ofBin: b)
             for x in slots where !(gap && x == slots.upperBound - 1) {
                 top[x] = h
@@ -131,7 +135,7 @@ struct Profile: Widget {
         func label(_ text: String, _ y: Int) {
             if text.count <= labelWidth { canvas.put(text, x: labelWidth - text.count, y: y, style: theme.faint) }
         }
-        if y0 > 0 { label(glyphs.text("‖w‖"), y0 - 1) }
+        if y0 > 0 { label(glyphs.text(axisName), y0 - 1) }
         label(NumberFormat.scale(vmax), y0)
         if rows >= 2 { label("0", canvas.height - 1) }
         if rows >= 3 && (rows - 1) % 2 == 0 { label(NumberFormat.scale(vmax / 2), y0 + (rows - 1) / 2) }

@@ -6,19 +6,19 @@
 /// classes' longer classifier rows win more arg-maxes: `manyRatio` rises above 1 (1.5 = the Many classes
 /// receive half again as many predictions as they have test samples) and `fewRatio` falls below 1 (0 = no
 /// test sample is predicted as a Few class). Shares are fractions in 0...1 of the test set's samples.
-struct PredictionSkew: Equatable, Sendable {
+package struct PredictionSkew: Equatable, Sendable {
     /// Fraction of all test predictions that go to Many classes.
-    var manyPredictionShare: Double
+    package var manyPredictionShare: Double
     /// Fraction of the test samples whose true class is a Many class.
-    var manyTestShare: Double
+    package var manyTestShare: Double
     /// Fraction of all test predictions that go to Few classes.
-    var fewPredictionShare: Double
+    package var fewPredictionShare: Double
     /// Fraction of the test samples whose true class is a Few class.
-    var fewTestShare: Double
+    package var fewTestShare: Double
 
     /// The skew of `predictionCounts` on a test set of `testCounts` samples per class in `groups`; nil when
     /// the three lists differ in length or there are no test samples (nothing to compare).
-    init?(predictionCounts: [Int], testCounts: [Int], groups: [ClassGroup]) {
+    package init?(predictionCounts: [Int], testCounts: [Int], groups: [ClassGroup]) {
         guard predictionCounts.count == testCounts.count, testCounts.count == groups.count else { return nil }
         let total = testCounts.reduce(0, +), predicted = predictionCounts.reduce(0, +)
         guard total > 0, predicted > 0 else { return nil }
@@ -33,11 +33,11 @@ struct PredictionSkew: Equatable, Sendable {
 
     /// Predictions per test sample for the Many classes: 1 is unbiased, above 1 leans to the head (nil when
     /// there are no Many classes in the test set).
-    var manyRatio: Double? { manyTestShare > 0 ? manyPredictionShare / manyTestShare : nil }
+    package var manyRatio: Double? { manyTestShare > 0 ? manyPredictionShare / manyTestShare : nil }
 
     /// Predictions per test sample for the Few classes: 1 is unbiased, below 1 starves the tail (nil when
     /// there are no Few classes in the test set).
-    var fewRatio: Double? { fewTestShare > 0 ? fewPredictionShare / fewTestShare : nil }
+    package var fewRatio: Double? { fewTestShare > 0 ? fewPredictionShare / fewTestShare : nil }
 }
 
 extension EpochRecord {

@@ -20,6 +20,13 @@ package final class RegimeTrainer {
     private var weights: [Float]?
     /// Called after every optimizer step (and projection) with the network; for tests of per-step invariants.
     var afterStep: ((Network) -> Void)?
+    /// Whether every epoch is evaluated on the test set (the default), or only the last planned one.
+    ///
+    /// Off for callers that read only the final accuracy (`reproduce`): an epoch's record then keeps its norms and
+    /// training loss and repeats the last evaluated accuracy, and a quarter of the default model's epoch (the
+    /// test set's forward pass) is saved. Training itself, and so the final network and accuracy, are the same
+    /// bits either way.
+    package var evaluatesEveryEpoch = true
 
     /// Whether the trainer has nothing left to do (all epochs run, or diverged).
     package var isFinished: Bool { epoch >= plan.epochs || history.diverged != nil }
@@ -116,15 +123,24 @@ package final class RegimeTrainer {
         recordEpoch(trainLoss: lossSum / Double(n))
     }
 
-    /// Appends the current norms, the loss, the test accuracy (per class too) and the prediction counts to the history.
+    /// Appends the current norms, the loss, the test accuracy (per class too) and the prediction counts to the
+    /// history; without `evaluatesEveryEpoch`, an epoch before the last repeats the last evaluated accuracy.
     private func recordEpoch(trainLoss: Double) {
         let clock = ContinuousClock()
         let start = clock.now
-        let perClass = data.classEvaluation(of: network, predictions: &predictions)
-        history.classAccuracy = perClass.accuracy
-        history.append(EpochRecord(epoch: epoch, norms: network.classifierNorms(), trainLoss: trainLoss,
-                                   accuracy: AccuracySummary(classAccuracy: perClass.accuracy, groups: data.groups),
-                                   classAccuracy: perClass.accuracy, predictionCounts: perClass.predictionCounts))
+        let record: EpochRecord
+        if !evaluatesEveryEpoch && epoch < plan.epochs, let last = history.records.last {
+            record = EpochRecord(epoch: epoch, norms: network.classifierNorms(), trainLoss: trainLoss,
+                                 accuracy: last.accuracy, classAccuracy: last.classAccuracy,
+                                 predictionCounts: last.predictionCounts)
+        } else {
+            let perClass = data.classEvaluation(of: network, predictions: &predictions)
+            history.classAccuracy = perClass.accuracy
+            record = EpochRecord(epoch: epoch, norms: network.classifierNorms(), trainLoss: trainLoss,
+                                 accuracy: AccuracySummary(classAccuracy: perClass.accuracy, groups: data.groups),
+                                 classAccuracy: perClass.accuracy, predictionCounts: perClass.predictionCounts)
+        }
+        history.append(record)
         history.downsampleIfNeeded()  // bounded memory on long runs (see RunHistory)
         history.seconds += (clock.now - start).seconds
     }

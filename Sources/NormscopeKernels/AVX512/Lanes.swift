@@ -3,3 +3,6 @@ typealias Lanes = SIMD16<Float>
 
 /// The variant's name, as `KernelTarget` and `bench` show it.
 let variantName = "avx512"
+
+/// Rows of C in the two-vector micro-kernel (`GemmKernel.wideRows`): 32 zmm registers hold an 8-row block (16 accumulators).
+let variantWideRows = 8

@@ -9,7 +9,7 @@
 /// (store, ReLU, or ReLU's backward mask), where `op(A)` is A (`A[i*lda + p]`) or its transpose (`A[p*lda + i]`).
 ///
 /// The micro-kernel keeps a 6 × 2·Lanes block of C in twelve registers (six rows, two vectors each: twelve
-/// independent FMA chains hide the FMA latency of two pipes) and streams one row of B per step, broadcasting six
+/// independent FMA chains hide the FMA latency of two pipes; 8 × 2·Lanes in sixteen with AVX-512's 32 registers) and streams one row of B per step, broadcasting six
 /// scalars of A. Strips of one vector, then 4 and 1 columns finish the right edge; the last block of rows repeats
 /// its last valid row (computed, never stored) so one kernel serves every row count.
 ///
@@ -17,8 +17,11 @@
 /// width it falls in, so results never depend on the blocking, on splitting C between threads, on the thread
 /// count, or on the variant.
 package enum GemmKernel {
-    /// Rows of C per micro-kernel.
+    /// Rows of C per micro-kernel, except the two-vector one (`wideRows`).
     static let mr = 6
+    /// Rows of C per two-vector micro-kernel: 8 where the variant has 32 vector registers (AVX-512: sixteen
+    /// accumulators, two rows of B and a broadcast fit), 6 where it has 16 (AVX2).
+    static let wideRows = variantWideRows
 
     /// Floats per vector in this variant.
     package static let lanes = Lanes.scalarCount
@@ -57,8 +60,8 @@ package enum GemmKernel {
         }
     }
 
-    /// Column strips of B (two vectors wide while they last, then one, 4, 1), each swept by 6-row blocks of A
-    /// so the strip stays in L1 while A streams.
+    /// Column strips of B (two vectors wide while they last, then one, 4, 1), each swept by blocks of 6 rows of A
+    /// (`wideRows` for the two-vector strips) so the strip stays in L1 while A streams.
     @inline(__always)
     private static func blocks(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, rs: Int, cs: Int,
                                b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
@@ -67,17 +70,19 @@ package enum GemmKernel {
         var j = 0
         while j < n {
             let w = n - j >= 2 * l ? 2 * l : n - j >= l ? l : n - j >= 4 ? 4 : 1
+            let rows = w == 2 * l ? wideRows : mr
             var i = 0
             while i < m {
-                let t = Tile(i: i, j: j, rows: min(mr, m - i), ldc: ldc, start: start, finish: finish)
+                let t = Tile(i: i, j: j, rows: min(rows, m - i), ldc: ldc, start: start, finish: finish)
                 let ap = a + i * rs
                 switch w {
+                case 2 * l where wideRows == 8: kernelWide8(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
                 case 2 * l: kernelWide(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
                 case l: kernelLanes(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
                 case 4: kernel4(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
                 default: kernel1(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
                 }
-                i += mr
+                i += rows
             }
             j += w
         }
@@ -121,6 +126,47 @@ package enum GemmKernel {
         t.storeL(x30, c, 3, 0); t.storeL(x31, c, 3, l)
         t.storeL(x40, c, 4, 0); t.storeL(x41, c, 4, l)
         t.storeL(x50, c, 5, 0); t.storeL(x51, c, 5, l)
+    }
+
+    /// The wide kernel with eight rows (sixteen accumulators: AVX-512 has 32 vector registers, AVX2 16, so only
+    /// the AVX-512 variant uses it, see `wideRows`); the layers' row counts (batch 64, widths 32, 128, 256) are
+    /// multiples of 8, so no block computes rows it does not store.
+    @inline(__always)
+    private static func kernelWide8(k: Int, a: UnsafePointer<Float>, rs: Int, cs: Int, b: UnsafePointer<Float>,
+                                    ldb: Int, c: UnsafeMutablePointer<Float>, tile t: Tile) {
+        let l = Lanes.scalarCount
+        let o1 = t.rowOffset(1, rs), o2 = t.rowOffset(2, rs), o3 = t.rowOffset(3, rs)
+        let o4 = t.rowOffset(4, rs), o5 = t.rowOffset(5, rs), o6 = t.rowOffset(6, rs), o7 = t.rowOffset(7, rs)
+        var x00 = t.initialL(c, 0, 0), x01 = t.initialL(c, 0, l), x10 = t.initialL(c, 1, 0), x11 = t.initialL(c, 1, l)
+        var x20 = t.initialL(c, 2, 0), x21 = t.initialL(c, 2, l), x30 = t.initialL(c, 3, 0), x31 = t.initialL(c, 3, l)
+        var x40 = t.initialL(c, 4, 0), x41 = t.initialL(c, 4, l), x50 = t.initialL(c, 5, 0), x51 = t.initialL(c, 5, l)
+        var x60 = t.initialL(c, 6, 0), x61 = t.initialL(c, 6, l), x70 = t.initialL(c, 7, 0), x71 = t.initialL(c, 7, l)
+        var bp = b, ap = a
+        for _ in 0..<k {
+            let b0 = loadLanes(bp), b1 = loadLanes(bp + l)
+            var s = Lanes(repeating: ap[0])
+            x00 = x00.addingProduct(s, b0); x01 = x01.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o1])
+            x10 = x10.addingProduct(s, b0); x11 = x11.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o2])
+            x20 = x20.addingProduct(s, b0); x21 = x21.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o3])
+            x30 = x30.addingProduct(s, b0); x31 = x31.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o4])
+            x40 = x40.addingProduct(s, b0); x41 = x41.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o5])
+            x50 = x50.addingProduct(s, b0); x51 = x51.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o6])
+            x60 = x60.addingProduct(s, b0); x61 = x61.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o7])
+            x70 = x70.addingProduct(s, b0); x71 = x71.addingProduct(s, b1)
+            bp += ldb
+            ap += cs
+        }
+        t.storeL(x00, c, 0, 0); t.storeL(x01, c, 0, l); t.storeL(x10, c, 1, 0); t.storeL(x11, c, 1, l)
+        t.storeL(x20, c, 2, 0); t.storeL(x21, c, 2, l); t.storeL(x30, c, 3, 0); t.storeL(x31, c, 3, l)
+        t.storeL(x40, c, 4, 0); t.storeL(x41, c, 4, l); t.storeL(x50, c, 5, 0); t.storeL(x51, c, 5, l)
+        t.storeL(x60, c, 6, 0); t.storeL(x61, c, 6, l); t.storeL(x70, c, 7, 0); t.storeL(x71, c, 7, l)
     }
 
     @inline(__always)

@@ -3,10 +3,11 @@ import NormscopeEngine
 
 /// The self-running tour of `--demo`: a fixed pace and a caption for each phase, ending by itself.
 ///
-/// Phases: an introduction while nothing trains, stage 1 with a caption per regime as the figure forms, stage 2,
-/// and a closing caption on the final figure (stage 1's panels, Fig. 2, with the stage-2 table), held for
-/// `finalHoldSeconds` before the tour ends by itself: 7 + 60 + 6 + 6 + 10 s, about 90 s in all at the default
-/// 100 + 10 epochs (89 s measured on a release build).
+/// Phases: an introduction while nothing trains, stage 1 with a caption per regime as the figure forms, a pause
+/// on it, the class cursor pointing at a tail class (`pointSeconds`), stage 2, and a closing caption on the final figure
+/// (stage 1's panels, Fig. 2, with the stage-2 table), held for `finalHoldSeconds` before the tour ends by
+/// itself: 7 + 60 + 6 + 9 + 6 + 10 s, about 100 s in all at the default 100 + 10 epochs (89 s measured on a
+/// release build before the pointing phase).
 struct DemoScript {
     /// Seconds of introduction before training starts.
     static let introSeconds = 7.0
@@ -23,6 +24,10 @@ struct DemoScript {
     private var stage1DoneAt: Date?
     private var stage2Started = false
     private var finished = false
+    /// The class the tour points the class cursor at (its pointing phase), or nil.
+    private(set) var cursor: Int?
+    /// Training samples per class, most frequent first (the pointing caption's numbers).
+    private(set) var classCounts: [Int] = []
 
     /// The introduction's caption, telling the data actually shown.
     private var intro = DemoScript.captions[0]
@@ -32,6 +37,7 @@ struct DemoScript {
     /// A tour of `epochs` epochs whose introduction describes `classCounts` (most frequent first) and `regimes`.
     init(epochs: Int, classCounts: [Int], regimes: Int) {
         self.init(epochs: epochs)
+        self.classCounts = classCounts
         if let most = classCounts.first, let least = classCounts.last {
             let nets = regimes == 5 ? "Five networks start" : regimes == 1 ? "One network starts" : "\(regimes) networks start"
             intro = "Long-tailed data: \(classCounts.count) classes, most frequent on the left (\(most) samples) to rarest on the right (\(least)). \(nets) from the same weights."
@@ -85,7 +91,14 @@ struct DemoScript {
             if frame.finished {
                 if stage1DoneAt == nil { stage1DoneAt = now }
                 caption = Self.captions[6]
-                if now.timeIntervalSince(stage1DoneAt!) >= Self.interludeSeconds {
+                let since = now.timeIntervalSince(stage1DoneAt!)
+                if since >= Self.interludeSeconds && since < Self.interludeSeconds + Self.pointSeconds {
+                    // The pointing phase: the cursor on a tail class, its story in the caption.
+                    let naive = frame.run.stage1.first
+                    cursor = cursor ?? Self.tailClass(naive, classCount: classCounts.count)
+                    if let k = cursor { caption = Self.pointCaption(k, classCounts: classCounts, history: naive) }
+                } else if since >= Self.interludeSeconds + Self.pointSeconds {
+                    cursor = nil
                     stage2Started = true
                     caption = Self.captions[7]
                     return .startStage2

@@ -12,6 +12,8 @@ package final class LiveApp {
     private var view: DashboardView = .heatmapProfile
     private var colorMap: ColorMapKind
     var showHelp = false
+    /// The class under the class cursor (0 the most frequent), or nil while it is hidden (see LiveApp+Cursor).
+    var cursor: Int?
     private var message: (text: String, until: Date)?
     var demo: DemoScript?
     var holdStarted: Date?
@@ -57,7 +59,8 @@ package final class LiveApp {
     /// Throws `TerminalUnavailable` when there is no usable terminal.
     package func run() throws -> Int32 {
         defer { current.stop() }
-        let screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
+        var screenOptions = TerminalScreen.Options(color: config.noColor ? .never : .auto)
+        screenOptions.mouse = true  // a click in a heatmap moves the class cursor (LiveApp+Cursor)
         var started = false
         // The screen refused to start after all (ncurses said no): the recording never began, remove it.
         defer { if !started { recorder?.abandon() } }
@@ -177,8 +180,12 @@ package final class LiveApp {
             screen.forceRedraw()
         case .resize:
             break
+        case .click(let x, let y):
+            cursor = dashboardClass(model(of: shown ?? latest), atX: x, y: y, width: screen.size.cols, height: screen.size.rows) ?? cursor
+        case _ where LiveApp.movesCursor(key):
+            cursor = LiveApp.cursor(after: key, from: cursor, classes: current.experiment.dataset.classCount)
         case .escape:
-            if showHelp { showHelp = false } else { return .none }
+            if showHelp { showHelp = false } else if cursor != nil { cursor = nil } else { return .none }
         default:
             if demo != nil, holdStarted != nil { return .quit }  // any key ends the demo's final screen
             return .none
@@ -244,7 +251,7 @@ package final class LiveApp {
                                  finished: frame.finished, paceLabel: demo != nil && !demo!.userInControl ? "demo" : pace.label)
         status.stateNote = frame.preparingStage2 ? "preparing stage 2" : demo?.holdsTraining == true && !paused ? "intro" : nil
         var hint: String? = message?.text
-        if hint == nil && frame.finished && demo == nil {
+        if hint == nil && frame.finished && demo == nil && cursor == nil {
             // Training keys (space, n, +/-, 2) do nothing now: say what still does.
             hint = frame.stage2Started ? "stage 2 done: e exports, v changes the view, r restarts"
                 : "stage 1 done: 2 retrains the classifiers (stage 2), e exports"
@@ -259,8 +266,9 @@ package final class LiveApp {
                                    title: "normscope",
                                    subtitle: "\(d.name): \(d.classCount) classes, \(d.trainCount) samples, seed \(seed)")
         model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
-        if let demo { model.captionsToCome = demo.allCaptions }
-        showSettings(in: &model, bases: histories.map(\.id.base))  // one caption height for the whole tour
+        (model.cursor, model.classCounts, model.testClassCounts) = (cursor ?? demo?.cursor, counts, d.testClassCounts)
+        if let demo { model.captionsToCome = demo.allCaptions }  // one caption height for the whole tour
+        showSettings(in: &model, bases: histories.map(\.id.base))
         let groups = Set(counts.map(ClassGroup.init(trainingCount:)))
         model.emptyGroupColumns = Set([ClassGroup.many, .medium, .few].enumerated().filter { !groups.contains($0.1) }.map(\.0))
         if frame.stage2Started {

@@ -17,13 +17,15 @@ struct KernelVariantTests {
         return c
     }
 
-    /// Random shapes, ragged edges included (N not a multiple of 32, 16, 8 or 4; M not of 6), every start and
+    /// Random shapes, ragged edges included (N not a multiple of 32, 16, 8 or 4; M not of 6 or of 8, the row
+    /// blocks of the narrow and of the wide variant's two-vector kernel), every start and
     /// finish, both layouts of A: every element has the same bits in both variants. Values are signed so the
     /// ReLU and the mask cut some of them.
     @Test(.enabled(if: KernelTarget.hostSupportsAVX512, "the wide kernels need AVX-512"))
     func wideAndNarrowKernelsGiveIdenticalBits() {
         var rng = SplitMix64(seed: 22)
-        var shapes = [(1, 1, 1), (6, 32, 8), (7, 100, 64), (64, 128, 32), (13, 47, 5), (5, 17, 300), (64, 100, 128)]
+        var shapes = [(1, 1, 1), (6, 32, 8), (7, 100, 64), (64, 128, 32), (13, 47, 5), (5, 17, 300), (64, 100, 128),
+                      (8, 32, 3), (9, 64, 20), (63, 96, 7), (130, 33, 12)]
         for _ in 0..<40 {
             shapes.append((1 + rng.nextInt(below: 70), 1 + rng.nextInt(below: 140), 1 + rng.nextInt(below: 90)))
         }
