@@ -31,7 +31,7 @@ struct DemoLayoutTests {
     func figureStaysStill() {
         let demo = DemoScript(epochs: 100, classCounts: Self.counts, regimes: 5)
         let tour = demo.allCaptions
-        #expect(tour.count == DemoScript.captions.count)
+        #expect(tour.count == DemoScript.captions.count + 1, "every caption and the live change's")
         let lines = Set(tour.map { TextFit.wrap($0, 118).count })
         #expect(lines.count > 1, "the captions differ in length, so a caption-sized layout would jump: \(lines)")
         let frames = tour.map { Self.frame(renderDashboard(Self.model(caption: $0, tour: tour), width: 120, height: 36, options: .standard)) }

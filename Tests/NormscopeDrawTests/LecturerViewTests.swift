@@ -107,8 +107,8 @@ struct LecturerViewTests {
     func availableKeys() {
         let keys = { (f: Bool, s: Bool) in KeyHelp.available(trainingFinished: f, stage2Started: s).map(\.key) }
         #expect(keys(false, false) == KeyHelp.standard.map(\.key))
-        #expect(keys(true, false) == ["q", "v", "c", "2", "r", "e", "← →", "Ctrl-L", "?"])
+        #expect(keys(true, false) == ["q", "v", "c", "2", "r", "s", "e", "← →", "Ctrl-L", "?"])
         #expect(keys(false, true).contains("space") && !keys(false, true).contains("2"))
-        #expect(keys(true, true) == ["q", "v", "c", "r", "e", "← →", "Ctrl-L", "?"])
+        #expect(keys(true, true) == ["q", "v", "c", "r", "s", "e", "← →", "Ctrl-L", "?"], "s restarts with other settings after training too")
     }
 }

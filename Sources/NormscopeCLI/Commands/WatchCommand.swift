@@ -71,6 +71,7 @@ struct WatchCommand: ParsableCommand {
         liveConfig.demoPace = pace.map { Pace(secondsPerEpoch: $0) }
         liveConfig.recording = try recording()
         liveConfig.vmax = vmax
+        liveConfig.makeExperimentOverriding = { values, seed in try options.overriding(values).makeExperiment(seed: seed) }
         do {
             // LiveApp checks the terminal too (before it creates a recording), so its refusal is caught here.
             let app = try CommandErrors.wrap { try LiveApp(liveConfig) }

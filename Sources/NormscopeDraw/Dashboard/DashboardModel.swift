@@ -47,6 +47,10 @@ package struct DashboardModel: Equatable, Sendable {
     package var testClassCounts: [Int] = []
     /// The program's name in the header.
     package var title: String
+    /// Lines the help overlay shows under the keys (the command that reproduces the run last).
+    package var helpNotes: [String] = []
+    /// The settings panel, drawn over everything when open.
+    package var settings: SettingsPanel? = nil
     /// A short subtitle after the name.
     package var subtitle: String
 
@@ -81,8 +85,10 @@ package struct DashboardModel: Equatable, Sendable {
     var accuracyRows: [AccuracyTable.Row] {
         if let rows = tableRows { return rows }
         return panels.map {
-            AccuracyTable.Row(tag: $0.letter, name: $0.title, slot: $0.slot, accuracy: $0.accuracy,
-                              note: $0.diverged == nil ? nil : "diverged at epoch \($0.diverged!.epoch)")
+            var row = AccuracyTable.Row(tag: $0.letter, name: $0.title, slot: $0.slot, accuracy: $0.accuracy,
+                                        note: $0.diverged == nil ? nil : "diverged at epoch \($0.diverged!.epoch)")
+            if let before = $0.accuracyBefore, let now = $0.accuracy?.all { row.change = now - before }
+            return row
         }
     }
 }

@@ -2,16 +2,20 @@
 struct HelpOverlay: Widget {
     var keys: [KeyHelp]
     var title: String
+    /// Lines under the keys: what the before-and-after marks mean, the command that reproduces the run.
+    var notes: [String] = []
 
-    init(keys: [KeyHelp], title: String = "keys") {
+    init(keys: [KeyHelp], title: String = "keys", notes: [String] = []) {
         self.keys = keys
         self.title = title
+        self.notes = notes
     }
 
     /// The box's preferred size: key column, description column, frame and margins.
     var preferredSize: (width: Int, height: Int) {
         let kw = keys.map(\.key.count).max() ?? 0, dw = keys.map(\.description.count).max() ?? 0
-        return (kw + dw + 7, keys.count + 4)
+        let nw = notes.map(\.count).max() ?? 0
+        return (max(kw + dw + 7, min(nw + 4, 110)), keys.count + 4 + (notes.isEmpty ? 0 : notes.count + 1))
     }
 
     func render(width: Int, height: Int, options: RenderOptions) -> Canvas {
@@ -25,7 +29,9 @@ struct HelpOverlay: Widget {
         guard !inner.isEmpty else { return canvas }
         let kw = keys.map { glyphs.text($0.key).count }.max() ?? 0
         let footer = inner.height >= keys.count + 2 ? 1 : 0
-        let rows = inner.height - footer - (inner.height >= 3 ? 1 : 0)
+        // Notes (after a blank line) only when every key fits too: top margin, keys, blank, notes, footer.
+        let noteRows = !notes.isEmpty && inner.height >= keys.count + notes.count + 3 ? notes.count + 1 : 0
+        let rows = inner.height - footer - noteRows - (inner.height >= 3 ? 1 : 0)
         let y0 = inner.y + (inner.height >= 3 ? 1 : 0)
         for (i, k) in keys.enumerated() where i < rows {
             let y = y0 + i
@@ -40,6 +46,10 @@ struct HelpOverlay: Widget {
                 canvas.put(TextFit.truncate(glyphs.text(k.description), inner.maxX - dx - 1, ellipsis: glyphs.asciiOnly ? "." : "…"),
                            x: dx, y: y, style: theme.label)
             }
+        }
+        for (i, note) in notes.enumerated() where noteRows > 0 {
+            canvas.put(TextFit.truncate(glyphs.text(note), inner.width - 4, ellipsis: glyphs.asciiOnly ? "..." : "…"),
+                       x: inner.x + 2, y: inner.maxY - footer - notes.count + i, style: i == notes.count - 1 ? theme.accent : theme.faint)
         }
         if footer == 1 {
             let f = TextFit.truncate("press ? to close", inner.width - 2, ellipsis: "")

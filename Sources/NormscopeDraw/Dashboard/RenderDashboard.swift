@@ -64,12 +64,13 @@ struct Dashboard: Widget {
             draw(KeyHintLine(keys: model.help, message: model.message), in: layout.keyHint, on: &canvas, options: options)
         }
         if model.showHelp {
-            let help = HelpOverlay(keys: model.help)
+            let help = HelpOverlay(keys: model.help, notes: model.helpNotes)
             let size = help.preferredSize
             let w = min(size.width, canvas.width - 2), h = min(size.height, canvas.height - 2)
             let rect = Rect(x: TextFit.centered(w, in: canvas.width), y: TextFit.centered(h, in: canvas.height), width: w, height: h)
             draw(help, in: rect, on: &canvas, options: options)
         }
+        if let settings = model.settings { drawSettings(settings, on: &canvas, options: options) }
         return canvas
     }
 

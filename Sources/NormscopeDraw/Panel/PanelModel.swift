@@ -25,6 +25,11 @@ package struct PanelModel: Equatable, Sendable {
     package var stageBoundary: Int?
     /// The palette slot of the regime's colour (its curves, its tag).
     package var slot: Int
+    /// Before and after: the profile (norm per class) the previous state ended on, drawn faintly under the
+    /// current one after a settings change or restart; nil for none.
+    package var before: [Double]? = nil
+    /// Before and after: the overall accuracy (%) the previous state ended on, for the table's change column.
+    package var accuracyBefore: Double? = nil
     /// Training samples of the largest and the smallest class (the ends of the class axis), when known.
     package var classSizes: (head: Int, tail: Int)? {
         get { classSizeEnds.count == 2 ? (classSizeEnds[0], classSizeEnds[1]) : nil }

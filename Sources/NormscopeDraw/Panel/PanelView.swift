@@ -102,7 +102,8 @@ struct PanelView: Widget {
             }
         }
         if profileRows > 0 {
-            let profile = profile(gutter: gutter, classes: classes, options: options)
+            var profile = profile(gutter: gutter, classes: classes, options: options)
+            if content != .accuracyAndPredictions { profile.before = model.before }  // before and after: norms only
             // An odd number of scale rows puts vmax/2 (1.0) on a row's middle, so it gets its label: else one
             // row stays blank above the profile.
             let skip = profileRows >= 5 && (profileRows - Profile.markRows(height: profileRows)) % 2 == 0 ? 1 : 0

@@ -17,6 +17,8 @@ package struct AccuracyTable: Widget {
         package var note: String?
         /// A heading over the rows below it ("on (c) WD:"): its name only, no numbers.
         var isHeading = false
+        /// Before and after: the change of overall accuracy (percentage points) against the previous state.
+        package var change: Double? = nil
 
         package init(tag: String, name: String, slot: Int, accuracy: GroupAccuracy?, note: String? = nil) {
             self.tag = tag
@@ -54,9 +56,11 @@ package struct AccuracyTable: Widget {
     static let shortHeaders = ["Many", "Med", "Few", "All"]
 
     /// The width the table needs with full labels and headers.
-    var fullWidth: Int { fullLabelWidth + 2 + 4 * 8 - 2 }
+    var fullWidth: Int { fullLabelWidth + 2 + 4 * 8 - 2 + changeWidth }
+    /// The width of the accuracy-change column (before and after), 0 when no row has a change.
+    var changeWidth: Int { rows.contains { $0.change != nil } ? 7 : 0 }
     /// The width with whole labels and the compact columns (short headers, one space between).
-    var labelledWidth: Int { fullLabelWidth + 4 * 6 }
+    var labelledWidth: Int { fullLabelWidth + 4 * 6 + changeWidth }
     /// The narrowest width at which the table is still whole (tags and short headers).
     var compactWidth: Int { shortLabelWidth + 1 + 4 * 6 - 1 }
     /// Rows needed: a header and one per regime.
@@ -85,7 +89,8 @@ package struct AccuracyTable: Widget {
         let theme = Theme(mode: options.colorMode)
         let full = canvas.width >= fullWidth
         let (colWidth, gap) = full ? (6, 2) : (5, 1)
-        let labelWidth = full ? fullLabelWidth : max(shortLabelWidth, canvas.width - 4 * (colWidth + gap))
+        let changes = canvas.width >= labelledWidth ? changeWidth : 0
+        let labelWidth = full ? fullLabelWidth : max(shortLabelWidth, canvas.width - 4 * (colWidth + gap) - changes)
         let headers = full ? AccuracyTable.headers : AccuracyTable.shortHeaders
         func colX(_ c: Int) -> Int { labelWidth + gap + c * (colWidth + gap) }
         func right(_ s: String, col: Int, y: Int, style: Style) {
@@ -123,6 +128,22 @@ package struct AccuracyTable: Widget {
                 for c in 0..<4 { right(dash, col: c, y: y, style: theme.faint) }
             }
         }
+        drawChanges(on: &canvas, x: colX(3) + colWidth + gap, glyphs: glyphs, theme: theme)
         return canvas
+    }
+}
+
+extension AccuracyTable {
+    /// Before and after: each row's change of overall accuracy against the previous state ("+3.1") in a
+    /// column right of "All", headed Δ, when any row has one and the canvas has room.
+    func drawChanges(on canvas: inout Canvas, x: Int, glyphs: Glyphs, theme: Theme) {
+        guard rows.contains(where: { $0.change != nil }), x + 5 <= canvas.width else { return }
+        canvas.put(glyphs.asciiOnly ? "   d" : "   Δ", x: x, y: 0, style: theme.faint)
+        for (i, row) in rows.enumerated() where i + 1 < canvas.height && !row.isHeading && row.note == nil {
+            guard let c = row.change, c.isFinite else { continue }
+            let text = (c >= 0 ? "+" : "-") + NumberFormat.fixed(abs(c), 1)
+            canvas.put(String(repeating: " ", count: max(0, 5 - text.count)) + text, x: x, y: i + 1,
+                       style: c >= 0.05 ? theme.good : c <= -0.05 ? theme.caution : theme.faint)
+        }
     }
 }

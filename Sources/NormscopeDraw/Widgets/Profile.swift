@@ -19,6 +19,8 @@ struct Profile: Widget {
     var gutter: Int
     /// How classes map to columns; nil plans them over the plot width.
     var classes: BinPlan?
+    /// The previous state's profile (before a settings change or restart), drawn as a faint dotted line.
+    var before: [Double]?
     /// The axis name over the scale labels.
     var axisName = "‖w‖"
     /// One colour for every bar instead of the value's colour on the scale (counts, not norms), or nil.
@@ -80,9 +82,33 @@ struct Profile: Widget {
                 }
             }
         }
+        if let before, !before.isEmpty { drawBefore(before, &canvas, x0: x0, plan: plan, gap: gap, top: top, rows: rows, glyphs: glyphs) }
         if let ref = reference { drawReference(ref, &canvas, x0: x0, top: top, rows: rows, glyphs: glyphs, theme: theme) }
         drawGutter(&canvas, rows: rows, glyphs: glyphs, theme: theme)
         return canvas
+    }
+
+    /// The previous profile: a faint dot in each column at the row where its bar ended, over the empty cells
+    /// above a shorter bar and cut into a full cell of a taller one (so it shows whichever way the norm moved).
+    func drawBefore(_ before: [Double], _ canvas: inout Canvas, x0: Int, plan: BinPlan, gap: Bool, top: [Int], rows: Int,
+                    glyphs: Glyphs) {
+        let dot: Character = glyphs.asciiOnly ? "." : "·"
+        for b in 0..<plan.binCount {
+            let v = meanOfFinite(before[plan.items(inBin: b).clamped(to: 0..<before.count)])
+            let h = Profile.eighths(v, vmax: vmax, rows: rows)
+            guard h > 0 else { continue }
+            let level = (h - 1) / 8, y = canvas.height - 1 - level
+            let slots = plan.slots(ofBin: b)
+            for x in slots where !(gap && x == slots.upperBound - 1) && x0 + x < canvas.width {
+                let now = top[x]
+                if now <= 8 * level {
+                    canvas[x0 + x, y] = Cell(dot)
+                } else if now >= 8 * (level + 1) {
+                    let bar = canvas[x0 + x, y]
+                    canvas[x0 + x, y] = Cell(dot, fg: .index(0), bg: bar.fg, attrs: bar.fg == .default ? .reverse : [])
+                }
+            }
+        }
     }
 
     /// The dashed line through the row where a bar of the reference value would end, and its label.

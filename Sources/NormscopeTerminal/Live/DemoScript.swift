@@ -1,4 +1,5 @@
 import Foundation
+import NormscopeEngine
 
 /// The self-running tour of `--demo`: a fixed pace and a caption for each phase, ending by itself.
 ///
@@ -46,12 +47,20 @@ struct DemoScript {
 
     /// Every caption of the tour, its introduction first: the dashboard sizes its caption area for the longest,
     /// so the figure stays still as captions change.
-    var allCaptions: [String] { [intro] + Self.captions.dropFirst() }
+    var allCaptions: [String] { [intro] + Self.captions.dropFirst() + [Self.changeCaption] }
 
     /// The user pressed a pacing key: the tour stops driving the pace but keeps its captions.
     mutating func userTookControl() { userInControl = true }
 
-    enum Action { case `continue`, startStage2, finished }
+    enum Action: Equatable { case `continue`, startStage2, finished, change(ScheduledSetting, Double) }
+
+    /// The tour's one live change, made through the settings panel's path: (d)'s MaxNorm radius raised to
+    /// `value` once `fraction` of stage 1 is done (unless the user took control).
+    static let change = (setting: ScheduledSetting.maxNormRadius, value: 2.0, fraction: 0.7)
+    /// The caption while the change shows, until the last regime's caption.
+    static let changeCaption = "Live change: (d)'s MaxNorm radius raised to 2 (the mark on its epoch axis). Watch its head rows climb past the old cap; the dots are its profile before."
+    /// Whether the tour made its change.
+    private(set) var changed = false
 
     /// Whether the tour holds training back (its introduction, and the pause between the stages); the header
     /// says "intro" rather than "paused" then.
@@ -98,6 +107,11 @@ struct DemoScript {
             }
             let phase = min(5, 1 + done * 5 / max(1, epochs))
             caption = Self.captions[phase]
+            if !changed && !userInControl && Double(done) >= Self.change.fraction * Double(epochs) {
+                changed = true
+                return .change(Self.change.setting, Self.change.value)
+            }
+            if changed && phase == 4 { caption = Self.changeCaption }
             return .continue
         }
         if frame.finished {

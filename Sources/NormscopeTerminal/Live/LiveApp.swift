@@ -4,29 +4,33 @@ import NormscopeEngine
 
 /// The live view: trains the experiment on worker threads and draws the paper's Fig. 2 as it forms.
 package final class LiveApp {
-    private var config: LiveConfiguration
-    private var current: LiveRun
-    private var seed: UInt64
-    private var pace: Pace
-    private var paused = false
+    var config: LiveConfiguration
+    var current: LiveRun
+    var seed: UInt64
+    var pace: Pace
+    var paused = false
     private var view: DashboardView = .heatmapProfile
     private var colorMap: ColorMapKind
-    private var showHelp = false
+    var showHelp = false
     /// The class under the class cursor (0 the most frequent), or nil while it is hidden (see LiveApp+Cursor).
     var cursor: Int?
     private var message: (text: String, until: Date)?
-    private var demo: DemoScript?
-    private var holdStarted: Date?
+    var demo: DemoScript?
+    var holdStarted: Date?
+    /// The settings panel and what it changed.
+    var settings = LiveSettingsState()
+    /// Opt-in answer timings (`NORMSCOPE_LATENCY_LOG`).
+    var latency = LatencyLog()
     /// Until when a second `r` restarts (the first one asks).
     private var restartAskedUntil: Date?
     /// The frame read this turn of the loop: the only way the view reads training.
-    private var latest: LiveFrame
+    var latest: LiveFrame
     /// The frame on screen (what an export writes); nil until the first is drawn after a (re)start.
-    private var shown: LiveFrame?
+    var shown: LiveFrame?
     private let exporter: Exporter
     private let recorder: CastRecorder?
     /// Every time the view reads (see `LiveClock`).
-    private let clock: any LiveClock
+    let clock: any LiveClock
 
     /// Builds the first run; throws (before touching the terminal) if the experiment is invalid.
     package init(_ config: LiveConfiguration) throws {
@@ -78,12 +82,14 @@ package final class LiveApp {
         var progressed = false  // redraw at the progress frame rate: training advanced
         while session.interruptSignal == nil {
             if let key = screen.readKey(timeoutMs: 33) {
+                latency.key(at: clock.now())
                 switch handle(key, screen: screen) {
                 case .quit: return 0
                 case .redraw: dirty = true
                 case .none: break
                 }
             }
+            if adoptRestart() { dirty = true }
             let now = clock.now()
             let frame = current.frame()  // the one read of training this turn
             latest = frame
@@ -91,6 +97,7 @@ package final class LiveApp {
                 switch demo!.tick(now: now, frame: frame) {
                 case .continue: break
                 case .startStage2: startStage2()
+                case .change(let setting, let value): changeFromDemo(setting, to: value)
                 case .finished:
                     if holdStarted == nil { holdStarted = now }
                 }
@@ -99,7 +106,8 @@ package final class LiveApp {
                 if holdStarted == nil { holdStarted = now }
                 if now.timeIntervalSince(holdStarted!) >= config.hold! { return 0 }
             }
-            current.pace(pace, paused: paused || demo?.holdsTraining == true, now: now)
+            // While a restart is being built the old run holds still: its epochs under way end and the CPU goes to the build.
+            current.pace(pace, paused: paused || demo?.holdsTraining == true || settings.pending != nil, now: now)
             if let m = message, m.until < now { message = nil; dirty = true }
             let size = screen.size
             if size != lastSize { dirty = true; lastSize = size }
@@ -115,6 +123,7 @@ package final class LiveApp {
                                              options: renderOptions(screen.capabilities))
                 shown = frame
                 screen.draw(canvas)
+                latency.frame(at: clock.now())
                 recorder?.frame(canvas, at: now)
                 lastFrame = now
                 dirty = false
@@ -126,9 +135,10 @@ package final class LiveApp {
     /// Frames a second while training advances on its own.
     static let progressFPS = 10.0
 
-    private enum KeyOutcome { case none, redraw, quit }
+    enum KeyOutcome { case none, redraw, quit }
 
     private func handle(_ key: Key, screen: TerminalScreen) -> KeyOutcome {
+        if settings.panel != nil { return handleSettingsKey(key, screen: screen) }
         switch key {
         case .char("q"), .char("Q"), .ctrlC:
             return .quit
@@ -164,6 +174,8 @@ package final class LiveApp {
             }
         case .char("e"):
             export()
+        case .char("s"):
+            openSettings()
         case .ctrlL:
             screen.forceRedraw()
         case .resize:
@@ -189,33 +201,19 @@ package final class LiveApp {
     }
 
     private func restart() {
-        let next = seed &+ 1
-        do {
-            let experiment = try config.makeExperiment(next)
-            seed = next
-            current.stop()
-            current = LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs,
-                              clock: clock)
-            paused = false
-            holdStarted = nil
-            latest = current.frame()
-            shown = nil
-            flash("restarted with seed \(seed)")
-        } catch {
-            flash("restart failed: \(error)")
-        }
+        startRun(seed: seed &+ 1, overrides: settings.overrides, message: "restarted with seed \(seed &+ 1)", before: [:])
     }
 
     private func export() {
         // The frame on screen, so the files show what the user saw.
         let results = current.results(of: (shown ?? latest).run)
         switch exporter.export(results, seed: seed, colorMap: colorMap, vmax: config.vmax, now: clock.now()) {
-        case .success(let paths): flash(exporter.summary(of: paths))
+        case .success(let paths): flash(exporter.summary(of: paths) + " · reproduce: " + reproducingCommand(), seconds: 12)
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
     }
 
-    private func flash(_ text: String, seconds: Double = 6) { message = (text, clock.now().addingTimeInterval(seconds)) }
+    func flash(_ text: String, seconds: Double = 6) { message = (text, clock.now().addingTimeInterval(seconds)) }
 
     private func renderOptions(_ caps: Capabilities) -> RenderOptions {
         let mode: ColorMode
@@ -270,6 +268,7 @@ package final class LiveApp {
         model.overflow = DashboardModel.overflow(histories, vmax: config.vmax)
         (model.cursor, model.classCounts, model.testClassCounts) = (cursor ?? demo?.cursor, counts, d.testClassCounts)
         if let demo { model.captionsToCome = demo.allCaptions }  // one caption height for the whole tour
+        showSettings(in: &model, bases: histories.map(\.id.base))
         let groups = Set(counts.map(ClassGroup.init(trainingCount:)))
         model.emptyGroupColumns = Set([ClassGroup.many, .medium, .few].enumerated().filter { !groups.contains($0.1) }.map(\.0))
         if frame.stage2Started {

@@ -5,6 +5,9 @@ import NormscopeEngine
 package struct LiveConfiguration: Sendable {
     /// Builds the experiment for a seed (called again with a new seed on `r`).
     package var makeExperiment: @Sendable (UInt64) throws -> Experiment
+    /// Builds the experiment with flag values from the settings panel (flag with dashes to its text, as the
+    /// command line takes it) for a seed: the panel's restarts. Nil: the panel cannot restart with other settings.
+    package var makeExperimentOverriding: (@Sendable ([String: String], UInt64) throws -> Experiment)?
     /// The first run's seed.
     package var seed: UInt64
     /// Worker threads for training.
