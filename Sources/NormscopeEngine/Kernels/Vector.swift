@@ -24,8 +24,21 @@ enum Vector {
     }
 
     /// `out[j] = sum over rows of m[r*n + j]`, summed in row order.
+    ///
+    /// Four 8-column strips at a time: each strip's sums are a chain of dependent adds (one per row), so four
+    /// independent chains keep the adder busy instead of waiting out its latency; every column is still summed
+    /// from 0 row by row, the same bits as one strip at a time.
     static func columnSums(_ m: UnsafePointer<Float>, rows: Int, n: Int, into out: UnsafeMutablePointer<Float>) {
         var j = 0
+        while j + 32 <= n {
+            var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
+            for r in 0..<rows {
+                let p = m + r * n + j
+                a0 += l8(p); a1 += l8(p + 8); a2 += l8(p + 16); a3 += l8(p + 24)
+            }
+            s8(a0, out + j); s8(a1, out + j + 8); s8(a2, out + j + 16); s8(a3, out + j + 24)
+            j += 32
+        }
         while j + 8 <= n {
             var acc = SIMD8<Float>()
             for r in 0..<rows { acc += l8(m + r * n + j) }

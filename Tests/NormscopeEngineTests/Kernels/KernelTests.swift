@@ -189,6 +189,23 @@ struct KernelTests {
         #expect(m.withUnsafeBufferPointer { Vector.allFinite($0.baseAddress!, count: m.count) })
     }
 
+    /// Bias gradients (`Vector.columnSums`, four 8-column strips at a time) have the bits of a plain row-order
+    /// sum from 0 for every width around the strips (1 to 70 columns, 100 and 128) and a few row counts.
+    @Test func columnSumsAreThePlainRowOrderSumsBitForBit() {
+        var rng = SplitMix64(seed: 31)
+        for cols in Array(1...70) + [100, 128] {
+            for rows in [1, 3, 64] {
+                let m = Self.random(rows * cols, &rng)
+                var out = [Float](repeating: .nan, count: cols)
+                m.withUnsafeBufferPointer { mp in out.withUnsafeMutableBufferPointer {
+                    Vector.columnSums(mp.baseAddress!, rows: rows, n: cols, into: $0.baseAddress!)
+                }}
+                let want = (0..<cols).map { c in (0..<rows).reduce(Float(0)) { $0 + m[$1 * cols + c] } }
+                #expect(out.map(\.bitPattern) == want.map(\.bitPattern), "\(rows) x \(cols)")
+            }
+        }
+    }
+
     /// The network's forward pass against a plain re-implementation, for a shape with every edge (C = 10).
     @Test func networkForwardMatchesPlainLayers() {
         var rng = SplitMix64(seed: 8)
