@@ -18,8 +18,12 @@ struct FigureAccuracyCommandTests {
         #expect(text.contains("Test accuracy of each class after each epoch") && text.contains("where the test predictions go"))
         let csv = dir.appendingPathComponent("n.csv").path
         try FigureCommand.parse([results, "-o", csv]).run()
-        let row = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)
-        #expect(row.count == 8 && !row[6].isEmpty && !row[7].isEmpty, "accuracy and predicted filled: \(row)")
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let row = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+        let accuracy = try #require(header.firstIndex(of: "accuracy")), predicted = try #require(header.firstIndex(of: "predicted"))
+        #expect(row.count == header.count && !row[accuracy].isEmpty && !row[predicted].isEmpty,
+                "accuracy and predicted filled: \(header) \(row)")
     }
 
     @Test func anOlderResultsFileDrawsWithoutTheSecondRow() throws {
