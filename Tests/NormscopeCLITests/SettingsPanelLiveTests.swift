@@ -64,19 +64,23 @@ struct SettingsPanelLiveTests {
         defer { Paths.removeScratch(dir); Paths.removeScratch(out) }
         let tmux = try live(["--pace", "4"], in: dir)
         defer { tmux.kill() }
-        let epoch = try await pauseAndStep(tmux, steps: 2)
+        _ = try await pauseAndStep(tmux, steps: 2)
         try tmux.sendKeys("s")
-        try await tmux.waitFor(text: "from next epoch")
+        try await tmux.waitFor(text: "from next epoch", timeout: .seconds(30))
         try tmux.type("77")
         try tmux.sendKeys("Enter")
-        let refused = try await tmux.waitFor(text: "--weight-decay must")
+        let refused = try await tmux.waitFor(text: "--weight-decay must", timeout: .seconds(30))
         let flag = try await Child.normscope(["run", "--weight-decay", "77"])
         let line = try #require(flag.stderrLines.first)
         let message = line.replacingOccurrences(of: "normscope: error: ", with: "")
             .replacingOccurrences(of: " (see 'normscope run --help')", with: "")
         #expect(flag.status != 0 && refused.contains(message), "the panel shows the flag's line: \(message)\n\(refused)")
         try tmux.sendKeys("BSpace", "BSpace", "Right", "Enter")
-        try await tmux.waitFor(text: "weight decay 0.005 from epoch \(epoch + 1)")
+        // The flash names the change's epoch, counted from 1 (on a loaded machine a step may still be under way
+        // when the paused screen looks settled, so the epoch is read from the flash, not from before it).
+        let flash = try await tmux.waitFor(text: "weight decay 0.005 from epoch ", timeout: .seconds(30))
+        let shown = try #require(flash.firstMatch(of: #/weight decay 0\.005 from epoch (\d+)/#).flatMap { Int($0.1) })
+        let epoch = shown - 1
         let live = try await finishAndExport(tmux, dir: dir, paused: true)
         let headless = try await run(["--change", "\(epoch):weight-decay=0.005"], dir: out)
         #expect(live == headless, "the export equals run --change \(epoch):weight-decay=0.005")
