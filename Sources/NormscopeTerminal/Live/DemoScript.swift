@@ -135,6 +135,6 @@ struct DemoScript {
         "(e) WD + MaxNorm: small and balanced norms, the paper's recommendation. Compare the rows at the bottom of each panel.",
         "Stage 1 done. Read the heatmaps top to bottom: colour is the norm, one shared scale. Stage 2 retrains only the classifier next.",
         "Stage 2: features frozen; each classifier is retrained with a class-balanced loss, weight decay and MaxNorm (below the line).",
-        "Done: the paper's Fig. 2, reproduced live. The table shows stage 2: balancing the classifier's norms lifts the rare classes. Ends in a few seconds; any key exits.",
+        "Done: the paper's Fig. 2, reproduced live, with (d)'s radius raised mid-run (its mark). The table shows stage 2: balancing the classifier's norms lifts the rare classes. Any key exits.",
     ]
 }
