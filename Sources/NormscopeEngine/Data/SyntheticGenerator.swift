@@ -18,12 +18,12 @@ package enum SyntheticGenerator {
         let bias = (0..<hiddenWidth).map { _ in rng.nextGaussian() * 0.5 }
         let b = (0..<(d * hiddenWidth)).map { _ in rng.nextGaussian() / Double(hiddenWidth).squareRoot() * 2 }
 
-        func sample(_ k: Int, _ rng: inout SplitMix64, into features: inout [Float]) {
+        // One sample of class k, appended to `features`; `z` and `h` are scratch (l and hiddenWidth long).
+        func sample(_ k: Int, _ rng: inout SplitMix64, into features: inout [Float], z: inout [Double],
+                    h: inout [Double]) {
             let mode = rng.nextInt(below: m)
             let centre = (k * m + mode) * l
-            var z = [Double](repeating: 0, count: l)
             for j in 0..<l { z[j] = centres[centre + j] + recipe.noise * rng.nextGaussian() }
-            var h = [Double](repeating: 0, count: hiddenWidth)
             for r in 0..<hiddenWidth {
                 var s = bias[r]
                 for j in 0..<l { s += a[r * l + j] * z[j] }
@@ -36,16 +36,22 @@ package enum SyntheticGenerator {
             }
         }
 
+        // The training and test sets draw from streams of their own, so they are made side by side (a live
+        // restart waits for them) with the same bytes as one after the other.
         let counts = recipe.classCounts
-        var trainX: [Float] = [], trainY: [Int] = []
-        trainX.reserveCapacity(counts.reduce(0, +) * d)
-        var trainRng = SplitMix64(seed: seed, stream: "data/train")
-        for k in 0..<c { for _ in 0..<counts[k] { sample(k, &trainRng, into: &trainX); trainY.append(k) } }
-        var testX: [Float] = [], testY: [Int] = []
-        var testRng = SplitMix64(seed: seed, stream: "data/test")
-        for k in 0..<c { for _ in 0..<recipe.testPerClass { sample(k, &testRng, into: &testX); testY.append(k) } }
-        return Dataset(name: recipe.name, dimension: d, trainFeatures: trainX, trainLabels: trainY,
-                       testFeatures: testX, testLabels: testY)
+        let parts: [[Int]] = [counts, [Int](repeating: recipe.testPerClass, count: c)]
+        let streams = ["data/train", "data/test"]
+        let made = Parallel.map(parts.indices) { part -> (x: [Float], y: [Int]) in
+            var x: [Float] = [], y: [Int] = []
+            x.reserveCapacity(parts[part].reduce(0, +) * d)
+            y.reserveCapacity(parts[part].reduce(0, +))
+            var rng = SplitMix64(seed: seed, stream: streams[part])
+            var z = [Double](repeating: 0, count: l), h = [Double](repeating: 0, count: hiddenWidth)
+            for k in 0..<c { for _ in 0..<parts[part][k] { sample(k, &rng, into: &x, z: &z, h: &h); y.append(k) } }
+            return (x, y)
+        }
+        return Dataset(name: recipe.name, dimension: d, trainFeatures: made[0].x, trainLabels: made[0].y,
+                       testFeatures: made[1].x, testLabels: made[1].y)
     }
 
     /// tanh from exp alone, so the data do not depend on a libm's tanh (exp is correctly rounded in practice).

@@ -20,8 +20,10 @@ package struct Experiment: Sendable {
     }
 
     /// One trainer per regime, all starting from the same initial network.
-    package func makeTrainers(data: TrainingData) -> [RegimeTrainer] {
-        regimes.map { RegimeTrainer(regime: $0, config: config, data: data) }
+    package func makeTrainers(data: TrainingData, threads: Int = 1) -> [RegimeTrainer] {
+        // Each trainer draws its initial weights and evaluates them on its own: side by side on `threads`
+        // threads (a live restart waits for them), the same trainers as one after the other.
+        Parallel.map(regimes.indices, width: threads) { RegimeTrainer(regime: regimes[$0], config: config, data: data) }
     }
 
     /// The configuration recorded in results.
@@ -37,7 +39,7 @@ package struct Experiment: Sendable {
                     progress: (RunSnapshot) -> Void = { _ in },
                     shouldStop: () -> Bool = { false }) -> ResultsFile {
         if let s = stage2 { precondition(stage2Errors(s).isEmpty, stage2Errors(s).map(\.description).joined(separator: "; ")) }
-        let run = StagedRun(stage1: makeTrainers(data: TrainingData(dataset)), threads: threads, changes: config.changes)
+        let run = StagedRun(stage1: makeTrainers(data: TrainingData(dataset), threads: threads), threads: threads, changes: config.changes)
         let complete = run.runToEnd(stage2: stage2, progress: progress, shouldStop: shouldStop)
         let snapshot = run.snapshot()
         progress(snapshot)

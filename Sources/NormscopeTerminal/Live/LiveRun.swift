@@ -21,7 +21,7 @@ final class LiveRun {
     init(experiment: Experiment, threads: Int, stage2Epochs: Int, clock: any LiveClock = WallClock()) {
         self.experiment = experiment
         self.stage2Epochs = stage2Epochs
-        run = StagedRun(stage1: experiment.makeTrainers(data: TrainingData(experiment.dataset)), threads: threads,
+        run = StagedRun(stage1: experiment.makeTrainers(data: TrainingData(experiment.dataset), threads: threads), threads: threads,
                         epochLimit: 0, clock: clock, changes: experiment.config.changes)
     }
 
