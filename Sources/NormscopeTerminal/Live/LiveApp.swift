@@ -81,7 +81,8 @@ package final class LiveApp {
         var dirty = true      // redraw soon: a key, a resize, a message
         var progressed = false  // redraw at the progress frame rate: training advanced
         while session.interruptSignal == nil {
-            if let key = screen.readKey(timeoutMs: 33) {
+            // While a restart is being built, look for it every few milliseconds: its first frame is drawn at once.
+            if let key = screen.readKey(timeoutMs: settings.pending == nil ? 33 : 4) {
                 latency.key(at: clock.now())
                 switch handle(key, screen: screen) {
                 case .quit: return 0
@@ -89,7 +90,8 @@ package final class LiveApp {
                 case .none: break
                 }
             }
-            if adoptRestart() { dirty = true }
+            var adopted = false
+            if adoptRestart() { dirty = true; adopted = true }
             let now = clock.now()
             let frame = current.frame()  // the one read of training this turn
             latest = frame
@@ -117,7 +119,7 @@ package final class LiveApp {
             // CPU from training), and once a second for the clock.
             let sinceFrame = now.timeIntervalSince(lastFrame)
             if sinceFrame >= 1 || (progressed && sinceFrame >= 1.0 / Self.progressFPS) { dirty = true }
-            if dirty && sinceFrame >= 1.0 / 30 {
+            if dirty && (sinceFrame >= 1.0 / 30 || adopted) {
                 progressed = false
                 let canvas = renderDashboard(model(of: frame), width: size.cols, height: size.rows,
                                              options: renderOptions(screen.capabilities))
