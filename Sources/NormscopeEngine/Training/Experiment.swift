@@ -21,9 +21,17 @@ package struct Experiment: Sendable {
 
     /// One trainer per regime, all starting from the same initial network.
     package func makeTrainers(data: TrainingData, threads: Int = 1) -> [RegimeTrainer] {
-        // Each trainer draws its initial weights and evaluates them on its own: side by side on `threads`
-        // threads (a live restart waits for them), the same trainers as one after the other.
-        Parallel.map(regimes.indices, width: threads) { RegimeTrainer(regime: regimes[$0], config: config, data: data) }
+        // Every regime starts from the same weights, so its epoch-0 evaluation depends only on whether its
+        // classifier is L2-normalised: the first regime of each kind evaluates (side by side on `threads`
+        // threads: a live restart waits for them), the others take its numbers over. Same trainers as each
+        // evaluating its own (MakeTrainersTests).
+        let kinds = regimes.indices.filter { i in !regimes[..<i].contains { $0.l2Normalized == regimes[i].l2Normalized } }
+        let first = Parallel.map(kinds.indices, width: threads) { RegimeTrainer(regime: regimes[kinds[$0]], config: config, data: data) }
+        return regimes.indices.map { i in
+            if let k = kinds.firstIndex(of: i) { return first[k] }
+            let model = first[kinds.firstIndex { regimes[$0].l2Normalized == regimes[i].l2Normalized }!]
+            return RegimeTrainer(regime: regimes[i], config: config, data: data, initial: model.initialEvaluation)
+        }
     }
 
     /// The configuration recorded in results.

@@ -32,7 +32,21 @@ package final class RegimeTrainer {
     package var isFinished: Bool { epoch >= plan.epochs || history.diverged != nil }
 
     /// A trainer for `plan` on `data`, starting from `network` (which it takes over).
-    package init(plan: TrainingPlan, data: TrainingData, network: Network) {
+    /// The epoch-0 evaluation of a fresh network: what a trainer whose network and evaluation are the same may
+    /// take over instead of computing it again (`Experiment.makeTrainers`).
+    package struct InitialEvaluation {
+        let trainLoss: Double
+        let perClass: ClassEvaluation
+    }
+
+    /// This trainer's epoch-0 evaluation, as recorded.
+    package var initialEvaluation: InitialEvaluation? {
+        guard let first = history.records.first, first.epoch == 0 else { return nil }
+        return InitialEvaluation(trainLoss: first.trainLoss,
+                                 perClass: ClassEvaluation(accuracy: first.classAccuracy, predictionCounts: first.predictionCounts))
+    }
+
+    package init(plan: TrainingPlan, data: TrainingData, network: Network, evaluated: InitialEvaluation? = nil) {
         self.plan = plan
         self.data = data
         self.network = network
@@ -47,16 +61,22 @@ package final class RegimeTrainer {
         history = RunHistory(id: plan.id, plannedEpochs: plan.epochs, maxNormRadius: radius,
                                 stage2StartEpoch: plan.classifierOnly ? 0 : nil)
         if radius != nil { history.maxNormClips = 0 }
-        recordEpoch(trainLoss: data.trainLoss(of: network))
+        if let evaluated {
+            recordEpoch(trainLoss: evaluated.trainLoss, evaluation: evaluated.perClass)
+        } else {
+            recordEpoch(trainLoss: data.trainLoss(of: network))
+        }
     }
 
-    /// A stage-1 trainer: a fresh network initialised from the config's seed (the same for every regime).
-    package convenience init(regime: Regime, config: TrainingConfig, data: TrainingData) {
+    /// A stage-1 trainer: a fresh network initialised from the config's seed (the same for every regime). A
+    /// given `initial` evaluation must be that of a trainer of the same config whose regime has the same
+    /// `l2Normalized` (the only plan setting that changes a fresh network's outputs).
+    package convenience init(regime: Regime, config: TrainingConfig, data: TrainingData, initial: InitialEvaluation? = nil) {
         var rng = SplitMix64(seed: config.seed, stream: "init")
         let net = Network(sizes: [data.dimension] + config.hidden + [data.classCount],
                           maxBatch: max(config.batchSize, TrainingData.evaluationBatch),
                           batchNorm: config.usesBatchNorm, rng: &rng)
-        self.init(plan: TrainingPlan(regime: regime, config: config), data: data, network: net)
+        self.init(plan: TrainingPlan(regime: regime, config: config), data: data, network: net, evaluated: initial)
     }
 
     /// Runs one epoch: shuffled mini-batches, SGD with momentum, projections; then evaluates and records.
@@ -125,7 +145,7 @@ package final class RegimeTrainer {
 
     /// Appends the current norms, the loss, the test accuracy (per class too) and the prediction counts to the
     /// history; without `evaluatesEveryEpoch`, an epoch before the last repeats the last evaluated accuracy.
-    private func recordEpoch(trainLoss: Double) {
+    private func recordEpoch(trainLoss: Double, evaluation: ClassEvaluation? = nil) {
         let clock = ContinuousClock()
         let start = clock.now
         let record: EpochRecord
@@ -134,7 +154,7 @@ package final class RegimeTrainer {
                                  accuracy: last.accuracy, classAccuracy: last.classAccuracy,
                                  predictionCounts: last.predictionCounts)
         } else {
-            let perClass = data.classEvaluation(of: network, predictions: &predictions)
+            let perClass = evaluation ?? data.classEvaluation(of: network, predictions: &predictions)
             history.classAccuracy = perClass.accuracy
             record = EpochRecord(epoch: epoch, norms: network.classifierNorms(), trainLoss: trainLoss,
                                  accuracy: AccuracySummary(classAccuracy: perClass.accuracy, groups: data.groups),
