@@ -62,7 +62,7 @@ struct ClassCursorLiveTests {
     func everyStage() async throws {
         let dir = try Paths.scratch("cursor-live")
         defer { Paths.removeScratch(dir) }
-        let tmux = try TmuxSession([try Paths.binary()] + Self.tiny + ["--epochs", "40", "--stage2-epochs", "2", "--pace", "0.3",
+        let tmux = try TmuxSession([try Paths.binary()] + Self.tiny + ["--epochs", "300", "--stage2-epochs", "2", "--pace", "0.3",
                                                                         "--export-dir", dir], width: 120, height: 36)
         defer { tmux.kill() }
         try await tmux.waitFor(text: "(e) WD+MaxNorm", timeout: .seconds(30))
@@ -74,6 +74,7 @@ struct ClassCursorLiveTests {
         try await tmux.waitFor(timeout: .seconds(30), "epoch 3") { (LiveViewTests.epoch($0) ?? 0) >= 3 }
         try tmux.sendKeys("Right", "Right")
         screen = try await tmux.waitFor(timeout: .seconds(10), "the readout of class 2") { Self.readoutClass($0) == 2 }
+        // 300 epochs at 0.3 s: still training even when the loaded test process leaves this task waiting a while.
         #expect(Self.marks(screen, 2) == 5 && !screen.contains("paused") && !screen.contains("finished"), "\(screen)")
         // Paused: the readout is what an export of the same moment holds.
         try tmux.sendKeys("Space")
@@ -91,9 +92,9 @@ struct ClassCursorLiveTests {
         screen = try await Self.settled(tmux, "the 80x24 readout") { Self.readoutClass($0) == 2 && $0.contains("‖w‖ pred%") }
         #expect(Self.marks(screen, 2) == 5 && screen.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(screen)")
         try tmux.resize(width: 120, height: 36)
-        // After training: End jumps to the rarest class.
-        try tmux.sendKeys("Space")
-        try await tmux.waitFor(text: "finished", timeout: .seconds(60))
+        // After training (resumed at flat out: three steps faster than 0.3 s): End jumps to the rarest class.
+        try tmux.sendKeys("Space", "+", "+", "+")
+        try await tmux.waitFor(text: "finished", timeout: .seconds(120))
         try tmux.sendKeys("End")
         screen = try await tmux.waitFor(timeout: .seconds(10), "the readout of class 19") { Self.readoutClass($0) == 19 }
         #expect(Self.marks(screen, 19) == 5 && Self.lastLine(screen).contains("Few"), "\(screen)")
@@ -105,7 +106,7 @@ struct ClassCursorLiveTests {
         #expect(Self.marks(screen, 18) == 5)
         try tmux.sendKeys("Escape")
         screen = try await tmux.waitFor(timeout: .seconds(10), "the cursor hidden") { Self.lastLine($0).hasPrefix(" q quit") }
-        #expect(!screen.contains("▲"))
+        #expect(Self.marks(screen, 18) == 0 && !screen.contains("▲class"), "\(screen)")  // (a profile's overflow ▲ may stay)
         try tmux.sendKeys("q")
         #expect(try await tmux.waitForExit(timeout: .seconds(20)) == 0)
     }
