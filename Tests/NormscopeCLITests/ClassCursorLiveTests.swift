@@ -7,7 +7,7 @@ import Testing
 /// resize, and read against the results file exported at the same moment.
 ///
 /// Serialized: each test trains in its pane, and the machine has two cores.
-@Suite("class cursor in tmux", .serialized)
+@Suite("class cursor in tmux", .serialized, .ownThread)
 struct ClassCursorLiveTests {
     /// The 20-class quick data set on one thread.
     static let tiny = LiveViewTests.tiny
@@ -60,15 +60,6 @@ struct ClassCursorLiveTests {
 
     @Test("the cursor at the start, during training, paused (against an export), through a resize, after, and in stage 2")
     func everyStage() async throws {
-        // Intermittent in the full suite only: synchronous CPU-bound tests (flag parsing in a debug build) hold the
-        // cooperative pool's two threads, and this task then waits for minutes between its captures while the
-        // program runs on (see the closing note of 2026-12-04). Alone or under CPU load it passes; it still runs.
-        await withKnownIssue("starved by CPU-bound tests in the full suite", isIntermittent: true) {
-            try await everyStageSteps()
-        }
-    }
-
-    func everyStageSteps() async throws {
         let dir = try Paths.scratch("cursor-live")
         defer { Paths.removeScratch(dir) }
         let tmux = try TmuxSession([try Paths.binary()] + Self.tiny + ["--epochs", "300", "--stage2-epochs", "2", "--pace", "0.3",

@@ -4,7 +4,7 @@ import Testing
 
 /// The built-in digits (`--dataset digits-lt`) through the real binary, run from a directory that holds no
 /// datasets/ folder.
-@Suite("digits-lt", .serialized)
+@Suite("digits-lt", .serialized, .ownThread)
 struct DigitsCommandTests {
     @Test("--dataset digits-lt trains from any directory and records the data's provenance")
     func digitsFromAnyDirectory() async throws {

@@ -12,7 +12,7 @@ import Testing
 ///
 /// Serialized: each case trains in its pane, and the machine has two cores. Core dumps are off in the pane
 /// (`ulimit -c 0`), and the Swift runtime's crash report is not interactive (it would wait for a key).
-@Suite("fatal signals in tmux", .serialized)
+@Suite("fatal signals in tmux", .serialized, .ownThread)
 struct FatalSignalTests {
     /// A signal and its name, for the test's label.
     struct Case: CustomTestStringConvertible, Sendable {
@@ -78,7 +78,7 @@ struct FatalSignalTests {
         let tmux = try await live(setup: "trap '' HUP USR1 ALRM", dir: dir)
         defer { tmux.kill() }
         for s in [SIGHUP, SIGUSR1, SIGALRM] { try tmux.signal(s) }
-        try await Task.sleep(for: .milliseconds(600))
+        try await Pause.sleep(for: .milliseconds(600))
         #expect(tmux.isRunning)
         #expect(try tmux.format("#{alternate_on}") == "1")
         try tmux.sendKeys("q")

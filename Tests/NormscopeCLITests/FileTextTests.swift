@@ -5,7 +5,7 @@ import Testing
 
 /// Text taken from files (a recipe's name, a path) reaches stderr, stdout, the live view and the SVG escaped:
 /// no control byte reaches the terminal and the SVG stays well-formed XML. Through the real binary.
-@Suite("text from files")
+@Suite("text from files", .ownThread)
 struct FileTextTests {
     /// A recipe name holding ESC (a colour sequence), BEL, a newline, XML specials, a CDATA end and a
     /// right-to-left override.

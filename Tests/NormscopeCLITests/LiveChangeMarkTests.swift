@@ -6,7 +6,7 @@ import Testing
 
 /// Changes given with `--change` as the live view shows them: a mark in the gutter of the panels each affects,
 /// and the MaxNorm profile's δ line at the radius in force.
-@Suite("live change marks", .serialized)
+@Suite("live change marks", .serialized, .ownThread)
 struct LiveChangeMarkTests {
     @Test("the frame marks each panel with the changes that affect it and moves the δ line with the radius")
     func frameAppliesChanges() {

@@ -10,7 +10,7 @@ import Testing
 /// The live view (the default command), end to end: the real binary in a tmux pane.
 ///
 /// Serialized: each test trains in its pane, and the machine has two cores.
-@Suite("live view in tmux", .serialized)
+@Suite("live view in tmux", .serialized, .ownThread)
 struct LiveViewTests {
     static let titles = ["(a) Naive", "(b) L2-norm", "(c) WD", "(d) MaxNorm", "(e) WD+MaxNorm"]
     /// A small, fast experiment on one thread.
@@ -44,7 +44,7 @@ struct LiveViewTests {
             let e = Self.epoch(try tmux.capture()) ?? -1
             if e == last && e >= 0 { same += 1 } else { same = 0; last = e }
             if same >= 6 { return e }
-            try await Task.sleep(for: .milliseconds(100))
+            try await Pause.sleep(for: .milliseconds(100))
         }
         throw TmuxError("the epoch did not settle: \(try tmux.capture())")
     }
@@ -146,7 +146,7 @@ struct LiveViewTests {
         let e = try await settledEpoch(tmux)
         try tmux.sendKeys("n")
         try await tmux.waitFor(timeout: .seconds(15), "epoch \(e + 1)") { Self.epoch($0) == e + 1 }
-        try await Task.sleep(for: .milliseconds(1200))
+        try await Pause.sleep(for: .milliseconds(1200))
         let after = try tmux.capture()
         #expect(Self.epoch(after) == e + 1, "still one epoch on: \(after)")
         #expect(after.contains("paused"))
@@ -165,7 +165,7 @@ struct LiveViewTests {
         try tmux.sendKeys("Space")
         try await tmux.waitFor(text: "paused")
         let e = try await settledEpoch(tmux)
-        try await Task.sleep(for: .milliseconds(800))
+        try await Pause.sleep(for: .milliseconds(800))
         #expect(Self.epoch(try tmux.capture()) == e)
         try tmux.sendKeys("q")
         try await expectRestored(tmux, status: 0)
@@ -292,7 +292,7 @@ struct LiveViewTests {
         }
         #expect(settled.split(separator: "\n").allSatisfy { $0.count <= 100 })
         try tmux.sendKeys("C-l")
-        try await Task.sleep(for: .milliseconds(400))
+        try await Pause.sleep(for: .milliseconds(400))
         let redrawn = try tmux.capture()
         #expect(body(redrawn) == body(settled), "nothing left over from the storm: the screen equals a full redraw")
         try tmux.sendKeys("q")

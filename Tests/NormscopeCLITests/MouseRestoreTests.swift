@@ -9,7 +9,7 @@ import Testing
 /// The live view asks for mouse clicks; every way out turns the reporting off again. tmux forgets the mode when
 /// the program leaves the alternate screen, so the test reads the bytes the program wrote (`pipe-pane`): after
 /// the signal, the last mouse mode sent must be "off".
-@Suite("mouse reporting off on every exit", .serialized)
+@Suite("mouse reporting off on every exit", .serialized, .ownThread)
 struct MouseRestoreTests {
     /// 0 is `q`; otherwise the signal sent.
     @Test("after q, SIGTERM, and the fatal SIGUSR1 and SIGSEGV, the program's last mouse mode is off",
@@ -27,7 +27,7 @@ struct MouseRestoreTests {
         try tmux.checked(["pipe-pane", "-o", "-t", tmux.sessionName, "cat > " + TmuxSession.shellQuote(bytes)])
         if signal == 0 { try tmux.sendKeys("q") } else { try tmux.signal(signal) }
         _ = try await tmux.waitForExitDetail(timeout: .seconds(30))
-        try await Task.sleep(for: .milliseconds(300))  // cat writes what the pane got
+        try await Pause.sleep(for: .milliseconds(300))  // cat writes what the pane got
         let out = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: bytes))) ?? Data(), as: UTF8.self)
         let offs = out.ranges(of: #/\x1B\[\?(1006;)?1000l/#).map(\.lowerBound)
         let ons = out.ranges(of: #/\x1B\[\?(1006;)?1000h/#).map(\.lowerBound)

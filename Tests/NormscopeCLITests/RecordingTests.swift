@@ -9,7 +9,7 @@ import Testing
 /// `--record FILE.cast`, end to end: the real binary in a tmux pane records itself; the cast must parse as
 /// asciicast v2 and, replayed in pyte, end on the same screen tmux shows at the end (`capture-pane -e`), in
 /// every colour mode, across resizes, in the demo, and after a signal.
-@Suite("recording in tmux", .serialized)
+@Suite("recording in tmux", .serialized, .ownThread)
 struct RecordingTests {
     static let tiny = ["--dataset", Paths.recipe("quick"), "--hidden", "32,16", "--threads", "1"]
 
@@ -28,7 +28,7 @@ struct RecordingTests {
                 return
             }
             last = now
-            try await Task.sleep(for: .milliseconds(1100))
+            try await Pause.sleep(for: .milliseconds(1100))
         }
         throw TmuxError("the screen did not settle: \(last)")
     }
@@ -104,7 +104,7 @@ struct RecordingTests {
                                          "--record", cast], width: 120, height: 36)
         defer { tmux.kill() }
         try await tmux.waitFor(text: "Done:", timeout: .seconds(60))
-        try await Task.sleep(for: .milliseconds(300))
+        try await Pause.sleep(for: .milliseconds(300))
         try tmux.capture(withColors: true).write(toFile: dir + "/screen.txt", atomically: true, encoding: .utf8)
         let exit = try await tmux.waitForExitDetail(timeout: .seconds(20))
         #expect(exit == TmuxSession.Exit(status: 0, ttyRestored: true))

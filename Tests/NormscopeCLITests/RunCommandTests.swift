@@ -113,7 +113,7 @@ struct RunCommandTests {
         let dir = try Paths.scratch("sig")
         defer { Paths.removeScratch(dir) }
         let (child, out) = try await startEndlessRun(in: dir)
-        try await Task.sleep(for: .milliseconds(600))
+        try await Pause.sleep(for: .milliseconds(600))
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "OLD", "nothing is written while training")
         child.signal(signal)
         let r = try await child.wait(timeout: .seconds(60))

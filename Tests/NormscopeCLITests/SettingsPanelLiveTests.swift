@@ -5,7 +5,7 @@ import Testing
 /// The settings panel end to end in tmux (issue 17 items 1, 2): a change from the next epoch gives the results
 /// of `run --change`, a restart the results of the same flags given at the start, a refused value the flag's
 /// own line, Esc changes nothing, and in stage 2 every change restarts.
-@Suite("settings panel in tmux", .serialized)
+@Suite("settings panel in tmux", .serialized, .ownThread)
 struct SettingsPanelLiveTests {
     static let tiny = ["--dataset", Paths.recipe("quick"), "--hidden", "32,16", "--threads", "1", "--epochs", "8"]
 
@@ -60,15 +60,6 @@ struct SettingsPanelLiveTests {
 
     @Test("weight decay from the next epoch: the flag's refusal, a flash, and the results of run --change")
     func fromNextEpoch() async throws {
-        // Intermittent in the full suite only: synchronous CPU-bound tests (flag parsing in a debug build) hold the
-        // cooperative pool's two threads, and this task then waits for minutes between its captures while the
-        // program runs on (see the closing note of 2026-12-04). Alone or under CPU load it passes; it still runs.
-        await withKnownIssue("starved by CPU-bound tests in the full suite", isIntermittent: true) {
-            try await fromNextEpochSteps()
-        }
-    }
-
-    func fromNextEpochSteps() async throws {
         let dir = try Paths.scratch("panel"), out = try Paths.scratch("panel-run")
         defer { Paths.removeScratch(dir); Paths.removeScratch(out) }
         let tmux = try live(["--pace", "4"], in: dir)

@@ -4,7 +4,7 @@ import Testing
 /// The shell's terminal after the live view exits with `LINES`/`COLUMNS` exported smaller than the terminal:
 /// ncurses sets the scroll region to the size it was told, and it must be the whole terminal again after
 /// exit (before, the shell scrolled only the top LINES rows until `reset`).
-@Suite("terminal after exit")
+@Suite("terminal after exit", .ownThread)
 struct TerminalAfterExitTests {
     static let tiny = ["--dataset", Paths.recipe("quick"), "--hidden", "32,16", "--threads", "1", "--epochs", "3", "--pace", "0"]
 
@@ -17,7 +17,7 @@ struct TerminalAfterExitTests {
         try tmux.type("export LINES=10 COLUMNS=40; " + command)
         try tmux.sendKeys("Enter")
         try await tmux.waitFor(timeout: .seconds(30), "the live view") { (try? tmux.format("#{alternate_on}")) == "1" && $0.contains("q") }
-        try await Task.sleep(for: .milliseconds(300))
+        try await Pause.sleep(for: .milliseconds(300))
         try tmux.sendKeys("q")
         try await tmux.waitFor(timeout: .seconds(20), "the prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("READY$") }
         #expect(try tmux.format("#{scroll_region_upper} #{scroll_region_lower}") == "0 23")

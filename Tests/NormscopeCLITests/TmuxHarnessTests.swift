@@ -6,7 +6,7 @@ import Darwin
 import Testing
 
 /// The tmux harness itself, on small shell programs (the UI's own end-to-end tests build on it).
-@Suite("tmux harness")
+@Suite("tmux harness", .ownThread)
 struct TmuxHarnessTests {
     @Test("starts a program, sees its output, types into it, reads its exit status")
     func roundTrip() async throws {
@@ -105,7 +105,7 @@ import Foundation
 
 /// Runs the backend's self-test screen in a tmux pane: the pane runs this very test binary with
 /// only `backendSelfTestScreen` selected and NORMSCOPE_BACKEND_DEMO=1 (otherwise that test is off).
-@Suite("ncurses backend in tmux")
+@Suite("ncurses backend in tmux", .ownThread)
 struct TerminalBackendTests {
     static var demoRequested: Bool { ProcessInfo.processInfo.environment["NORMSCOPE_BACKEND_DEMO"] == "1" }
 

@@ -87,7 +87,7 @@ final class Child {
                 finished = Result(status: -1, stdout: read(outPath), stderr: read(errPath))
                 throw TmuxError("timed out after \(timeout); \(finished!)")
             }
-            try await Task.sleep(for: .milliseconds(20))
+            try await Pause.sleep(for: .milliseconds(20))
         }
         let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         finished = Result(status: code, stdout: read(outPath), stderr: read(errPath))
@@ -104,7 +104,7 @@ final class Child {
             if finished != nil || waitpid(pid, &status, WNOHANG) == pid {
                 throw TmuxError("the program ended before writing \"\(text)\": \(stderrSoFar)")
             }
-            try await Task.sleep(for: .milliseconds(20))
+            try await Pause.sleep(for: .milliseconds(20))
         }
     }
 

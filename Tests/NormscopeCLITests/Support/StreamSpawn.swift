@@ -65,7 +65,7 @@ enum StreamSpawn {
                 _ = waitpid(pid, &status, 0)
                 throw TmuxError("normscope \(args) timed out after \(timeout)")
             }
-            try await Task.sleep(for: .milliseconds(20))
+            try await Pause.sleep(for: .milliseconds(20))
         }
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }

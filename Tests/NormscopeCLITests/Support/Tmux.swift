@@ -227,7 +227,7 @@ final class TmuxSession {
             screen = try capture(withColors: withColors)
             if predicate(screen) { return screen }
             if clock.now >= deadline { break }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Pause.sleep(for: .milliseconds(50))
         }
         throw TmuxError("timed out after \(timeout) waiting for \(what); screen was:\n\(screen)")
     }
@@ -251,7 +251,7 @@ final class TmuxSession {
         while true {
             if let exit = try exitStatus() { return exit }
             if clock.now >= deadline { break }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Pause.sleep(for: .milliseconds(50))
         }
         let screen = (try? capture()) ?? "?"
         throw TmuxError("timed out after \(timeout) waiting for the program to exit; screen was:\n\(screen)")
