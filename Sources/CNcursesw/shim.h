@@ -416,13 +416,27 @@ static inline int ns_mouse_on(void) {
     return mousemask(BUTTON1_PRESSED, NULL) != 0;
 }
 
-/// The cell of a button-1 press read after KEY_MOUSE: 1 and its column and row, else 0.
-static inline int ns_mouse_press(int *x, int *y) {
+/// The cells of the button-1 presses that one KEY_MOUSE announced, oldest first (at most `max`): their count.
+/// ncurses reads the mouse reports that arrive together (two clicks in one write) as one run behind a single
+/// KEY_MOUSE, and getmouse hands the run out newest first, one event a call, until ERR: reading only one
+/// lost the others (and left them in the queue). Other events (releases) are skipped.
+static inline int ns_mouse_presses(int *xs, int *ys, int max) {
     MEVENT e;
-    if (getmouse(&e) != OK || (e.bstate & BUTTON1_PRESSED) == 0) return 0;
-    *x = e.x;
-    *y = e.y;
-    return 1;
+    int n = 0;
+    for (int guard = 0; guard < 64 && getmouse(&e) == OK; guard++) {
+        if ((e.bstate & BUTTON1_PRESSED) == 0 || n >= max) continue;
+        xs[n] = e.x;
+        ys[n] = e.y;
+        n++;
+    }
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+        int tx = xs[i], ty = ys[i];
+        xs[i] = xs[j];
+        ys[i] = ys[j];
+        xs[j] = tx;
+        ys[j] = ty;
+    }
+    return n;
 }
 
 /// Marks the screen restored (call right before endwin).

@@ -17,11 +17,3 @@ extension KeyInput {
         for (sequence, code) in extraSequences where key_defined(sequence) == 0 { define_key(sequence, code) }
     }
 }
-
-extension KeyInput {
-    /// The press that KEY_MOUSE announced, or nil when it was another mouse event.
-    static func mouseClick() -> Key? {
-        var x: Int32 = 0, y: Int32 = 0
-        return ns_mouse_press(&x, &y) == 1 ? .click(x: Int(x), y: Int(y)) : nil
-    }
-}

@@ -28,6 +28,8 @@ package enum Key: Equatable, Hashable, Sendable {
 /// Decoding of `wget_wch` results into `Key`s.
 enum KeyInput {
     /// The key for a `wget_wch` status (`OK`, `KEY_CODE_YES` or `ERR`) and value; nil for `ERR`.
+    ///
+    /// KEY_MOUSE gives `.other(KEY_MOUSE)` here: its clicks come from `keys(status:value:presses:)`.
     static func decode(status: Int32, value: UInt32) -> Key? {
         switch status {
         case KEY_CODE_YES: return decodeKeyCode(Int32(bitPattern: value))
@@ -39,7 +41,6 @@ enum KeyInput {
     static func decodeKeyCode(_ code: Int32) -> Key {
         switch code {
         case KEY_RESIZE: return .resize
-        case KEY_MOUSE: return KeyInput.mouseClick() ?? .other(code)
         case KEY_UP: return .up
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left

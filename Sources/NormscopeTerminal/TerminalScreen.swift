@@ -57,6 +57,8 @@ final class TerminalScreen {
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
     private var installedTrap = false
+    /// Keys read and not handed out yet (clicks that arrived together come out one a call).
+    private var pendingKeys = PendingKeys()
     /// Whether the terminal has an alternate screen (smcup) that `stop()` leaves; vt100 has none.
     private var alternateScreen = true
 
@@ -235,16 +237,17 @@ final class TerminalScreen {
     // MARK: - Input
 
     /// Waits up to `timeoutMs` (0: just poll, negative: forever) for a key; nil on timeout, or when a
-    /// signal interrupted the wait (check `SignalTrap.pending`).
+    /// signal interrupted the wait (check `SignalTrap.pending`). A key left from an earlier read (the second
+    /// of two clicks that arrived together) comes first, without waiting.
     func readKey(timeoutMs: Int32) -> Key? {
         guard let win = window else { return nil }
-        if timeoutMs != currentTimeout {
-            wtimeout(win, timeoutMs)
-            currentTimeout = timeoutMs
+        return pendingKeys.next {
+            if timeoutMs != currentTimeout {
+                wtimeout(win, timeoutMs)
+                currentTimeout = timeoutMs
+            }
+            return KeyInput.read(win)
         }
-        var wch: wint_t = 0
-        let status = wget_wch(win, &wch)
-        return KeyInput.decode(status: status, value: UInt32(wch))
     }
 }
 

@@ -71,15 +71,43 @@ struct FlagTableTests {
         }
     }
 
-    @Test("a value outside the range is the row's one line and exit 64, in every command that takes it",
-          arguments: pairs.map { "\($0.0) \($0.1)" })
+    /// The line a row gives for `value` (its refusal's message), "" when it takes the value.
+    static func refusal(_ entry: FlagEntry, _ value: String) -> String {
+        do { _ = try entry.check(value) } catch { return error.message }
+        return ""
+    }
+
+    /// The pairs whose whole command line is parsed: each row under its first command, and each command with its
+    /// first row. Parsing a refused line costs about a CPU-second in a debug build (ArgumentParser's DEBUG-only
+    /// checks), and every pair would be over a minute; the commands that share a row share its declaration
+    /// (`ExperimentOptions`, `Stage2Options`), whose transform is the row's parser, so for the other pairs the
+    /// row's own refusal (`outsideRefusedByRow`) is what the parse would say.
+    static var linePairs: [(String, String)] {
+        var chosen = FlagTable.all.compactMap { entry in CommandOptions.commands(taking: entry.flag).first.map { ($0, entry.flag) } }
+        for (command, flag) in pairs where !chosen.contains(where: { $0.0 == command }) { chosen.append((command, flag)) }
+        return chosen
+    }
+
+    @Test("a value outside the range is the row's refusal, whichever command takes it")
+    func outsideRefusedByRow() throws {
+        for (command, flag) in Self.pairs {
+            let entry = try #require(FlagTable.entry(named: flag))
+            let value = Self.outside(entry), expected = Self.refusal(entry, value)
+            #expect(expected.hasPrefix(flag + " ") && !expected.contains("\n"),
+                    "\(command) \(flag) \(value) should be refused by its row in one line: '\(expected)'")
+        }
+        let commands = Set(Self.pairs.map(\.0)), parsed = Self.linePairs
+        #expect(Set(parsed.map(\.0)) == commands && Set(parsed.map(\.1)) == Set(FlagTable.all.map(\.flag)),
+                "every command and every row is parsed as a whole line at least once")
+    }
+
+    @Test("a value outside the range is the row's one line and exit 64, for every row and every command",
+          arguments: linePairs.map { "\($0.0) \($0.1)" })
     func outsideGivesTableMessage(_ pair: String) throws {
         let parts = pair.split(separator: " ").map(String.init)
         let (command, flag) = (parts[0], parts[1])
         let entry = try #require(FlagTable.entry(named: flag))
-        let value = Self.outside(entry)
-        var expected = ""
-        do { _ = try entry.check(value) } catch { expected = error.message }
+        let value = Self.outside(entry), expected = Self.refusal(entry, value)
         #expect(expected.hasPrefix(flag + " "), "\(flag) \(value) should be refused by its row: '\(expected)'")
         let args = [command] + Self.required(command) + [flag, value]
         do {
