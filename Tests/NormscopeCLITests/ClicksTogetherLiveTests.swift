@@ -5,7 +5,7 @@ import Testing
 /// drawing) are all handled, in order, and keys in the same write keep their place among them.
 ///
 /// Serialized: the test trains in its pane, and the machine has two cores.
-@Suite("clicks together in tmux", .serialized)  // lead: add .ownThread
+@Suite("clicks together in tmux", .serialized, .ownThread)
 struct ClicksTogetherLiveTests {
     /// An SGR press and release of button 1 at a cell (1-based column and row, as the terminal sends them).
     static func click(column: Int, row: Int) -> String {

@@ -37,6 +37,10 @@ struct KeyInputMouseTests {
     /// program is busy (ncurses announces both clicks with one KEY_MOUSE).
     @Test("two clicks and a key in one write: both clicks, then the key (ncurses on a pipe)")
     func clicksTogetherThroughNcurses() throws {
+        try InProcessNcurses.exclusive { try clicksThroughNcurses() }
+    }
+
+    func clicksThroughNcurses() throws {
         var fds: [Int32] = [0, 0]
         try #require(pipe(&fds) == 0)
         let input = try #require(fdopen(fds[0], "r")), output = try #require(fopen("/dev/null", "w"))

@@ -254,10 +254,12 @@ struct TerminalBackendPureTests {
 
     @Test("terminfo probe: real entries load, unknown and dumb ones do not")
     func probe() {
-        #expect(TerminalCheck.probeTerminfo("xterm-256color") == .ok(colors: 256))
-        #expect(TerminalCheck.probeTerminfo("xterm") == .ok(colors: 8))
-        #expect(TerminalCheck.probeTerminfo("no-such-terminal-here") == .unknown)
-        #expect(TerminalCheck.probeTerminfo("dumb") == .notCapable)
+        InProcessNcurses.exclusive {
+            #expect(TerminalCheck.probeTerminfo("xterm-256color") == .ok(colors: 256))
+            #expect(TerminalCheck.probeTerminfo("xterm") == .ok(colors: 8))
+            #expect(TerminalCheck.probeTerminfo("no-such-terminal-here") == .unknown)
+            #expect(TerminalCheck.probeTerminfo("dumb") == .notCapable)
+        }
     }
 
     @Test("wget_wch results decode to keys")
