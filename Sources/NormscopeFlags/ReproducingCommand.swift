@@ -42,62 +42,58 @@ package enum ReproducingCommand {
             a += ["--dataset", builtin.name]
         }
         if seed != (base.seed ?? 0) { a += [FlagTable.seed.flag, "\(seed)"] }
-        func add<V: Equatable>(_ spec: FlagSpec<V>, _ value: V, _ old: V) {
-            if value != old { a += [spec.flag, spec.spell(value)] }
-        }
-        add(FlagTable.classes, recipe.classes, base.classes)
-        add(FlagTable.imbalance, recipe.imbalance, base.imbalance)
-        add(FlagTable.profile, recipe.profile, base.profile)
-        add(FlagTable.maxPerClass, recipe.maxPerClass, base.maxPerClass)
-        add(FlagTable.testPerClass, recipe.testPerClass, base.testPerClass)
-        add(FlagTable.dimension, recipe.dimension, base.dimension)
-        add(FlagTable.noise, recipe.noise, base.noise)
-        add(FlagTable.modes, recipe.modesPerClass, base.modesPerClass)
-        return a
+        return a + ReproducedFlag.words(recipeFlags, for: recipe, against: base)
     }
 
     /// The training flags that differ from the defaults (the changes aside).
     private static func trainingArguments(_ t: TrainingConfig) -> [String] {
-        var a: [String] = []
-        let d = TrainingConfig()
-        func add<V: Equatable>(_ spec: FlagSpec<V>, _ value: V, _ old: V) {
-            if value != old { a += [spec.flag, spec.spell(value)] }
-        }
-        add(FlagTable.epochs, t.epochs, d.epochs)
-        add(FlagTable.hidden, t.hidden, d.hidden)
-        add(FlagTable.learningRate, t.learningRate, d.learningRate)
-        add(FlagTable.momentum, t.momentum, d.momentum)
-        add(FlagTable.batchSize, t.batchSize, d.batchSize)
-        add(FlagTable.weightDecay, t.weightDecay, d.weightDecay)
-        switch (t.maxNorm, t.wdMaxNorm ?? t.maxNorm) {
-        case (.relative(let x), .relative(let y)) where x == y:
-            add(FlagTable.maxNormThresh, x, .nan)
-        case (let m, let w):
-            if case .radius(let r) = m { add(FlagTable.maxNormRadius, r, TrainingConfig.defaultMaxNormRadius) }
-            if case .radius(let r) = w { add(FlagTable.wdMaxNormRadius, r, TrainingConfig.defaultWDMaxNormRadius) }
-        }
-        add(FlagTable.maxNormEvery, t.maxNormEvery, d.maxNormEvery)
-        if t.usesBatchNorm { a.append("--batchnorm") }
-        return a
+        ReproducedFlag.words(trainingFlags, for: t, against: TrainingConfig())
     }
 
     /// `--stage2` and the stage-2 flags that differ from the paper's defaults.
     private static func stage2Arguments(_ s: Stage2Config, regimes: [Regime]) -> [String] {
-        var a = ["--stage2"]
-        let d = Stage2Config()
-        func add<V: Equatable>(_ spec: FlagSpec<V>, _ value: V, _ old: V) {
-            if value != old { a += [spec.flag, spec.spell(value)] }
+        ["--stage2"] + ReproducedFlag.words(stage2Flags, for: s, against: Stage2Config())
+    }
+
+    // MARK: - Tables
+
+    /// The recipe's flags, in the flag table's order.
+    private static var recipeFlags: [ReproducedFlag<DatasetRecipe>] {
+        [.init(FlagTable.classes, \.classes), .init(FlagTable.imbalance, \.imbalance), .init(FlagTable.profile, \.profile),
+         .init(FlagTable.maxPerClass, \.maxPerClass), .init(FlagTable.testPerClass, \.testPerClass),
+         .init(FlagTable.dimension, \.dimension), .init(FlagTable.noise, \.noise), .init(FlagTable.modes, \.modesPerClass)]
+    }
+
+    /// The training flags, in the flag table's order.
+    private static var trainingFlags: [ReproducedFlag<TrainingConfig>] {
+        [.init(FlagTable.epochs, \.epochs), .init(FlagTable.hidden, \.hidden), .init(FlagTable.learningRate, \.learningRate),
+         .init(FlagTable.momentum, \.momentum), .init(FlagTable.batchSize, \.batchSize),
+         .init(FlagTable.weightDecay, \.weightDecay), .init { t, _ in maxNormWords(t) },
+         .init(FlagTable.maxNormEvery, \.maxNormEvery), .init { t, _ in t.usesBatchNorm ? ["--batchnorm"] : [] }]
+    }
+
+    /// The stage-2 flags, in the flag table's order (the bases and variants, which it has no rows for, among them).
+    private static var stage2Flags: [ReproducedFlag<Stage2Config>] {
+        [.init(FlagTable.stage2Epochs, \.epochs), .init(FlagTable.stage2WeightDecay, \.weightDecay),
+         .init(FlagTable.cbBeta, \.beta), .init(FlagTable.stage2MaxNormThresh, \.maxNormThresh),
+         .init("--stage2-base", \.bases) { $0.map(\.name).joined(separator: ",") },
+         .init("--stage2-variants", \.variants) { $0.map(\.name).joined(separator: ",") },
+         .init(FlagTable.stage2LearningRate, \.learningRate), .init(FlagTable.stage2MaxNormEvery, \.maxNormEvery),
+         .init(FlagTable.tau, \.tau)]
+    }
+
+    /// The MaxNorm radii: the relative threshold when both MaxNorm regimes share one, else each absolute radius
+    /// that differs from its default.
+    private static func maxNormWords(_ t: TrainingConfig) -> [String] {
+        switch (t.maxNorm, t.wdMaxNorm ?? t.maxNorm) {
+        case (.relative(let x), .relative(let y)) where x == y:
+            return [FlagTable.maxNormThresh.flag, FlagTable.maxNormThresh.spell(x)]
+        case (let m, let w):
+            var a: [String] = []
+            if case .radius(let r) = m { a += FlagTable.maxNormRadius.words(r, unless: TrainingConfig.defaultMaxNormRadius) }
+            if case .radius(let r) = w { a += FlagTable.wdMaxNormRadius.words(r, unless: TrainingConfig.defaultWDMaxNormRadius) }
+            return a
         }
-        add(FlagTable.stage2Epochs, s.epochs, d.epochs)
-        add(FlagTable.stage2WeightDecay, s.weightDecay, d.weightDecay)
-        add(FlagTable.cbBeta, s.beta, d.beta)
-        add(FlagTable.stage2MaxNormThresh, s.maxNormThresh, d.maxNormThresh)
-        if s.bases != d.bases { a += ["--stage2-base", s.bases.map(\.name).joined(separator: ",")] }
-        if s.variants != d.variants { a += ["--stage2-variants", s.variants.map(\.name).joined(separator: ",")] }
-        add(FlagTable.stage2LearningRate, s.learningRate, d.learningRate)
-        add(FlagTable.stage2MaxNormEvery, s.maxNormEvery, d.maxNormEvery)
-        add(FlagTable.tau, s.tau, d.tau)
-        return a
     }
 
     /// `word` as a shell reads it back: as is when it has only safe characters, else in single quotes.

@@ -9,15 +9,10 @@ import Testing
 struct DemoChangeTests {
     @Test("at 70% of stage 1 the tour asks for the change once, captions it, and the run records it")
     func raisesTheRadiusOnce() {
-        let clock = ManualClock()
-        let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 10))
-        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 0, clock: clock)
+        let live = ClockedLiveRun(epochs: 10), run = live.run
         defer { run.stop() }
-        var demo = DemoScript(epochs: 10, classCounts: exp.dataset.classCounts, regimes: exp.regimes.count)
-        func tick(_ seconds: Double) -> DemoScript.Action {
-            clock.advance(by: seconds)
-            return demo.tick(now: clock.now(), frame: run.frame())
-        }
+        func tick(_ seconds: Double) -> DemoScript.Action { live.demoTick(seconds) }
+        var demo: DemoScript { live.demo }
         #expect(tick(0) == .continue && demo.holdsTraining)
         #expect(tick(7.1) == .continue && !demo.holdsTraining)
         run.session.epochLimit = 6

@@ -8,9 +8,7 @@ import Testing
 struct PaceClockTests {
     @Test("at 0.6 s per epoch: one epoch at once, none until 0.6 s have passed, then one per 0.6 s")
     func oneEpochPerPace() {
-        let clock = ManualClock()
-        let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 50))
-        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 0, clock: clock)
+        let live = ClockedLiveRun(epochs: 50), clock = live.clock, run = live.run
         defer { run.stop() }
         func tick(_ seconds: Double) {
             clock.advance(by: seconds)
@@ -36,15 +34,10 @@ struct PaceClockTests {
 struct DemoClockTests {
     @Test("7 s of introduction hold training, 6 s on stage 1 done, 9 s pointing at a tail class, stage 2, then the end")
     func timeline() {
-        let clock = ManualClock()
-        let exp = Experiment(recipe: ExportAnyMomentTests.recipe, config: TrainingConfig(hidden: [6], batchSize: 16, epochs: 3))
-        let run = LiveRun(experiment: exp, threads: 2, stage2Epochs: 2, clock: clock)
+        let live = ClockedLiveRun(epochs: 3, stage2Epochs: 2), run = live.run
         defer { run.stop() }
-        var demo = DemoScript(epochs: 3, classCounts: exp.dataset.classCounts, regimes: exp.regimes.count)
-        func tick(_ seconds: Double) -> DemoScript.Action {
-            clock.advance(by: seconds)
-            return demo.tick(now: clock.now(), frame: run.frame())
-        }
+        func tick(_ seconds: Double) -> DemoScript.Action { live.demoTick(seconds) }
+        var demo: DemoScript { live.demo }
         #expect(tick(0) == .continue && demo.holdsTraining && demo.caption.hasPrefix("Long-tailed data: 4 classes"))
         #expect(tick(6.9) == .continue && demo.holdsTraining, "6.9 s: still the introduction")
         #expect(tick(0.2) == .continue && !demo.holdsTraining, "7.1 s: training starts")

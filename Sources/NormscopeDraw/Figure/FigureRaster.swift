@@ -62,9 +62,14 @@ package struct FigureRaster: Sendable {
                         profileRows: (model.allProfiles(at: model.finalMoment).count + 1) / 2)
         levelColors = (0..<Self.levels).map { Raster.pixel(model.colorMap.rgb(at: Double($0) / Double(Self.levels - 1))) }
         let (rows, cols) = (min(layout.panel, model.epochs + 1), min(layout.panel, model.classes))
-        grids = model.heatmaps.map { Grid(model.means($0, rows: rows, cols: cols), epochs: model.epochs, vmax: model.vmax) }
+        let vmax = model.vmax
+        grids = model.heatmaps.map {
+            Grid(model.means($0, rows: rows, cols: cols), epochs: model.epochs) { Self.level($0, vmax: vmax) }
+        }
         accuracyGrids = model.hasAccuracy
-            ? model.heatmaps.map { Grid(accuracy: model.accuracyMeans($0, rows: rows, cols: cols), epochs: model.epochs) } : []
+            ? model.heatmaps.map {
+                Grid(model.accuracyMeans($0, rows: rows, cols: cols), epochs: model.epochs, level: FigureModel.accuracyLevel)
+            } : []
     }
 
     /// The last epochs recorded: the static figure (the end of training, or where a run still training or
@@ -86,17 +91,11 @@ package struct FigureRaster: Sendable {
         let L = layout
         let regular = BitmapFont(scale: L.scale), bold = BitmapFont(scale: L.scale, weight: .bold)
         r.text(model.heading(at: moment), x: L.pad, y: L.headingY, font: bold, color: Self.ink)
-        for (i, h) in model.heatmaps.enumerated() {
-            drawHeatmap(&r, h, grid: grids[i], index: i, moment: moment, regular: regular, bold: bold)
-        }
         if let note = model.emptyNote {
+            // There are no heatmaps then: drawing it before their row changes no pixel.
             r.text(note, x: L.panelX(0) + L.panel / 2, y: L.panelTop + L.panel / 2, font: regular, color: Self.grey, anchor: .middle)
         }
-        r.text(model.epochAxis.titles.first ?? "", x: L.pad, y: L.panelTop + L.panel / 2, font: regular, color: Self.ink,
-               anchor: .middle, direction: .up)
-        r.text(Self.fitting(model.classAxis.titles, width: L.panelsRight - L.left, font: regular),
-               x: (L.left + L.panelsRight) / 2, y: L.axisLabelY, font: regular, color: Self.ink, anchor: .middle)
-        drawColorBar(&r, regular: regular, overflow: model.overflow(at: moment))
+        drawHeatmapRow(&r, .norms(self), moment: moment, overflow: model.overflow(at: moment), regular: regular, bold: bold)
         if model.hasAccuracy { drawAccuracyRow(&r, moment: moment, regular: regular, bold: bold) }
         drawProfiles(&r, moment: moment, regular: regular, bold: bold)
         r.text(model.footer, x: L.width - L.pad, y: L.footerY, font: regular, color: Self.faint, anchor: .end)

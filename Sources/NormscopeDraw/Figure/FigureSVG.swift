@@ -21,13 +21,14 @@ package enum FigureSVG {
         let profiles = model.allProfiles(at: moment)
         let L = Layout(panels: max(1, model.heatmaps.count), accuracyRow: model.hasAccuracy, profiles: profiles.count)
         doc.open(width: L.width, height: L.height, title: model.documentTitle)
+        let row = HeatmapRow.norms(model)
         for (i, h) in model.heatmaps.enumerated() {
-            heatmap(&doc, model, h, moment: moment, x: L.panelX(i), y: L.panelTop, size: L.panel)
+            heatmap(&doc, model, h, row: row, moment: moment, x: L.panelX(i), y: L.panelTop, size: L.panel)
         }
         if let note = model.emptyNote {
             doc.text(note, x: L.panelX(0) + L.panel / 2, y: L.panelTop + L.panel / 2, size: 13, anchor: "middle", fill: "#666666")
         }
-        colorBar(&doc, model, x: L.colorBarX, y: L.panelTop, height: L.panel, overflow: model.overflow(at: moment))
+        colorBar(&doc, row, x: L.colorBarX, y: L.panelTop, height: L.panel, overflow: model.overflow(at: moment))
         if model.hasAccuracy { accuracyRow(&doc, model, moment: moment, layout: L) }
         for (i, p) in profiles.enumerated() {
             profile(&doc, p, x: L.profileX(i), y: L.profileY(i), width: L.profileWidth, height: L.profileHeight)
@@ -51,14 +52,15 @@ package enum FigureSVG {
     /// The dark outline of epoch marks, so they also show on the maps' light (yellow-green) end.
     static let markHalo = "#000000"
 
-    static func heatmap(_ doc: inout Document, _ model: FigureModel, _ h: FigureModel.Heatmap, moment: FigureMoment,
-                        x: Double, y: Double, size: Double) {
+    /// One heatmap of `row`: the regime's title, the cells in the row's colours, the axes, epoch marks and (where
+    /// the row shows them) a diverged regime's note.
+    static func heatmap(_ doc: inout Document, _ model: FigureModel, _ h: FigureModel.Heatmap, row: HeatmapRow,
+                        moment: FigureMoment, x: Double, y: Double, size: Double) {
         let epochs = model.epochs, classes = model.classes
-        doc.raw("<g id=\"panel-\(h.letter)\" class=\"heatmap\">")
-        doc.text(h.title, x: x + size / 2, y: y - 10, size: 14, anchor: "middle", weight: "bold")
+        doc.raw("<g id=\"\(row.idPrefix)-\(h.letter)\" class=\"\(row.groupClass)\">")
+        doc.text(row.title(h), x: x + size / 2, y: y - row.titleGap, size: row.titleSize, anchor: "middle", weight: "bold")
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(size))\" height=\"\(SVGText.num(size))\" fill=\"#eeeeee\"/>")
-        cells(&doc, model.means(h, rows: min(maxRows, epochs + 1), cols: min(maxColumns, classes)), model: model,
-              x: x, y: y, size: size)
+        cells(&doc, row.means(h, min(maxRows, epochs + 1), min(maxColumns, classes)), row: row, x: x, y: y, size: size)
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(size))\" height=\"\(SVGText.num(size))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
         func epochY(_ e: Double) -> Double { y + (e + 0.5) / Double(epochs + 1) * size }
         // Axes: epochs down the left, classes along the bottom.
@@ -76,31 +78,33 @@ package enum FigureSVG {
             let my = epochY(Double(m.epoch))
             // A dark rule under the white dashes and a dark halo round the label: legible on both ends of the map.
             let line = "x1=\"\(SVGText.num(x))\" y1=\"\(SVGText.num(my))\" x2=\"\(SVGText.num(x + size))\" y2=\"\(SVGText.num(my))\""
-            doc.raw("<line class=\"mark-halo\" \(line) stroke=\"\(markHalo)\" stroke-width=\"2\"/>")
+            if row.labelsMarks { doc.raw("<line class=\"mark-halo\" \(line) stroke=\"\(markHalo)\" stroke-width=\"2\"/>") }
             doc.raw("<line class=\"mark\" \(line) stroke=\"\(markColor)\" stroke-width=\"1\" stroke-dasharray=\"4,2\"/>")
-            doc.raw("<text x=\"\(SVGText.num(x + size - 3))\" y=\"\(SVGText.num(my - 3))\" font-size=\"9\" text-anchor=\"end\" fill=\"\(markColor)\" stroke=\"\(markHalo)\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">\(SVGText.escape(m.label))</text>")
+            if row.labelsMarks {
+                doc.raw("<text x=\"\(SVGText.num(x + size - 3))\" y=\"\(SVGText.num(my - 3))\" font-size=\"9\" text-anchor=\"end\" fill=\"\(markColor)\" stroke=\"\(markHalo)\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">\(SVGText.escape(m.label))</text>")
+            }
         }
         let classTitle = FigureText.fitting(model.classAxis.titles, width: size + Layout.gap, measure: Measure(size: 11),
                                             maxCharacters: 40)
         doc.text(classTitle, x: x + size / 2, y: y + size + 31, size: 11, anchor: "middle")
         doc.text(model.epochAxis.titles.first ?? "", x: x - 32, y: y + size / 2, size: 11, anchor: "middle", rotate: true)
-        if let note = model.note(h, at: moment) {
+        if row.showsNotes, let note = model.note(h, at: moment) {
             doc.text(note, x: x + size / 2, y: y + size / 2, size: 12, anchor: "middle", fill: "#cc0000")
         }
         doc.raw("</g>")
     }
 
-    /// The heatmap's cells: one path per colour level, runs of equal level merged, in cell units scaled to the panel.
-    static func cells(_ doc: inout Document, _ grid: [[Double?]], model: FigureModel, x: Double, y: Double, size: Double) {
+    /// A heatmap's cells: one path per step of `row`, runs of equal step merged, in cell units scaled to the panel.
+    static func cells(_ doc: inout Document, _ grid: [[Double?]], row: HeatmapRow, x: Double, y: Double, size: Double) {
         let rows = grid.count, cols = grid.first?.count ?? 1
-        var paths = [String](repeating: "", count: 256)
+        var paths = [String](repeating: "", count: row.colors.count)
         for r in 0..<rows {
             var c = 0
             while c < cols {
                 guard let v = grid[r][c] else { c += 1; continue }
-                let level = colorLevel(v, vmax: model.vmax)
+                let level = row.level(v)
                 var end = c + 1
-                while end < cols, let w = grid[r][end], colorLevel(w, vmax: model.vmax) == level { end += 1 }
+                while end < cols, let w = grid[r][end], row.level(w) == level { end += 1 }
                 paths[level] += "M\(c) \(r)h\(end - c)v1h-\(end - c)z"
                 c = end
             }
@@ -108,7 +112,7 @@ package enum FigureSVG {
         let sx = size / Double(cols), sy = size / Double(rows)
         doc.raw("<g transform=\"translate(\(SVGText.num(x, 3)),\(SVGText.num(y, 3))) scale(\(SVGText.num(sx, 6)),\(SVGText.num(sy, 6)))\" shape-rendering=\"crispEdges\">")
         for (level, d) in paths.enumerated() where !d.isEmpty {
-            doc.raw("<path fill=\"\(SVGText.hex(model.colorMap.rgb(at: Double(level) / 255)))\" d=\"\(d)\"/>")
+            doc.raw("<path fill=\"\(row.colors[level])\" d=\"\(d)\"/>")
         }
         doc.raw("</g>")
     }
@@ -122,26 +126,28 @@ package enum FigureSVG {
         return min(255, Int(min(1, max(0, t)) * 256))
     }
 
-    static func colorBar(_ doc: inout Document, _ model: FigureModel, x: Double, y: Double, height: Double, overflow: Double?) {
-        doc.raw("<g id=\"colorbar\">")
-        let w = 14.0, step = height / 256, vmax = model.vmax
+    /// The colour bar of `row`: one block per step, the lowest at the bottom, ticks and title at the right;
+    /// `overflow` (the largest value above the scale) is written above it.
+    static func colorBar(_ doc: inout Document, _ row: HeatmapRow, x: Double, y: Double, height: Double, overflow: Double?) {
+        doc.raw("<g id=\"\(row.barID)\">")
+        let w = 14.0, step = height / Double(row.colors.count)
         doc.raw("<g shape-rendering=\"crispEdges\">")
-        for level in 0..<256 {
+        for (level, c) in row.colors.enumerated() {
             let y0 = y + height - Double(level + 1) * step
-            doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y0, 3))\" width=\"\(SVGText.num(w))\" height=\"\(SVGText.num(step + 0.05, 3))\" fill=\"\(SVGText.hex(model.colorMap.rgb(at: Double(level) / 255)))\"/>")
+            doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y0, 3))\" width=\"\(SVGText.num(w))\" height=\"\(SVGText.num(step + 0.05, 3))\" fill=\"\(c)\"/>")
         }
         doc.raw("</g>")
         doc.raw("<rect x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(w))\" height=\"\(SVGText.num(height))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
-        for t in model.colorBarAxis.ticks {
-            let ty = y + height - t.value / vmax * height
+        for t in row.barAxis.ticks {
+            let ty = y + height - t.value / row.scaleTop * height
             doc.raw("<line x1=\"\(SVGText.num(x + w))\" y1=\"\(SVGText.num(ty))\" x2=\"\(SVGText.num(x + w + 4))\" y2=\"\(SVGText.num(ty))\" stroke=\"#000000\" stroke-width=\"0.8\"/>")
             doc.text(t.label, x: x + w + 7, y: ty + 3.5, size: 10, anchor: "start")
         }
         if let o = overflow {
-            // Norms above the scale take its top colour; say how far they go.
+            // Values above the scale take its top colour; say how far they go.
             doc.text("▲ max \(SVGText.num(o, 2))", x: x, y: y - 6, size: 10, anchor: "start", fill: "#b00000")
         }
-        doc.text(model.colorBarAxis.titles.first ?? "", x: x + w + 38, y: y + height / 2, size: 11, anchor: "middle", rotate: true)
+        doc.text(row.barAxis.titles.first ?? "", x: x + w + 38, y: y + height / 2, size: 11, anchor: "middle", rotate: true)
         doc.raw("</g>")
     }
 
