@@ -30,11 +30,6 @@ enum Gemm {
         case relu
         /// `act[i*ld + j] > 0 ? sum : 0` (ReLU's backward pass, with the layer's post-ReLU activation).
         case mask(UnsafePointer<Float>, ld: Int)
-        /// C is not written: the sum is the gradient of weights `w` laid out like C (momentum `v` beside them),
-        /// and the SGD step with momentum is applied to them at once, the same bits as storing the gradient and
-        /// then `Vector.sgdMomentum` (`FusedSGDTests`).
-        case sgd(w: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
-                 learningRate: Float, momentum: Float, weightDecay: Float)
     }
 
     // MARK: - Entry points
@@ -90,8 +85,6 @@ extension Gemm.Finish {
         case .store: .store
         case .relu: .relu
         case .mask(let act, let ld): .mask(act, ld: ld)
-        case .sgd(let w, let v, let lr, let mo, let wd):
-            .sgd(.init(w: w, v: v, learningRate: lr, momentum: mo, weightDecay: wd))
         }
     }
 
@@ -100,8 +93,6 @@ extension Gemm.Finish {
         case .store: .store
         case .relu: .relu
         case .mask(let act, let ld): .mask(act, ld: ld)
-        case .sgd(let w, let v, let lr, let mo, let wd):
-            .sgd(.init(w: w, v: v, learningRate: lr, momentum: mo, weightDecay: wd))
         }
     }
 }

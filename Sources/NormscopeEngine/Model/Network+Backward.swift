@@ -3,9 +3,7 @@ extension Network {
     /// With batch normalization the forward pass must have been a `.training` one (its `x̂` are used).
     ///
     /// With `classifierOnly` only the last layer's gradients are computed (stage 2: the features are frozen).
-    /// With `step`, the weights of every layer `fusesStep` names take their SGD step as their gradient is
-    /// computed (that gradient is not left in `grads`); the rest of the step is `sgdStep(afterFused:)`'s.
-    func backward(batch: Int, classifierOnly: Bool = false, step: SGDSettings? = nil) {
+    func backward(batch: Int, classifierOnly: Bool = false) {
         let last = layerCount - 1
         var delta = activations[layerCount]          // dZ, [batch × C]
         var spare = deltaA
@@ -19,39 +17,20 @@ extension Network {
                                    gamma: params + bnScaleOffset[l],
                                    gradGamma: grads + bnScaleOffset[l], gradBeta: grads + bnShiftOffset[l])
             }
-            let propagates = l > 0 && !(classifierOnly && l == last)
-            // W = Wtᵀ [out×in] for the input gradient, taken before a fused step changes Wt.
-            if propagates {
-                let forwardW = l == last ? classifierForward : params + weightOffset[l]
-                Vector.transpose(forwardW, rows: inW, cols: outW, into: transposed)
-            }
-            // dWt[in×out] = Xᵀ · delta (or, fused, the SGD step it drives)
-            let finish: Gemm.Finish
-            if let s = step, fusesStep(layer: l, classifierOnly: classifierOnly) {
-                finish = .sgd(w: params + weightOffset[l], v: velocity + weightOffset[l],
-                              learningRate: s.learningRate, momentum: s.momentum, weightDecay: s.weightDecay)
-            } else {
-                finish = .store
-            }
+            // dWt[in×out] = Xᵀ · delta
             Gemm.gemm(m: inW, n: outW, k: batch, a: activations[l], lda: inW, transA: true,
-                      b: delta, ldb: outW, c: gw, ldc: outW, start: .zero, finish: finish)
+                      b: delta, ldb: outW, c: gw, ldc: outW, start: .zero, finish: .store)
             Vector.columnSums(delta, rows: batch, n: outW, into: grads + biasOffset[l])
+            let forwardW = l == last ? classifierForward : params + weightOffset[l]
             if l == last && l2Normalized { projectNormalizedGradient(gw) }
-            if !propagates { break }
-            // dX[batch×in] = delta · W, masked by ReLU's derivative at the layer's input
+            if l == 0 || (classifierOnly && l == last) { break }
+            // dX[batch×in] = delta · W, with W = Wtᵀ [out×in], masked by ReLU's derivative at the layer's input
+            Vector.transpose(forwardW, rows: inW, cols: outW, into: transposed)
             Gemm.gemm(m: batch, n: inW, k: outW, a: delta, lda: outW, transA: false,
                       b: transposed, ldb: inW, c: spare, ldc: inW, start: .zero, finish: .mask(activations[l], ld: inW))
             delta = spare
             spare = spare == deltaA ? deltaB : deltaA
         }
-    }
-
-    /// Whether a backward pass with a step fuses that step into layer `l`'s weight-gradient product: every layer
-    /// it computes the gradient of, except an L2-normalised classifier (its gradient is projected first).
-    func fusesStep(layer l: Int, classifierOnly: Bool) -> Bool {
-        let last = layerCount - 1
-        if classifierOnly && l != last { return false }
-        return !(l == last && l2Normalized)
     }
 
     /// Turns the gradient with respect to the unit-norm classifier into the gradient with respect to the raw

@@ -7,26 +7,6 @@ extension Network {
                            learningRate: learningRate, momentum: momentum, weightDecay: weightDecay)
     }
 
-    /// `sgdStep` over `range` after `backward(step:)` with the same settings: every parameter but the weights
-    /// the backward pass has already stepped (`fusesStep`). Each parameter gets the same update either way.
-    func sgdStep(afterFused settings: SGDSettings, range: Range<Int>, classifierOnly: Bool) {
-        var from = range.lowerBound
-        for l in 0..<layerCount where fusesStep(layer: l, classifierOnly: classifierOnly) {
-            let weights = weightOffset[l]..<(weightOffset[l] + sizes[l] * sizes[l + 1])
-            precondition(range.contains(weights.lowerBound) && weights.upperBound <= range.upperBound,
-                         "a fused layer's weights lie in the stepped range")
-            if from < weights.lowerBound {
-                sgdStep(range: from..<weights.lowerBound, learningRate: settings.learningRate,
-                        momentum: settings.momentum, weightDecay: settings.weightDecay)
-            }
-            from = weights.upperBound
-        }
-        if from < range.upperBound {
-            sgdStep(range: from..<range.upperBound, learningRate: settings.learningRate,
-                    momentum: settings.momentum, weightDecay: settings.weightDecay)
-        }
-    }
-
     /// Projects every classifier row into the ball of radius `radius`: `w_k *= min(1, radius / ||w_k||)`.
     /// The bias is left alone. Returns the number of rows it shortened (0 when the ball held them all).
     @discardableResult
@@ -50,11 +30,4 @@ extension Network {
         Vector.scaleColumns(w, rows: rows, cols: cols, by: scale)
         return clipped
     }
-}
-
-/// The settings of one SGD step with momentum (PyTorch's rule, see `Network.sgdStep`).
-struct SGDSettings {
-    let learningRate: Float
-    let momentum: Float
-    let weightDecay: Float
 }

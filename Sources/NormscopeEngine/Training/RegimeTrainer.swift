@@ -101,7 +101,6 @@ package final class RegimeTrainer {
         let current = plan.settings(epoch: e, changes: changes ?? plan.changes, initialRadius: self.radius)
         let lr = Float(current.learningRate), mo = Float(current.momentum), wd = Float(current.weightDecay)
         let radius = current.radius
-        let step = SGDSettings(learningRate: lr, momentum: mo, weightDecay: wd)
         let range = plan.classifierOnly ? network.classifierRange : 0..<network.parameterCount
         let n = data.trainCount, bs = plan.batchSize, classes = network.classCount
         var lossSum = 0.0
@@ -132,9 +131,8 @@ package final class RegimeTrainer {
                     return
                 }
                 lossSum += loss.sum
-                // The weights take their step inside the backward pass, as their gradients are computed.
-                network.backward(batch: b, classifierOnly: plan.classifierOnly, step: step)
-                network.sgdStep(afterFused: step, range: range, classifierOnly: plan.classifierOnly)
+                network.backward(batch: b, classifierOnly: plan.classifierOnly)
+                network.sgdStep(range: range, learningRate: lr, momentum: mo, weightDecay: wd)
                 if let r = radius, plan.maxNormEvery == .step { clips += network.projectClassifier(radius: r) }
                 afterStep?(network)
                 s += b

@@ -44,51 +44,6 @@ package enum GemmKernel {
         case relu
         /// `act[i*ld + j] > 0 ? sum : 0` (ReLU's backward pass, with the layer's post-ReLU activation).
         case mask(UnsafePointer<Float>, ld: Int)
-        /// Nothing: the sum is a weight gradient, and the SGD step it drives is applied to the weights in place
-        /// (`SGDStep`), so the gradient is never written to C and read back.
-        case sgd(SGDStep)
-    }
-
-    /// PyTorch's SGD with momentum on weights laid out like C (element (i, j) at `w[i*ldc + j]`, its momentum at
-    /// `v[i*ldc + j]`), with the product as the gradient `g`: `g += wd*w; v = mo*v + g; w -= lr*v`, each
-    /// operation rounded on its own in this order, as the engine's `Vector.sgdMomentum` does.
-    package struct SGDStep {
-        let w: UnsafeMutablePointer<Float>
-        let v: UnsafeMutablePointer<Float>
-        let learningRate: Float, momentum: Float, weightDecay: Float
-
-        package init(w: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
-                     learningRate: Float, momentum: Float, weightDecay: Float) {
-            self.w = w
-            self.v = v
-            self.learningRate = learningRate
-            self.momentum = momentum
-            self.weightDecay = weightDecay
-        }
-
-        @inline(__always) func apply(_ g: Lanes, at: Int) {
-            let wp = w + at, vp = v + at
-            let wi = loadLanes(wp)
-            let gi = g + Lanes(repeating: weightDecay) * wi
-            let vi = Lanes(repeating: momentum) * loadLanes(vp) + gi
-            storeLanes(vi, vp)
-            storeLanes(wi - Lanes(repeating: learningRate) * vi, wp)
-        }
-
-        @inline(__always) func apply(_ g: SIMD4<Float>, at: Int) {
-            let wp = w + at, vp = v + at
-            let wi = loadQuad(wp)
-            let gi = g + SIMD4(repeating: weightDecay) * wi
-            let vi = SIMD4(repeating: momentum) * loadQuad(vp) + gi
-            storeQuad(vi, vp)
-            storeQuad(wi - SIMD4(repeating: learningRate) * vi, wp)
-        }
-
-        @inline(__always) func apply(_ g: Float, at: Int) {
-            let gi = g + weightDecay * w[at]
-            v[at] = momentum * v[at] + gi
-            w[at] -= learningRate * v[at]
-        }
     }
 
     /// `C[M×N] = finish(start + op(A)[M×K] · B[K×N])`: the product with its bias and activation fused.
@@ -349,7 +304,6 @@ extension GemmKernel {
             case .relu: storeLanes(v.replacing(with: 0, where: v .< 0), c + at)
             case .mask(let act, let ld):
                 storeLanes(v.replacing(with: 0, where: loadLanes(act + (i + r) * ld + j + dj) .<= 0), c + at)
-            case .sgd(let step): step.apply(v, at: at)
             }
         }
 
@@ -361,7 +315,6 @@ extension GemmKernel {
             case .relu: storeQuad(v.replacing(with: 0, where: v .< 0), c + at)
             case .mask(let act, let ld):
                 storeQuad(v.replacing(with: 0, where: loadQuad(act + (i + r) * ld + j) .<= 0), c + at)
-            case .sgd(let step): step.apply(v, at: at)
             }
         }
 
@@ -372,7 +325,6 @@ extension GemmKernel {
             case .store: c[at] = v
             case .relu: c[at] = v < 0 ? 0 : v
             case .mask(let act, let ld): c[at] = act[(i + r) * ld + j] <= 0 ? 0 : v
-            case .sgd(let step): step.apply(v, at: at)
             }
         }
     }
