@@ -5,9 +5,10 @@ Usage: python3 Benchmarks/compare-builds.py OLD_BIN NEW_BIN [--rounds N] -- ARGS
   e.g. python3 Benchmarks/compare-builds.py /tmp/old/normscope .build/release/normscope --rounds 3 -- \
            reproduce --seeds 1 --epochs 20 --imbalances 100
 
-Each round runs OLD then NEW (the order alternates every round) with `ARGS --no-timings -o out` in a directory of its own, reads the
-child's CPU time from getrusage, and compares the files each writes with the other binary's (cmp). Prints one
-line per run and the medians. On a shared machine read the CPU seconds; wall time says how busy it was.
+Each round runs OLD then NEW (the order alternates every round), each in a directory of its own with
+`ARGS -o out` (and `--no-timings` for reproduce), reads the child's CPU time from getrusage, and compares the
+files each writes with the other binary's (cmp). Prints one line per run and the medians. On a shared machine
+read the CPU seconds; wall time says how busy it was.
 """
 import argparse
 import filecmp
@@ -25,7 +26,8 @@ def run(binary, args, directory):
     os.makedirs(directory)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    subprocess.run([os.path.abspath(binary), *args, "--no-timings", "-o", "out"], check=True, cwd=directory,
+    untimed = ["--no-timings"] if args[:1] == ["reproduce"] else []  # `run` leaves timings out by default
+    subprocess.run([os.path.abspath(binary), *args, *untimed, "-o", "out"], check=True, cwd=directory,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
