@@ -24,21 +24,21 @@ package enum Reproduction {
         let started = clock.now
         let total = totalEpochs(config)
         var driver = Driver(threads: threads, total: total)
-        let data = trainingData(config)
+        let data = trainingData(config, threads: threads)
         let keys = keys(config)
 
         // Phase 1: the search on validation splits, beside the naive models.
-        let (search, searchData) = searchTrainers(config)
+        let (search, searchData) = searchTrainers(config, threads: threads)
         let searchCount = search.count  // the trainers themselves go to the session
-        let phase1 = search + keys.map { trainer(config, data, .naive, $0, wd: 0) }
+        let phase1 = search + Parallel.map(keys.indices, width: threads) { trainer(config, data, .naive, keys[$0], wd: 0) }
         guard let (searchRun, searchSnap) = driver.drive(phase1, stage2: nil, phase: { _ in "weight-decay search and naive models" },
                                                          progress, shouldStop) else { return nil }
         var naive: [Key: RunHistory] = [:]
         for (k, h) in zip(keys, searchSnap.stage1.dropFirst(searchCount)) { naive[k] = h }
-        let selections = selections(config, searchData: searchData, run: searchRun, snapshot: searchSnap)
+        let selections = selections(config, searchData: searchData, run: searchRun, snapshot: searchSnap, threads: threads)
 
         // Phase 2: the wd models with the chosen weight decay, then stage 2 on each of them.
-        let (wdModels, requests) = wdTrainers(config, data, selections)
+        let (wdModels, requests) = wdTrainers(config, data, selections, naive: naive)
         guard let (_, final) = driver.drive(wdModels, stage2: (config.stage2, requests),
                                             phase: { $0.stage2Started ? "stage 2" : "wd models" },
                                             progress, shouldStop) else { return nil }
@@ -59,22 +59,24 @@ package enum Reproduction {
             + runs * 2 * e1 + runs * retrain * config.stage2.epochs
     }
 
-    /// The data of every (imbalance, seed), generated once.
-    static func trainingData(_ config: ReproduceConfig) -> [Key: TrainingData] {
-        var data: [Key: TrainingData] = [:]
-        for f in config.imbalances {
-            for s in config.seeds { data[Key(f, s)] = TrainingData(config.dataset(imbalance: f, seed: s)) }
+    /// The data of every (imbalance, seed), generated once, side by side on `threads` threads (each data set
+    /// has its own random streams, so the same data as one after the other).
+    static func trainingData(_ config: ReproduceConfig, threads: Int) -> [Key: TrainingData] {
+        let keys = keys(config)
+        let made = Parallel.map(keys.indices, width: threads) { i in
+            TrainingData(config.dataset(imbalance: keys[i].imbalance, seed: keys[i].seed))
         }
-        return data
+        return Dictionary(uniqueKeysWithValues: zip(keys, made))
     }
 
-    /// A stage-1 trainer of `regime` on the data of `key`, with weight decay `wd`.
+    /// A stage-1 trainer of `regime` on the data of `key`, with weight decay `wd`; `initial` may pass the
+    /// epoch-0 evaluation of a trainer of the same key (same data, same initial weights, a plain classifier).
     static func trainer(_ config: ReproduceConfig, _ data: [Key: TrainingData], _ regime: Regime, _ key: Key,
-                        wd: Double) -> RegimeTrainer {
+                        wd: Double, initial: RegimeTrainer.InitialEvaluation? = nil) -> RegimeTrainer {
         var c = config.training
         c.seed = key.seed
         c.weightDecay = wd
-        return finalOnly(RegimeTrainer(regime: regime, config: c, data: data[key]!))
+        return finalOnly(RegimeTrainer(regime: regime, config: c, data: data[key]!, initial: initial))
     }
 
     /// `trainer`, evaluated after its last epoch only: the report reads nothing but final accuracies, so the
@@ -87,42 +89,50 @@ package enum Reproduction {
 
     /// The weight-decay search's trainers (every factor, every candidate, on the first seed's validation
     /// split) and those splits by factor; none when nothing is searched.
-    static func searchTrainers(_ config: ReproduceConfig) -> ([RegimeTrainer], [Double: TrainingData]) {
-        var searchData: [Double: TrainingData] = [:]
-        var trainers: [RegimeTrainer] = []
-        guard config.needsSearch else { return (trainers, searchData) }
+    ///
+    /// The factors are prepared side by side on `threads` threads. A factor's candidates differ only in their
+    /// weight decay, so they start from the same weights on the same split: the first evaluates epoch 0 and the
+    /// others take its numbers over (what each would have computed).
+    static func searchTrainers(_ config: ReproduceConfig, threads: Int) -> ([RegimeTrainer], [Double: TrainingData]) {
+        guard config.needsSearch else { return ([], [:]) }
         let s0 = config.seeds[0]
-        for f in config.imbalances {
-            let full = config.dataset(imbalance: f, seed: s0)
+        let groups = Parallel.map(config.imbalances.indices, width: threads) { n -> (TrainingData, [RegimeTrainer]) in
+            let full = config.dataset(imbalance: config.imbalances[n], seed: s0)
             let split = TrainingData(full.validationSplit(fraction: config.validationFraction, seed: s0))
-            searchData[f] = split
-            trainers += config.searchedWeightDecays.map { wd in
+            var trainers: [RegimeTrainer] = []
+            for wd in config.searchedWeightDecays {
                 var c = config.training
                 c.seed = s0
                 c.weightDecay = wd
-                return finalOnly(RegimeTrainer(regime: .wd, config: c, data: split))
+                let initial = trainers.first?.initialEvaluation
+                trainers.append(finalOnly(RegimeTrainer(regime: .wd, config: c, data: split, initial: initial)))
             }
+            return (split, trainers)
         }
-        return (trainers, searchData)
+        return (groups.flatMap(\.1), Dictionary(uniqueKeysWithValues: zip(config.imbalances, groups.map(\.0))))
     }
 
     /// The weight decay and tau chosen for every factor from the search's trained candidates.
+    /// Each factor's choice is made on its own models and data, so the factors are chosen side by side on
+    /// `threads` threads.
     static func selections(_ config: ReproduceConfig, searchData: [Double: TrainingData], run: StagedRun,
-                           snapshot: RunSnapshot) -> [ReproduceReport.Selection] {
-        var selections: [ReproduceReport.Selection] = []
-        for (n, f) in config.imbalances.enumerated() {
+                           snapshot: RunSnapshot, threads: Int) -> [ReproduceReport.Selection] {
+        Parallel.map(config.imbalances.indices, width: threads) { n in
+            let f = config.imbalances[n]
             let per = config.searchedWeightDecays.count
             let candidates = searchData[f].map { data in
                 (per * n..<per * (n + 1)).map { i in Candidate(history: snapshot.stage1[i], model: run.finishedStage1(i), data: data) }
             }
-            selections.append(select(f, config: config, candidates: candidates))
+            return select(f, config: config, candidates: candidates)
         }
-        return selections
     }
 
     /// The wd models with each factor's chosen weight decay, in `keys` order, and stage 2's request on each.
+    /// A wd model starts from the weights of the naive model of its key (same seed, same data, a plain
+    /// classifier), so it takes over that model's recorded epoch-0 evaluation.
     static func wdTrainers(_ config: ReproduceConfig, _ data: [Key: TrainingData],
-                           _ selections: [ReproduceReport.Selection]) -> ([RegimeTrainer], [StagedRun.Request]) {
+                           _ selections: [ReproduceReport.Selection],
+                           naive: [Key: RunHistory]) -> ([RegimeTrainer], [StagedRun.Request]) {
         var wdModels: [RegimeTrainer] = []
         var requests: [StagedRun.Request] = []
         for (f, sel) in zip(config.imbalances, selections) {
@@ -130,8 +140,10 @@ package enum Reproduction {
             s2.bases = [.wd]
             s2.tau = sel.tau
             for s in config.seeds {
+                let key = Key(f, s)
+                let initial = naive[key].flatMap { RegimeTrainer.InitialEvaluation(recordedIn: $0) }
                 requests.append(StagedRun.Request(base: wdModels.count, config: s2))
-                wdModels.append(trainer(config, data, .wd, Key(f, s), wd: sel.weightDecay))
+                wdModels.append(trainer(config, data, .wd, key, wd: sel.weightDecay, initial: initial))
             }
         }
         return (wdModels, requests)

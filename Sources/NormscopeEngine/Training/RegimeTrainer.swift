@@ -37,14 +37,22 @@ package final class RegimeTrainer {
     package struct InitialEvaluation {
         let trainLoss: Double
         let perClass: ClassEvaluation
+
+        init(trainLoss: Double, perClass: ClassEvaluation) {
+            self.trainLoss = trainLoss
+            self.perClass = perClass
+        }
+
+        /// The epoch-0 evaluation a finished or running trainer recorded in `history` (nil if it has none).
+        init?(recordedIn history: RunHistory) {
+            guard let first = history.records.first, first.epoch == 0 else { return nil }
+            self.init(trainLoss: first.trainLoss,
+                      perClass: ClassEvaluation(accuracy: first.classAccuracy, predictionCounts: first.predictionCounts))
+        }
     }
 
     /// This trainer's epoch-0 evaluation, as recorded.
-    package var initialEvaluation: InitialEvaluation? {
-        guard let first = history.records.first, first.epoch == 0 else { return nil }
-        return InitialEvaluation(trainLoss: first.trainLoss,
-                                 perClass: ClassEvaluation(accuracy: first.classAccuracy, predictionCounts: first.predictionCounts))
-    }
+    package var initialEvaluation: InitialEvaluation? { InitialEvaluation(recordedIn: history) }
 
     package init(plan: TrainingPlan, data: TrainingData, network: Network, evaluated: InitialEvaluation? = nil) {
         self.plan = plan

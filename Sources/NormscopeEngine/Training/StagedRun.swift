@@ -79,10 +79,10 @@ package final class StagedRun: Sendable {
     /// session with their layout, in one step.
     private func prepareStage2(_ config: Stage2Config, requests: [Request]) {
         var layout = session.snapshot().layout
-        var features: [Int: TrainingData] = [:]
+        let continued = continuations(requests)
         var trainers: [RegimeTrainer] = []
         var next = session.trainerCount
-        for r in requests {
+        for (i, r) in requests.enumerated() {
             guard let base = session.finishedTrainer(at: r.base) else { continue }
             if let d = base.history.diverged {
                 for v in r.config.variants {
@@ -93,9 +93,7 @@ package final class StagedRun: Sendable {
                 }
                 continue
             }
-            let feats = features[r.base] ?? Stage2.features(of: base.network, data: base.data)
-            features[r.base] = feats
-            for run in Stage2.continuation(after: base, config: r.config, features: feats).runs {
+            for run in continued[i]!.runs {
                 switch run {
                 case .training(let t):
                     trainers.append(t)
@@ -109,6 +107,27 @@ package final class StagedRun: Sendable {
         layout.stage2Config = config
         layout.preparingStage2 = false
         session.append(trainers: trainers, layout: layout)
+    }
+
+    /// The continuation of every request on a finished base that did not diverge, by request index. Each base's
+    /// features are extracted once, however many requests name it; the bases are worked on side by side on the
+    /// session's threads (each only reads its own finished network and data, so the same results as one by one).
+    private func continuations(_ requests: [Request]) -> [Int: Stage2Continuation] {
+        var bases: [Int] = []
+        var finished: [Int: RegimeTrainer] = [:]
+        for r in requests where finished[r.base] == nil {
+            guard let t = session.finishedTrainer(at: r.base), t.history.diverged == nil else { continue }
+            finished[r.base] = t
+            bases.append(r.base)
+        }
+        let made = Parallel.map(bases.indices, width: session.threadCount) { b -> [(Int, Stage2Continuation)] in
+            let base = finished[bases[b]]!
+            let feats = Stage2.features(of: base.network, data: base.data)
+            return requests.indices.filter { requests[$0].base == bases[b] }.map { i in
+                (i, Stage2.continuation(after: base, config: requests[i].config, features: feats))
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: made.joined().map { $0 })
     }
 
     /// The requests of `config` on this run: every base it names that is among the stage-1 runs, with its variants.
