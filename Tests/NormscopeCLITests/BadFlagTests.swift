@@ -134,6 +134,6 @@ struct BadFlagTests {
         let h = try await Child.normscope(["run", "--help"])
         #expect(h.status == 0 && h.stdout.contains("USAGE: normscope run") && h.stdout.contains("--timings"), "\(h)")
         let v = try await Child.normscope(["--version"])
-        #expect(v.status == 0 && v.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.2.0", "\(v)")
+        #expect(v.status == 0 && v.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.3.0", "\(v)")
     }
 }

@@ -38,7 +38,7 @@ struct RunCommandTests {
 
         let j = try json(dir + "/a.json")
         let program = try #require(j["program"] as? [String: Any])
-        #expect(program["name"] as? String == "normscope" && program["version"] as? String == "0.2.0")
+        #expect(program["name"] as? String == "normscope" && program["version"] as? String == "0.3.0")
         #expect(j["interrupted"] as? Bool == false)
         let config = try #require(j["config"] as? [String: Any])
         let training = try #require(config["training"] as? [String: Any])

@@ -145,7 +145,7 @@ package struct ProgramInfo: Codable, Equatable, Sendable {
     package var version = ProgramInfo.currentVersion
     package init() {}
     /// The version of this build.
-    package static let currentVersion = "0.2.0"
+    package static let currentVersion = "0.3.0"
 }
 
 extension ResultsFile {
