@@ -9,7 +9,8 @@
 #   key      a key's arrival to the frame that answers it (s opens the settings panel, Esc closes it, v views)
 #   restart  Enter on a restart row of the panel (imbalance 100 <-> 50) to the first frame of the new run,
 #            and the CPU time its helper thread spent generating the data and starting the new run (the rest
-#            of the wait is the old run's epochs under way ending and other programs' turn on the CPU)
+#            of the wait is the loop's turn, the old run's workers reaching their next mini-batch to hold at,
+#            and other programs' turn on the CPU)
 # Prints every sample's count and the medians and maxima, in milliseconds. Times from the tty to the program
 # (tmux, the kernel) are not included. The run restarts from epoch 0 each round, so training stays busy.
 # Uses $NORMSCOPE_BIN if set, else builds the release binary (swift build -c release --scratch-path .build-bench).

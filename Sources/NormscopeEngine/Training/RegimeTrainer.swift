@@ -90,8 +90,13 @@ package final class RegimeTrainer {
     /// Runs one epoch: shuffled mini-batches, SGD with momentum, projections; then evaluates and records.
     /// The optimizer settings are read once, here at the epoch's start, from `changes` (a session's schedule)
     /// or else the plan's own.
-    package func runEpoch(changes: [ConfigChange]? = nil) {
-        guard !isFinished else { return }
+    ///
+    /// `mayContinue` is asked before each mini-batch; when it says no the epoch is abandoned half-way and this
+    /// returns false: the trainer is then in no state to be used again (its session was cancelled). Otherwise
+    /// returns true.
+    @discardableResult
+    package func runEpoch(changes: [ConfigChange]? = nil, mayContinue: (() -> Bool)? = nil) -> Bool {
+        guard !isFinished else { return true }
         let clock = ContinuousClock()
         let start = clock.now
         let e = epoch
@@ -106,11 +111,16 @@ package final class RegimeTrainer {
         var lossSum = 0.0
         var failure: String?
         var clips = 0
+        var abandoned = false
         data.trainFeatures.withUnsafeBufferPointer { x in
         data.trainLabels.withUnsafeBufferPointer { y in
         order.withUnsafeBufferPointer { idx in
             var s = 0
             while s < n {
+                if let mayContinue, !mayContinue() {
+                    abandoned = true
+                    return
+                }
                 let b = min(bs, n - s)
                 network.loadBatch(features: x.baseAddress!, indices: idx.baseAddress! + s, batch: b)
                 for i in 0..<b { labels[i] = y[Int(idx[s + i])] }
@@ -138,6 +148,7 @@ package final class RegimeTrainer {
                 s += b
             }
         }}}
+        if abandoned { return false }
         if failure == nil, let r = radius, plan.maxNormEvery == .epoch { clips += network.projectClassifier(radius: r) }
         if radius != nil { history.maxNormClips = (history.maxNormClips ?? 0) + clips }
         if clips > 0 { history.maxNormLastClipEpoch = e + 1 }
@@ -146,9 +157,10 @@ package final class RegimeTrainer {
         history.seconds += (clock.now - start).seconds
         if let f = failure {
             history.diverged = Divergence(epoch: epoch, reason: f)
-            return
+            return true
         }
         recordEpoch(trainLoss: lossSum / Double(n))
+        return true
     }
 
     /// Appends the current norms, the loss, the test accuracy (per class too) and the prediction counts to the

@@ -9,6 +9,10 @@ struct SessionState {
     var layout: StageLayout
     var limit: Int
     var cancelled = false
+    /// Whether the epochs under way are held at their next mini-batch (`TrainingSession.suspendEpochs`).
+    var suspended = false
+    /// How many workers are held now.
+    var held = 0
     var started = false
     var running = 0
     var changeCount: UInt64 = 0

@@ -174,7 +174,8 @@ package final class StagedRun: Sendable {
         return true
     }
 
-    /// Stops the workers after the epochs under way (and waits for them).
+    /// Stops the workers after the epochs under way, or at once when they are held (`session.suspendEpochs`),
+    /// and waits for them.
     package func stop() { session.cancel() }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Trains several plans side by side on worker threads, under the control of a driver (headless run or TUI).
 ///
@@ -19,6 +20,8 @@ package final class TrainingSession: Sendable {
     let samplesPerEpoch: Int
     /// What `elapsedSeconds` is measured with.
     private let clock: any LiveClock
+    /// `suspended` of the state, read without the lock before every mini-batch (the lock is taken only while set).
+    private let holding = Atomic<Bool>(false)
 
     /// A session over `trainers` (one per regime, in display order) using `threads` workers; `clock` times the
     /// training (`elapsedSeconds`). `layout` says how a `StagedRun` reads the histories (default: all stage 1).
@@ -93,7 +96,39 @@ package final class TrainingSession: Sendable {
         }
     }
 
-    /// Asks the workers to stop after their current epoch and waits for them.
+    /// Holds the epochs under way at their next mini-batch (a live restart: the old run gives the CPU to the
+    /// building of the new one at once, rather than after its epochs). `resumeEpochs` lets them go on as if never
+    /// held (the same results); `cancel` abandons them half-way, and their trainers are never used again.
+    package func suspendEpochs() {
+        change { $0.suspended = true }
+        holding.store(true, ordering: .sequentiallyConsistent)
+    }
+
+    /// Lets the epochs held by `suspendEpochs` go on.
+    package func resumeEpochs() {
+        holding.store(false, ordering: .sequentiallyConsistent)
+        change { $0.suspended = false }
+    }
+
+    /// Whether an epoch under way may go on to its next mini-batch: at once unless held; held, it waits for
+    /// `resumeEpochs` (true) or `cancel` (false).
+    private func mayContinueEpoch() -> Bool {
+        guard holding.load(ordering: .sequentiallyConsistent) else { return true }
+        change { $0.held += 1 }
+        defer { change { $0.held -= 1 } }
+        return state.waitFor { s -> Bool? in s.cancelled ? false : (s.suspended ? nil : true) }
+    }
+
+    /// Blocks until `count` workers are held in their epochs (see `suspendEpochs`) or the session is cancelled,
+    /// at most `timeout` seconds; returns whether they are.
+    @discardableResult
+    package func waitUntilHeld(_ count: Int, timeout: Double) -> Bool {
+        state.wait(until: Date().addingTimeInterval(timeout)) { $0.cancelled || $0.held >= count }
+            && read { $0.held >= count }
+    }
+
+    /// Asks the workers to stop after their current epoch (or at once, in an epoch held by `suspendEpochs`) and
+    /// waits for them.
     package func cancel() {
         change { $0.cancelled = true }
         wait { $0.running == 0 }
@@ -178,7 +213,8 @@ package final class TrainingSession: Sendable {
 
     private func workerLoop() {
         while let lease = nextTrainer() {
-            lease.trainer.runEpoch(changes: lease.changes)
+            // An epoch abandoned half-way (held, then cancelled) is not recorded: the session is over.
+            guard lease.trainer.runEpoch(changes: lease.changes, mayContinue: { [self] in mayContinueEpoch() }) else { break }
             let h = lease.trainer.history
             let now = clock.now()
             change { s in s.finishEpoch(lease.index, history: h, now: now) }

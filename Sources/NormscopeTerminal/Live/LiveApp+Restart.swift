@@ -68,6 +68,9 @@ extension LiveApp {
             LiveRun(experiment: experiment, threads: config.threads, stage2Epochs: config.stage2.epochs, clock: clock)
         }
         settings.pending = pending
+        // The current run's epochs under way hold at their next mini-batch, so both cores build the new run;
+        // they go on if it cannot be built, and are abandoned once it is shown.
+        current.session.suspendEpochs()
     }
 
     /// Swaps in the restarted run once its experiment is built; true when the screen changed.
@@ -78,7 +81,7 @@ extension LiveApp {
         case .success(let run):
             latency.restart(asked: pending.asked, work: pending.buildSeconds)
             seed = pending.seed
-            // The old run's epochs under way finish on a helper thread: the UI does not wait for them.
+            // The old run's workers, held since the restart was asked for, stop on a helper thread.
             let old = RetiredRun(run: current)
             Thread.detachNewThread { old.run.stop() }
             current = run
@@ -90,6 +93,7 @@ extension LiveApp {
             settings.before = pending.before
             flash(pending.message)
         case .failure(let error):
+            current.session.resumeEpochs()
             flash("restart failed: \(error)", seconds: 12)
         }
         return true

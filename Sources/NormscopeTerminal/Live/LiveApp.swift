@@ -108,7 +108,7 @@ package final class LiveApp {
                 if holdStarted == nil { holdStarted = now }
                 if now.timeIntervalSince(holdStarted!) >= config.hold! { return 0 }
             }
-            // While a restart is being built the old run holds still: its epochs under way end and the CPU goes to the build.
+            // While a restart is being built the old run holds still (its epochs under way are held too, see startRun).
             current.pace(pace, paused: paused || demo?.holdsTraining == true || settings.pending != nil, now: now)
             if let m = message, m.until < now { message = nil; dirty = true }
             let size = screen.size

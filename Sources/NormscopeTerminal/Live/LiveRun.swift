@@ -107,6 +107,6 @@ final class LiveRun {
         return r
     }
 
-    /// Stops the worker threads after the epochs under way.
+    /// Stops the worker threads after the epochs under way (at once when they are held for a restart).
     func stop() { run.stop() }
 }
