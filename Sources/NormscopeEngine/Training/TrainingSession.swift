@@ -134,6 +134,9 @@ package final class TrainingSession: Sendable {
         wait { $0.running == 0 }
     }
 
+    /// Whether the session was cancelled (its workers stop, or have stopped).
+    package var isCancelled: Bool { read(\.cancelled) }
+
     /// A counter that grows whenever a history changes.
     package var version: UInt64 { read(\.changeCount) }
 

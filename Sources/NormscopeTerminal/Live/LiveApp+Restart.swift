@@ -16,6 +16,8 @@ final class PendingRestart: @unchecked Sendable {
     let before: [Regime: LiveBefore]
     private let lock = NSLock()
     private var built: Result<LiveRun, any Error>?
+    /// Whether a later restart took this one's place: its run is stopped once built, never shown.
+    private var superseded = false
     private var seconds: (experiment: Double, run: Double) = (0, 0)
 
     init(seed: UInt64, overrides: [String: String], asked: Date, message: String, before: [Regime: LiveBefore]) {
@@ -41,7 +43,18 @@ final class PendingRestart: @unchecked Sendable {
             let t1 = Self.threadCPU()
             let made = r.map(run)
             let t2 = Self.threadCPU()
-            lock.withLock { built = made; seconds = (t1 - t0, t2 - t1) }
+            let unwanted = lock.withLock { built = made; seconds = (t1 - t0, t2 - t1); return superseded }
+            if unwanted, case .success(let unshown) = made { unshown.stop() }
+        }
+    }
+
+    /// Gives this restart up for a later one: its run, once built, is stopped on the thread that built it (or
+    /// on a helper thread now, if it is built already), so its workers do not wait for epochs for ever.
+    func supersede() {
+        let done = lock.withLock { superseded = true; return built }
+        if case .success(let run) = done {
+            let old = RetiredRun(run: run)
+            Thread.detachNewThread { old.run.stop() }
         }
     }
 
@@ -62,6 +75,7 @@ extension LiveApp {
     /// Starts building a new run of `seed` with the panel's `overrides` on a helper thread (the `r` key and the
     /// panel's restarts); the view goes on until it is ready, then shows it from epoch 0 with `message`.
     func startRun(seed next: UInt64, overrides: [String: String], message: String, before: [Regime: LiveBefore]) {
+        settings.pending?.supersede()
         let pending = PendingRestart(seed: next, overrides: overrides, asked: clock.now(), message: message, before: before)
         let config = self.config, clock = self.clock
         pending.build({ try LiveApp.makeExperiment(config, seed: next, overrides: overrides) }) { experiment in
