@@ -25,7 +25,7 @@ package enum ReproducingCommand {
         if config.regimes != Regime.all {
             a += ["--regimes", config.regimes.map(\.name).joined(separator: ",")]
         }
-        if let s = config.stage2 { a += stage2Arguments(s, regimes: config.regimes) }
+        if let s = config.stage2 { a += stage2Arguments(s) }
         if let pace { a += [FlagTable.pace.flag, FlagTable.spellNumber(pace)] }
         for c in ConfigChange.inEpochOrder(config.training.changes) { a += ["--change", FlagTable.spell(c)] }
         return a
@@ -51,7 +51,7 @@ package enum ReproducingCommand {
     }
 
     /// `--stage2` and the stage-2 flags that differ from the paper's defaults.
-    private static func stage2Arguments(_ s: Stage2Config, regimes: [Regime]) -> [String] {
+    private static func stage2Arguments(_ s: Stage2Config) -> [String] {
         ["--stage2"] + ReproducedFlag.words(stage2Flags, for: s, against: Stage2Config())
     }
 
