@@ -14,13 +14,16 @@ struct SupersededRestartTests {
     static func restart(gate: DispatchSemaphore) -> (PendingRestart, () -> LiveRun?) {
         let pending = PendingRestart(seed: 1, overrides: [:], asked: Date(), message: "", before: [:])
         pending.build({ gate.wait(); return Self.experiment }) { LiveRun(experiment: $0, threads: 1, stage2Epochs: 0) }
-        return (pending, {
-            for _ in 0..<12_000 {
-                if let r = pending.result { return try? r.get() }
-                usleep(5_000)
-            }
-            return nil
-        })
+        return (pending, { poll { pending.result }.flatMap { try? $0.get() } })
+    }
+
+    /// `value` once it is not nil, looked at every 5 ms for at most a minute; nil if it never is.
+    static func poll<T>(_ value: () -> T?) -> T? {
+        for _ in 0..<12_000 {
+            if let v = value() { return v }
+            usleep(5_000)
+        }
+        return nil
     }
 
     @Test("superseded while building: its run is stopped as soon as it is built")
@@ -30,8 +33,7 @@ struct SupersededRestartTests {
         pending.supersede()
         gate.signal()
         let run = try #require(built())
-        for _ in 0..<12_000 where !run.session.isCancelled { usleep(5_000) }
-        #expect(run.session.isCancelled)
+        #expect(Self.poll { run.session.isCancelled ? true : nil } == true)
     }
 
     @Test("superseded once built: its run is stopped; a restart not superseded keeps its run")
@@ -43,8 +45,7 @@ struct SupersededRestartTests {
         gate.signal()
         let run = try #require(built())
         pending.supersede()
-        for _ in 0..<12_000 where !run.session.isCancelled { usleep(5_000) }
-        #expect(run.session.isCancelled)
+        #expect(Self.poll { run.session.isCancelled ? true : nil } == true)
         let other = try #require(keptRun())
         defer { other.stop() }
         #expect(!other.session.isCancelled, "\(kept.seed)")

@@ -43,8 +43,9 @@ package enum SyntheticGenerator {
         let streams = ["data/train", "data/test"]
         let made = Parallel.map(parts.indices) { part -> (x: [Float], y: [Int]) in
             var x: [Float] = [], y: [Int] = []
-            x.reserveCapacity(parts[part].reduce(0, +) * d)
-            y.reserveCapacity(parts[part].reduce(0, +))
+            let count = parts[part].reduce(0, +)
+            x.reserveCapacity(count * d)
+            y.reserveCapacity(count)
             var rng = SplitMix64(seed: seed, stream: streams[part])
             var z = [Double](repeating: 0, count: l), h = [Double](repeating: 0, count: hiddenWidth)
             for k in 0..<c { for _ in 0..<parts[part][k] { sample(k, &rng, into: &x, z: &z, h: &h); y.append(k) } }

@@ -52,10 +52,7 @@ final class PendingRestart: @unchecked Sendable {
     /// on a helper thread now, if it is built already), so its workers do not wait for epochs for ever.
     func supersede() {
         let done = lock.withLock { superseded = true; return built }
-        if case .success(let run) = done {
-            let old = RetiredRun(run: run)
-            Thread.detachNewThread { old.run.stop() }
-        }
+        if case .success(let run) = done { RetiredRun(run: run).stopInBackground() }
     }
 
     /// The calling thread's CPU time in seconds.
@@ -69,6 +66,11 @@ final class PendingRestart: @unchecked Sendable {
 /// A run replaced by a restart, handed to the thread that stops it (the UI thread no longer touches it).
 private struct RetiredRun: @unchecked Sendable {
     let run: LiveRun
+
+    /// Stops the run on a helper thread of its own: the UI does not wait for its workers.
+    func stopInBackground() {
+        Thread.detachNewThread { run.stop() }
+    }
 }
 
 extension LiveApp {
@@ -96,8 +98,7 @@ extension LiveApp {
             latency.restart(asked: pending.asked, work: pending.buildSeconds)
             seed = pending.seed
             // The old run's workers, held since the restart was asked for, stop on a helper thread.
-            let old = RetiredRun(run: current)
-            Thread.detachNewThread { old.run.stop() }
+            RetiredRun(run: current).stopInBackground()
             current = run
             paused = false
             holdStarted = nil
