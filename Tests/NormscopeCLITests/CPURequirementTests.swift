@@ -2,6 +2,7 @@
 // (/proc/cpuinfo), and the real binary refusing a CPU through the test-only override.
 import Foundation
 @testable import NormscopeCLI
+@testable import NormscopeEngine
 import Testing
 
 @Suite("CPU requirement at start-up")
@@ -18,6 +19,13 @@ struct CPURequirementTests {
         #expect(verdict.map { !$0.line.contains("\n") } == true)
         // AVX without the kernel saving its registers faults like no AVX at all.
         #expect(CPURequirement.missing(from: CPURequirement.baseline.subtracting(.osAVXState)) == ["OS-AVX-STATE"])
+    }
+
+    @Test("the start-up check and the choice of kernels ask for the same features: every one the check names")
+    func oneBaseline() {
+        let named = HostCPUFeatures.named.reduce(into: HostCPUFeatures()) { $0.insert($1.feature) }
+        #expect(CPURequirement.baseline == named)
+        #expect(KernelTarget.baselineBits == CPURequirement.baseline.rawValue)
     }
 
     @Test("the test override replaces the CPU's features: names in any case, empty for none, unknown names refused")

@@ -19,6 +19,10 @@ enum {
     // AVX-512 F, CD, BW, DQ and VL together, with the kernel saving the ZMM and mask registers (XCR0 bits 5-7):
     // what the wide kernels (compiled for Skylake-AVX512) may use.
     NS_CPU_AVX512 = 1 << 9,
+    // Everything x86-64-v3 above: what Haswell code (the engine of a release build) may use. The start-up check
+    // (`CPURequirement`) and the choice of kernels (`KernelTarget`) both read it, so they cannot disagree.
+    NS_CPU_X86_64_V3 = NS_CPU_AVX | NS_CPU_AVX2 | NS_CPU_FMA | NS_CPU_BMI1 | NS_CPU_BMI2 | NS_CPU_F16C
+        | NS_CPU_LZCNT | NS_CPU_MOVBE | NS_CPU_OS_AVX_STATE,
 };
 
 /// The features of the CPU this runs on, as NS_CPU_* bits (0 on a non-x86 machine). NS_CPU_OS_AVX_STATE

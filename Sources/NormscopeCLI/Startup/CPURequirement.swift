@@ -1,3 +1,4 @@
+import CCPUFeatures
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,8 +11,9 @@ import Darwin
 /// It runs first in `main.swift`, before any code of the engine (whose kernels may use AVX), and uses
 /// nothing but CPUID and `write(2)`.
 package enum CPURequirement {
-    /// What the release build needs on x86-64.
-    static let baseline: HostCPUFeatures = [.avx, .avx2, .fma, .bmi1, .bmi2, .f16c, .lzcnt, .movbe, .osAVXState]
+    /// What the release build needs on x86-64: every feature `HostCPUFeatures` names (`NS_CPU_X86_64_V3`, the
+    /// set `KernelTarget` checks too).
+    static let baseline = HostCPUFeatures(rawValue: UInt32(NS_CPU_X86_64_V3))
 
     /// Exit status when the CPU will not do: EX_UNAVAILABLE of sysexits.h.
     static let unavailableStatus: Int32 = 69

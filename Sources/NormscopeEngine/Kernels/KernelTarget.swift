@@ -24,8 +24,8 @@ package enum KernelTarget: String, Sendable, CaseIterable {
     case avx2
 
     /// The x86-64-v3 bits of `CCPUFeatures` (AVX, AVX2, FMA, BMI1/2, F16C, LZCNT, MOVBE, and the OS saving
-    /// the YMM state): what Haswell code may use.
-    static let baselineBits: UInt32 = 0x1ff
+    /// the YMM state): what Haswell code may use; the start-up check asks for the same set.
+    static let baselineBits = UInt32(NS_CPU_X86_64_V3)
 
     /// Whether the CPU (and the OS) support x86-64-v3 (AVX2, FMA, BMI1/2, ...), the least the program runs on.
     static var hostSupportsBaseline: Bool { UInt32(ns_cpu_features()) & baselineBits == baselineBits }
