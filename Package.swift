@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "NormscopeTestSupport", dependencies: ["NormscopeEngine"], path: "Tests/NormscopeTestSupport"),
         .testTarget(name: "NormscopeEngineTests", dependencies: ["NormscopeEngine", "NormscopeTestSupport"]),
         .testTarget(name: "NormscopeDrawTests", dependencies: ["NormscopeDraw", "NormscopeEngine", "NormscopeTestSupport"]),
-        .testTarget(name: "NormscopeImageTests", dependencies: ["NormscopeImage", "NormscopeDraw", "NormscopeEngine"]),
+        .testTarget(name: "NormscopeImageTests", dependencies: ["NormscopeImage", "NormscopeDraw", "NormscopeEngine", "NormscopeTestSupport"]),
         .testTarget(name: "NormscopeCLITests", dependencies: ["NormscopeCLI", "NormscopeEngine", "NormscopeTerminal", "NormscopeImage", "NormscopeFlags", "CNcursesw", "NormscopeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import Testing
 @testable import NormscopeDraw
 @testable import NormscopeImage
 import NormscopeEngine
+import NormscopeTestSupport
 
 /// Fig. 2 as PNG and as an animation, decoded by Pillow: sizes, frame count and timing, and the GIF's last
 /// frame pixel for pixel the PNG.
@@ -75,36 +76,10 @@ struct FigureImagesTests {
     }
 }
 
-/// Made-up results for image tests (as FigureSVGTests has in the drawing tests).
+/// Made-up results for image tests (`FigureFixtures`, shared with the SVG's tests in the drawing tests).
 enum Fixtures {
     static func results(epochs: Int = 12, classes: Int = 10, stage2: Bool = true) -> ResultsFile {
-        let recipe = DatasetRecipe(name: "fig", classes: classes, dimension: 4, maxPerClass: 60, imbalance: 10,
-                                   testPerClass: 2, modesPerClass: 1, latentDimension: 2, noise: 0.5)
-        let data = SyntheticGenerator.generate(recipe, seed: 1)
-        var config = RunConfig(dataset: DataOrigin(recipe: recipe, file: nil, dataset: data),
-                               training: TrainingConfig(hidden: [8], epochs: epochs), regimes: Regime.all)
-        let zero = AccuracySummary(all: 0, many: 0, medium: 0, few: 0)
-        func history(_ id: RunID, _ rows: [[Double]]) -> RunHistory {
-            RunHistory(id: id, plannedEpochs: rows.count - 1, records: rows.enumerated().map {
-                EpochRecord(epoch: $0.offset, norms: $0.element, trainLoss: 0, accuracy: zero)
-            })
-        }
-        var regimes = Regime.all.enumerated().map { i, r in
-            history(RunID(r), (0...epochs).map { e in
-                (0..<classes).map { k in 0.3 + Double(e) / Double(epochs) * (1.7 - Double(i) * 0.3) * Double(classes - k) / Double(classes) }
-            })
-        }
-        if stage2 {
-            config.stage2 = Stage2Config()
-            let base = regimes[2].finalNorms
-            for v in Stage2Variant.all {
-                let rows = v.isPostHoc ? [base.map { _ in 1.0 }] : [base] + (1...3).map { e in base.map { $0 / Double(e + 1) } }
-                var h = history(RunID(.wd, v), rows)
-                h.stage2StartEpoch = 0
-                regimes.append(h)
-            }
-        }
-        return ResultsFile(config: config, classCounts: recipe.classCounts, classLabels: Array(0..<classes), runs: regimes)
+        FigureFixtures.results(epochs: epochs, classes: classes, stage2: stage2)
     }
 
     /// `results()` with a stage 2 of `epochs` epochs: about a thousand records each (a long run's history is
