@@ -9,9 +9,11 @@
 /// (store, ReLU, or ReLU's backward mask), where `op(A)` is A (`A[i*lda + p]`) or its transpose (`A[p*lda + i]`).
 ///
 /// The micro-kernel keeps a 6 × 2·Lanes block of C in twelve registers (six rows, two vectors each: twelve
-/// independent FMA chains hide the FMA latency of two pipes; 8 × 2·Lanes in sixteen with AVX-512's 32 registers) and streams one row of B per step, broadcasting six
-/// scalars of A. Strips of one vector, then 4 and 1 columns finish the right edge; the last block of rows repeats
-/// its last valid row (computed, never stored) so one kernel serves every row count.
+/// independent FMA chains hide the FMA latency of two pipes; 8 × 2·Lanes in sixteen with AVX-512's 32
+/// registers) and streams one row of B per step, broadcasting six scalars of A. A strip ends with 4-row blocks
+/// where they fit the rows left (`wideBlockRows`). Strips of one vector, then 4 and 1 columns finish the right
+/// edge; a block with fewer rows left than it holds repeats its last valid row (computed, never stored), so
+/// every row count is served.
 ///
 /// Every element of C is the same chain `c = fma(c, a_p, b_p)` for p ascending, whatever the block or the vector
 /// width it falls in, so results never depend on the blocking, on splitting C between threads, on the thread
@@ -70,13 +72,14 @@ package enum GemmKernel {
         var j = 0
         while j < n {
             let w = n - j >= 2 * l ? 2 * l : n - j >= l ? l : n - j >= 4 ? 4 : 1
-            let rows = w == 2 * l ? wideRows : mr
             var i = 0
             while i < m {
+                let rows = w == 2 * l ? wideBlockRows(left: m - i) : mr
                 let t = Tile(i: i, j: j, rows: min(rows, m - i), ldc: ldc, start: start, finish: finish)
                 let ap = a + i * rs
                 switch w {
-                case 2 * l where wideRows == 8: kernelWide8(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
+                case 2 * l where rows == 4: kernelWide4(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
+                case 2 * l where rows == 8: kernelWide8(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
                 case 2 * l: kernelWide(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
                 case l: kernelLanes(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
                 case 4: kernel4(k: k, a: ap, rs: rs, cs: cs, b: b + j, ldb: ldb, c: c, tile: t)
@@ -88,7 +91,41 @@ package enum GemmKernel {
         }
     }
 
-    // MARK: - Micro-kernels (6 rows × 2·Lanes, Lanes, 4, 1 columns)
+    /// Rows of the next block of a two-vector strip with `left` rows to go: `wideRows` while they last, and 4
+    /// where that covers the rest exactly (4 or 8 rows left of a 6-row strip: the batch of 64, the widths 32 and
+    /// 128 are 6s and 4s, not 6s and a 6-row block with two or four repeated rows) or wastes less (1 to 4 left).
+    @inline(__always)
+    static func wideBlockRows(left: Int) -> Int {
+        left <= 4 || (wideRows == 6 && left == 8) ? 4 : wideRows
+    }
+
+    // MARK: - Micro-kernels (8, 6 or 4 rows × 2·Lanes; 6 rows × Lanes, 4, 1 columns)
+
+    /// The wide kernel with four rows (eight accumulators), for the end of a strip.
+    @inline(__always)
+    private static func kernelWide4(k: Int, a: UnsafePointer<Float>, rs: Int, cs: Int, b: UnsafePointer<Float>,
+                                    ldb: Int, c: UnsafeMutablePointer<Float>, tile t: Tile) {
+        let l = Lanes.scalarCount
+        let o1 = t.rowOffset(1, rs), o2 = t.rowOffset(2, rs), o3 = t.rowOffset(3, rs)
+        var x00 = t.initialL(c, 0, 0), x01 = t.initialL(c, 0, l), x10 = t.initialL(c, 1, 0), x11 = t.initialL(c, 1, l)
+        var x20 = t.initialL(c, 2, 0), x21 = t.initialL(c, 2, l), x30 = t.initialL(c, 3, 0), x31 = t.initialL(c, 3, l)
+        var bp = b, ap = a
+        for _ in 0..<k {
+            let b0 = loadLanes(bp), b1 = loadLanes(bp + l)
+            var s = Lanes(repeating: ap[0])
+            x00 = x00.addingProduct(s, b0); x01 = x01.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o1])
+            x10 = x10.addingProduct(s, b0); x11 = x11.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o2])
+            x20 = x20.addingProduct(s, b0); x21 = x21.addingProduct(s, b1)
+            s = Lanes(repeating: ap[o3])
+            x30 = x30.addingProduct(s, b0); x31 = x31.addingProduct(s, b1)
+            bp += ldb
+            ap += cs
+        }
+        t.storeL(x00, c, 0, 0); t.storeL(x01, c, 0, l); t.storeL(x10, c, 1, 0); t.storeL(x11, c, 1, l)
+        t.storeL(x20, c, 2, 0); t.storeL(x21, c, 2, l); t.storeL(x30, c, 3, 0); t.storeL(x31, c, 3, l)
+    }
 
     @inline(__always)
     private static func kernelWide(k: Int, a: UnsafePointer<Float>, rs: Int, cs: Int, b: UnsafePointer<Float>,

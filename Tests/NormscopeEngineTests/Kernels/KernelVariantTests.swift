@@ -48,6 +48,26 @@ struct KernelVariantTests {
         }
     }
 
+    /// Every row count from 1 to 20 (blocks of 8, 6 and 4 rows, and ragged ends) gives every element the bits of
+    /// its plain FMA chain `c = fma(c, a_p, b_p)` for p ascending, in each variant, on two-vector strips and edges.
+    @Test(arguments: KernelTarget.allCases.filter(\.isSupported))
+    func everyRowCountKeepsEachElementsChain(target: KernelTarget) {
+        var rng = SplitMix64(seed: 44)
+        let n = 2 * target.lanes + 5, k = 23
+        for m in 1...20 {
+            let a = (0..<(m * k)).map { _ in rng.nextFloat(bound: 1) }, b = (0..<(k * n)).map { _ in rng.nextFloat(bound: 1) }
+            let bias = (0..<n).map { _ in rng.nextFloat(bound: 1) }
+            let got = Self.product(target, m: m, n: n, k: k, a: a, transA: false, b: b, c0: [Float](repeating: 0, count: m * n),
+                                   bias: bias, act: [Float](repeating: 0, count: m * n), start: 2, finish: 0)
+            for i in 0..<m {
+                for j in 0..<n {
+                    let chain = (0..<k).reduce(bias[j]) { $0.addingProduct(a[i * k + $1], b[$1 * n + j]) }
+                    #expect(got[i * n + j].bitPattern == chain.bitPattern, "\(target) m\(m) (\(i), \(j))")
+                }
+            }
+        }
+    }
+
     /// The variants compute a product, not just the same thing: both match a Double reference.
     @Test(arguments: KernelTarget.allCases.filter(\.isSupported))
     func eachVariantMatchesTheReference(target: KernelTarget) {
