@@ -144,6 +144,8 @@ package final class LiveApp {
         switch key {
         case .char("q"), .char("Q"), .ctrlC:
             return .quit
+        case .char(" ") where trainingOver, .char("n") where trainingOver:
+            flash(nothingToTrain())  // a pause no one can see would hold stage 2 (or a restart) at epoch 0
         case .char(" "):
             paused.toggle()
             demo?.userTookControl()
@@ -164,7 +166,8 @@ package final class LiveApp {
         case .char("?"), .function(1), .char("h"):
             showHelp.toggle()
         case .char("2"):
-            if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
+            let started = latest.stage2Started
+            if !startStage2() { flash("stage 2 starts once stage 1 has finished") } else if !started { paused = false }
         case .char("r"):
             // A run in progress is only thrown away on a second r.
             if latest.finished || restartAskedUntil.map({ $0 > clock.now() }) == true {
@@ -213,6 +216,15 @@ package final class LiveApp {
         case .success(let paths): flash(exporter.summary(of: paths) + " · reproduce: " + reproducingCommand(), seconds: 12)
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
+    }
+
+    /// Whether the run has no epoch left to train (stage 1 done, or stage 2 done), outside the demo.
+    private var trainingOver: Bool { latest.finished && demo == nil }
+
+    /// What space or n says once training has finished: there is no epoch left to pause or step.
+    private func nothingToTrain() -> String {
+        latest.stage2Started ? "training has finished: r restarts with a new seed, e exports"
+            : "stage 1 has finished: 2 starts stage 2, r restarts with a new seed"
     }
 
     func flash(_ text: String, seconds: Double = 6) { message = (text, clock.now().addingTimeInterval(seconds)) }
