@@ -85,7 +85,9 @@ extension LiveApp {
             restartWithSettings(restarts)
             return
         }
-        rememberBefore()
+        // Only a change to the experiment has a before and after: the view's rows (shown regimes, pace) change
+        // nothing the dots and the Δ column compare, and must not replace an earlier change's before.
+        if changes.contains(where: { $0.apply == .fromNextEpoch }) { rememberBefore() }
         for change in changes where change.apply == .fromNextEpoch {
             guard let setting = ScheduledSetting.allCases.first(where: { FlagTable.entry(for: $0).flag == change.id }),
                   let value = Double(change.value) else { continue }
