@@ -140,7 +140,11 @@ package final class LiveApp {
     enum KeyOutcome { case none, redraw, quit }
 
     private func handle(_ key: Key, screen: TerminalScreen) -> KeyOutcome {
-        if settings.panel != nil { return handleSettingsKey(key, screen: screen) }
+        if settings.panel != nil {
+            // Too small a screen shows only "enlarge or press q": the panel is not seen, and q does what it says.
+            if key == .char("q") || key == .char("Q"), tooSmall(screen) { return .quit }
+            return handleSettingsKey(key, screen: screen)
+        }
         switch key {
         case .char("q"), .char("Q"), .ctrlC:
             return .quit
@@ -216,6 +220,11 @@ package final class LiveApp {
         case .success(let paths): flash(exporter.summary(of: paths) + " · reproduce: " + reproducingCommand(), seconds: 12)
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
+    }
+
+    /// Whether `screen` is too small for the dashboard (only the notice is drawn).
+    private func tooSmall(_ screen: TerminalScreen) -> Bool {
+        dashboardIsTooSmall(model(of: shown ?? latest), width: screen.size.cols, height: screen.size.rows)
     }
 
     /// Whether the run has no epoch left to train (stage 1 done, or stage 2 done), outside the demo.
