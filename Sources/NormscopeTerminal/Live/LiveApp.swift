@@ -167,6 +167,7 @@ package final class LiveApp {
             view = view.next
         case .char("c"):
             colorMap = colorMap == .jet ? .viridis : .jet
+            if let why = colorMapUnseen(screen) { flash(why) }
         case .char("?"), .function(1), .char("h"):
             showHelp.toggle()
         case .char("2"):
@@ -220,6 +221,16 @@ package final class LiveApp {
         case .success(let paths): flash(exporter.summary(of: paths) + " · reproduce: " + reproducingCommand(), seconds: 12)
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
+    }
+
+    /// Why the colour map just switched shows nowhere on screen (no colours, or a view the norm map does not
+    /// colour), or nil when it shows.
+    private func colorMapUnseen(_ screen: TerminalScreen) -> String? {
+        if renderOptions(screen.capabilities).colorMode == .none {
+            return "colour map \(colorMap.rawValue): no colours here, the shades stay"
+        }
+        guard view == .curves || view == .classAccuracy else { return nil }
+        return "colour map \(colorMap.rawValue): it colours the norm views (v), not this one"
     }
 
     /// Whether `screen` is too small for the dashboard (only the notice is drawn).
