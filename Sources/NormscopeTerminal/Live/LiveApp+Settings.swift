@@ -179,7 +179,8 @@ extension LiveApp {
     /// The help overlay's lines under the keys: the before-and-after marks, the command of the run.
     private func helpNotes() -> [String] {
         guard showHelp else { return [] }
-        return ["after a change from s: dots = the profile before it, Δ = accuracy change; r clears them",
+        // One line at 80 columns (r's own line says it clears them).
+        return ["after a change from s: dots = the profile before it, Δ = accuracy change",
                 reproducingCommand()]
     }
 

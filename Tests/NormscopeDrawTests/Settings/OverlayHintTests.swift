@@ -5,7 +5,7 @@ import Testing
 @Suite("Overlay hints")
 struct OverlayHintTests {
     /// The live view's own note under the help's keys (LiveApp+Settings).
-    static let beforeAfterNote = "after a change from s: dots = the profile before it, Δ = accuracy change; r clears them"
+    static let beforeAfterNote = "after a change from s: dots = the profile before it, Δ = accuracy change"
 
     @Test("with the settings panel open the bottom line offers none of the view's keys (the panel takes them)",
           arguments: [(80, 24), (120, 36), (200, 50)])
@@ -29,8 +29,8 @@ struct OverlayHintTests {
         #expect(c.text(row: c.height - 1).contains("learning rate 0.03 from epoch 16, weights kept"))
     }
 
-    @Test("the help box is wide enough for its notes where the screen is (no note cut at 120 columns)",
-          arguments: [(120, 36), (200, 50)])
+    @Test("the help box is wide enough for its notes where the screen is (no note cut from 80 columns)",
+          arguments: [(80, 24), (120, 36), (200, 50)])
     func helpNotesFitWhole(size: (Int, Int)) {
         var model = SyntheticDashboard.model(epoch: 30)
         model.showHelp = true
@@ -38,5 +38,14 @@ struct OverlayHintTests {
         let text = renderDashboard(model, width: size.0, height: size.1, options: .standard).plainText
         #expect(text.contains(Self.beforeAfterNote), "\(text)")
         #expect(text.contains("normscope --epochs 50 --change 20:weight-decay=0.005"))
+    }
+
+    @Test("at 80x24 every key's line in the help is whole (none cut with an ellipsis)")
+    func helpKeysWholeAt80() {
+        var model = SyntheticDashboard.model(epoch: 30)
+        model.showHelp = true
+        model.help = KeyHelp.standard
+        let text = renderDashboard(model, width: 80, height: 24, options: .standard).plainText
+        for k in KeyHelp.standard { #expect(text.contains(k.description), "\(k.description)") }
     }
 }
