@@ -8,9 +8,10 @@ import NormscopeEngine
 /// back to the same numbers; words that a shell would split or expand are single-quoted.
 package enum ReproducingCommand {
     /// The command line of the live view that reproduces `config` (`normscope --epochs 50 --change ...`); `pace`
-    /// adds the live view's pace.
+    /// adds the live view's pace. The live view has no `--stage2` (its stage 2 starts with the `2` key): the line
+    /// keeps the stage-2 flags that differ from the defaults, which the live view takes, without that word.
     package static func line(for config: RunConfig, pace: Double? = nil) -> String {
-        (["normscope"] + arguments(for: config, pace: pace)).map(quoted).joined(separator: " ")
+        (["normscope"] + arguments(for: config, pace: pace, stage2Switch: false)).map(quoted).joined(separator: " ")
     }
 
     /// The headless command that writes the same results file (`normscope run ...`), as results files carry it.
@@ -18,14 +19,14 @@ package enum ReproducingCommand {
         (["normscope", "run"] + arguments(for: config)).map(quoted).joined(separator: " ")
     }
 
-    /// The arguments after `normscope` (unquoted, one per word).
-    package static func arguments(for config: RunConfig, pace: Double? = nil) -> [String] {
+    /// The arguments after `normscope` (unquoted, one per word); `stage2Switch` false leaves out `--stage2`.
+    package static func arguments(for config: RunConfig, pace: Double? = nil, stage2Switch: Bool = true) -> [String] {
         var a = dataArguments(config.dataset, seed: config.training.seed)
         a += trainingArguments(config.training)
         if config.regimes != Regime.all {
             a += ["--regimes", config.regimes.map(\.name).joined(separator: ",")]
         }
-        if let s = config.stage2 { a += stage2Arguments(s) }
+        if let s = config.stage2 { a += (stage2Switch ? ["--stage2"] : []) + stage2Arguments(s) }
         if let pace { a += [FlagTable.pace.flag, FlagTable.spellNumber(pace)] }
         for c in ConfigChange.inEpochOrder(config.training.changes) { a += ["--change", FlagTable.spell(c)] }
         return a
@@ -50,9 +51,9 @@ package enum ReproducingCommand {
         ReproducedFlag.words(trainingFlags, for: t, against: TrainingConfig())
     }
 
-    /// `--stage2` and the stage-2 flags that differ from the paper's defaults.
+    /// The stage-2 flags that differ from the paper's defaults.
     private static func stage2Arguments(_ s: Stage2Config) -> [String] {
-        ["--stage2"] + ReproducedFlag.words(stage2Flags, for: s, against: Stage2Config())
+        ReproducedFlag.words(stage2Flags, for: s, against: Stage2Config())
     }
 
     // MARK: - Tables

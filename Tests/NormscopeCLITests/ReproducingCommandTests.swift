@@ -108,6 +108,26 @@ struct ReproducingCommandTests {
         }
     }
 
+    @Test("the live view's line is one the live view takes, stage 2 included (it has no --stage2: 2 starts it)")
+    func liveLineParsesInTheLiveView() throws {
+        var rng = SystemRandomNumberGenerator()
+        var withStage2 = 0
+        for _ in 0..<40 {
+            let args = Self.randomArgs(&rng)
+            let c: RunConfig
+            do { c = try Self.config(args) } catch { continue }
+            let words = ReproducingCommand.line(for: c, pace: 0.6).split(separator: " ").dropFirst().map(String.init)
+            if c.stage2 != nil { withStage2 += 1 }
+            #expect(!words.contains("--stage2"), "\(words)")
+            let unquoted = ReproducingCommand.arguments(for: c, pace: 0.6, stage2Switch: false)
+            #expect(throws: Never.self, "\(unquoted)") { _ = try WatchCommand.parse(unquoted) }
+        }
+        let stage2 = try Self.config(["--stage2", "--stage2-epochs", "3"])
+        #expect(ReproducingCommand.line(for: stage2) == "normscope --stage2-epochs 3")
+        #expect(ReproducingCommand.runLine(for: stage2) == "normscope run --stage2 --stage2-epochs 3")
+        #expect(withStage2 > 0)
+    }
+
     @Test("run with the reproducing flags writes a live session's export byte for byte, a change mid-run included")
     func liveExportEqualsRun() async throws {
         let dir = try Paths.scratch("reproduce-live")

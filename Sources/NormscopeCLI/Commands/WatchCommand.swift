@@ -11,8 +11,9 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Open the live view (the default): five regimes' per-class weight norms, drawn as they train.",
         discussion: """
-        Keys: q quit, space pause, n step, +/- pace, v view, c colours, 2 stage 2, r restart, e export, \
-        Ctrl-L redraw, ? help. Needs a terminal; for headless training use 'normscope run'.
+        Keys: q quit, space pause, n step, +/- pace, v view, c colours, 2 stage 2, r restart, s settings, \
+        e export, ←/→ class cursor, Ctrl-L redraw, ? help. Needs a terminal; for headless training use \
+        'normscope run'.
         """
     )
 

@@ -15,7 +15,8 @@ struct HelpOverlay: Widget {
     var preferredSize: (width: Int, height: Int) {
         let kw = keys.map(\.key.count).max() ?? 0, dw = keys.map(\.description.count).max() ?? 0
         let nw = notes.map(\.count).max() ?? 0
-        return (max(kw + dw + 7, min(nw + 4, 110)), keys.count + 4 + (notes.isEmpty ? 0 : notes.count + 1))
+        // A note sits 2 cells inside the frame and keeps 2 more before it (see render): 6 beyond its length.
+        return (max(kw + dw + 7, min(nw + 6, 110)), keys.count + 4 + (notes.isEmpty ? 0 : notes.count + 1))
     }
 
     func render(width: Int, height: Int, options: RenderOptions) -> Canvas {

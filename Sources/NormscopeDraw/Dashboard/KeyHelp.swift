@@ -25,7 +25,7 @@ package struct KeyHelp: Equatable, Sendable {
         KeyHelp(key: "r", hint: "restart", description: "restart with a new seed (keeps the settings; clears before/after)"),
         KeyHelp(key: "s", hint: "settings", description: "settings: change one from the next epoch, or restart with it"),
         KeyHelp(key: "e", hint: "export", description: "export the results (JSON) and the figure (SVG, PNG)"),
-        KeyHelp(key: "← →", hint: "class", description: "class cursor (or click a class): Home/End ends, PgUp/PgDn a tenth, Esc hides"),
+        KeyHelp(key: "← →", hint: "class", description: "class cursor (or click a class): Home/End, PgUp/PgDn; Esc hides"),
         KeyHelp(key: "Ctrl-L", description: "redraw the screen"),
         KeyHelp(key: "?", hint: "help", description: "show or hide this help"),
     ]

@@ -61,7 +61,9 @@ struct Dashboard: Widget {
         if let k = cursorClass, model.message == nil {
             draw(CursorReadout(model, classIndex: k), in: layout.keyHint, on: &canvas, options: options)
         } else {
-            draw(KeyHintLine(keys: model.help, message: model.message), in: layout.keyHint, on: &canvas, options: options)
+            // The settings panel takes every key but Ctrl-C and names its own: the view's keys would mislead.
+            draw(KeyHintLine(keys: model.settings == nil ? model.help : [], message: model.message), in: layout.keyHint,
+                 on: &canvas, options: options)
         }
         if model.showHelp {
             let help = HelpOverlay(keys: model.help, notes: model.helpNotes)

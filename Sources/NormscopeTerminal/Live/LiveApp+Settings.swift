@@ -85,7 +85,9 @@ extension LiveApp {
             restartWithSettings(restarts)
             return
         }
-        rememberBefore()
+        // Only a change to the experiment has a before and after: the view's rows (shown regimes, pace) change
+        // nothing the dots and the Δ column compare, and must not replace an earlier change's before.
+        if changes.contains(where: { $0.apply == .fromNextEpoch }) { rememberBefore() }
         for change in changes where change.apply == .fromNextEpoch {
             guard let setting = ScheduledSetting.allCases.first(where: { FlagTable.entry(for: $0).flag == change.id }),
                   let value = Double(change.value) else { continue }
@@ -177,7 +179,8 @@ extension LiveApp {
     /// The help overlay's lines under the keys: the before-and-after marks, the command of the run.
     private func helpNotes() -> [String] {
         guard showHelp else { return [] }
-        return ["after a change from s: dots = the profile before it, Δ = accuracy change; r clears them",
+        // One line at 80 columns (r's own line says it clears them).
+        return ["after a change from s: dots = the profile before it, Δ = accuracy change",
                 reproducingCommand()]
     }
 

@@ -140,10 +140,16 @@ package final class LiveApp {
     enum KeyOutcome { case none, redraw, quit }
 
     private func handle(_ key: Key, screen: TerminalScreen) -> KeyOutcome {
-        if settings.panel != nil { return handleSettingsKey(key, screen: screen) }
+        if settings.panel != nil {
+            // Too small a screen shows only "enlarge or press q": the panel is not seen, and q does what it says.
+            if key == .char("q") || key == .char("Q"), tooSmall(screen) { return .quit }
+            return handleSettingsKey(key, screen: screen)
+        }
         switch key {
         case .char("q"), .char("Q"), .ctrlC:
             return .quit
+        case .char(" ") where trainingOver, .char("n") where trainingOver:
+            flash(nothingToTrain())  // a pause no one can see would hold stage 2 (or a restart) at epoch 0
         case .char(" "):
             paused.toggle()
             demo?.userTookControl()
@@ -161,10 +167,12 @@ package final class LiveApp {
             view = view.next
         case .char("c"):
             colorMap = colorMap == .jet ? .viridis : .jet
+            if let why = colorMapUnseen(screen) { flash(why) }
         case .char("?"), .function(1), .char("h"):
             showHelp.toggle()
         case .char("2"):
-            if !startStage2() { flash("stage 2 starts once stage 1 has finished") }
+            let started = latest.stage2Started
+            if !startStage2() { flash("stage 2 starts once stage 1 has finished") } else if !started { paused = false }
         case .char("r"):
             // A run in progress is only thrown away on a second r.
             if latest.finished || restartAskedUntil.map({ $0 > clock.now() }) == true {
@@ -213,6 +221,30 @@ package final class LiveApp {
         case .success(let paths): flash(exporter.summary(of: paths) + " · reproduce: " + reproducingCommand(), seconds: 12)
         case .failure(let e): flash("export failed, training goes on: \(e.description)", seconds: 12)
         }
+    }
+
+    /// Why the colour map just switched shows nowhere on screen (no colours, or a view the norm map does not
+    /// colour), or nil when it shows.
+    private func colorMapUnseen(_ screen: TerminalScreen) -> String? {
+        if renderOptions(screen.capabilities).colorMode == .none {
+            return "colour map \(colorMap.rawValue): no colours here, the shades stay"
+        }
+        guard view == .curves || view == .classAccuracy else { return nil }
+        return "colour map \(colorMap.rawValue): it colours the norm views (v), not this one"
+    }
+
+    /// Whether `screen` is too small for the dashboard (only the notice is drawn).
+    private func tooSmall(_ screen: TerminalScreen) -> Bool {
+        dashboardIsTooSmall(model(of: shown ?? latest), width: screen.size.cols, height: screen.size.rows)
+    }
+
+    /// Whether the run has no epoch left to train (stage 1 done, or stage 2 done), outside the demo.
+    private var trainingOver: Bool { latest.finished && demo == nil }
+
+    /// What space or n says once training has finished: there is no epoch left to pause or step.
+    private func nothingToTrain() -> String {
+        latest.stage2Started ? "training has finished: r restarts with a new seed, e exports"
+            : "stage 1 has finished: 2 starts stage 2, r restarts with a new seed"
     }
 
     func flash(_ text: String, seconds: Double = 6) { message = (text, clock.now().addingTimeInterval(seconds)) }
