@@ -23,7 +23,7 @@ extension Normscope {
         QuitSignal.install()
         do {
             var command = try parseAsRoot(arguments)
-            if command is WatchCommand { writeSignals.restore() }
+            if command is WatchCommand { writeSignals.restore() } else { ExitSignalCleanup.install() }
             try command.run()
         } catch let code as ExitCode {
             exit(withError: code)
