@@ -20,6 +20,14 @@ extension Normscope {
             fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
                  command: nil)
         }
+        if arguments.first == "help", let topic = arguments.dropFirst().first, !topic.hasPrefix("-"), !commandNames.contains(topic) {
+            fail("unknown command '\(topic)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
+                 command: nil)
+        }
+        let command = arguments.first.flatMap { commandNames.contains($0) ? $0 : nil } ?? "watch"
+        if command != "help", let repeated = RepeatedOption.problem(in: Array(arguments.drop { $0 == command }), command: command) {
+            fail(repeated, command: command)
+        }
         QuitSignal.install()
         do {
             var command = try parseAsRoot(arguments)
