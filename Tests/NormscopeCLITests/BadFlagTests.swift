@@ -74,6 +74,9 @@ struct BadFlagTests {
         Case("figure r.json -o a.svg --output=b.svg", "--output is given twice, as 'a.svg' and as 'b.svg'"),
         Case("reproduce --imbalances 10 --imbalances 20", "--imbalances is given twice"),
         Case("--epochs 1 --epochs 3", "--epochs is given twice", "normscope watch --help"),
+        // A value starting with a dash is read as an option: say so, and how to write it.
+        Case("figure r.json -o -fig.svg", "-o got no value: '-fig.svg' starts with a dash", "write --output=-fig.svg"),
+        Case("run --dataset -d.csv", "--dataset got no value: '-d.csv' starts with a dash", "write --dataset=-d.csv"),
         Case("run --bogus", "normscope run has no option --bogus"),
         Case("run extra", "unexpected argument 'extra'"),
         Case("dataset", "--output"),
@@ -143,6 +146,15 @@ struct BadFlagTests {
                                                                   "--change", "1:momentum=0.5", "-o", dir + "/r.json"])
         #expect(r.status == 0, "\(r)")
         #expect(FileManager.default.fileExists(atPath: dir + "/r.json"))
+    }
+
+    @Test("the spelling the dashed-value message suggests works: --output=-r.json writes -r.json")
+    func dashedValueSpelling() async throws {
+        let dir = try Paths.scratch("flags")
+        defer { Paths.removeScratch(dir) }
+        let r = try await Child.normscope(Tiny.run(epochs: 1) + ["--output=-r.json"], directory: dir)
+        #expect(r.status == 0, "\(r)")
+        #expect(Paths.contents(dir) == ["-r.json"])
     }
 
     @Test("help and version still print in full and exit 0")

@@ -78,7 +78,12 @@ extension Normscope {
         guard code != .success else { return nil }
         let sub = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
         if let parsed = ParserFailure(error) {
-            return (errorLine(parsed.message(command: sub), command: sub), code.rawValue)
+            var message = parsed.message(command: sub)
+            if case .missingValue(let flag) = parsed,
+               let dashed = DashedValue.message(flag: flag, arguments: arguments, command: sub ?? "watch") {
+                message = dashed
+            }
+            return (errorLine(message, command: sub), code.rawValue)
         }
         let lines = fullMessage(for: error).split(whereSeparator: \.isNewline)
             .filter { !$0.hasPrefix("Usage:") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }
