@@ -74,6 +74,8 @@ struct BadFlagTests {
         Case("figure r.json -o a.svg --output=b.svg", "--output is given twice, as 'a.svg' and as 'b.svg'"),
         Case("reproduce --imbalances 10 --imbalances 20", "--imbalances is given twice"),
         Case("--epochs 1 --epochs 3", "--epochs is given twice", "normscope watch --help"),
+        // --seed cannot change a data file's rows: dataset would write the same file for every seed.
+        Case("dataset --dataset digits-lt --seed 5 -o d.csv", "--seed", "digits-lt", "drop --seed"),
         // A value starting with a dash is read as an option: say so, and how to write it.
         Case("figure r.json -o -fig.svg", "-o got no value: '-fig.svg' starts with a dash", "write --output=-fig.svg"),
         Case("run --dataset -d.csv", "--dataset got no value: '-d.csv' starts with a dash", "write --dataset=-d.csv"),
