@@ -34,6 +34,10 @@ extension OutputTarget {
                                + (standardOutputHint ? ", or - for standard output" : ""))
         }
         if path == "-" || standardOutputNames.contains(path) {
+            if StandardDescriptors.wasClosedAtStart(1) {
+                throw .writeFailed("cannot write to standard output (\(shortFlag) \(path)): it was closed when normscope"
+                    + " started (>&-); \(consequence) — give \(flag) a file, or leave standard output open")
+            }
             return OutputTarget(path: path, destination: .standardOutput, flag: flag)
         }
         if let blank = blankEdge(of: split(path).name) {
