@@ -60,13 +60,15 @@ package struct ResultsFile: Codable, Equatable, Sendable {
         let file: ResultsFile
         do {
             file = try decoder.decode(ResultsFile.self, from: data)
-        } catch _ where foreignKind(data) != nil {
-            throw NormscopeError.badFile("\(path): \(foreignKind(data)!.phrase), not a results file — "
-                + howToDraw(foreignKind(data)!, path: path))
-        } catch DecodingError.dataCorrupted(let ctx) where ctx.codingPath.isEmpty {
-            // Foundation names no key for a number that does not fit its field (an epoch of 0.5): find it.
-            throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.locate(data)))")
         } catch {
+            // Another of normscope's files (read again only now, as a tree of keys) is named for what it is.
+            if let kind = foreignKind(data) {
+                throw NormscopeError.badFile("\(path): \(kind.phrase), not a results file — " + howToDraw(kind, path: path))
+            }
+            if case DecodingError.dataCorrupted(let ctx) = error, ctx.codingPath.isEmpty {
+                // Foundation names no key for a number that does not fit its field (an epoch of 0.5): find it.
+                throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.locate(data)))")
+            }
             throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.describe(error)))")
         }
         if let problem = file.consistencyErrors().first {
