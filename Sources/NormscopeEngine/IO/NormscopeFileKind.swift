@@ -22,11 +22,17 @@ package enum NormscopeFileKind: Equatable, Sendable {
         return nil
     }
 
-    /// The kind of a file's bytes: a JSON object's keys, or a CSV header naming a `label` column; nil otherwise
-    /// (or when the bytes are not well-formed JSON).
+    /// Largest JSON file whose keys `of(bytes:)` reads (64 MB): reports and recipes are far smaller, and a
+    /// damaged results file of gigabytes is not parsed a second time into a tree.
+    static let maxJSONBytes = 64 << 20
+
+    /// The kind of a file's bytes: a JSON object's keys (up to `maxJSONBytes`), or a CSV header naming a
+    /// `label` column; nil otherwise (or when the bytes are not well-formed JSON).
     package static func of(bytes: Data) -> NormscopeFileKind? {
         let start = bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        if let object = try? JSONSerialization.jsonObject(with: Data(start)) as? [String: Any] {
+        if start.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == 0x7B {
+            guard start.count <= maxJSONBytes,
+                  let object = try? JSONSerialization.jsonObject(with: Data(start)) as? [String: Any] else { return nil }
             return of(jsonKeys: Set(object.keys))
         }
         let firstLine = start.prefix(4096).split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first ?? Data()
