@@ -68,6 +68,17 @@ struct BadFlagTests {
         // Unknown commands and options, stray arguments, missing ones.
         Case("frobnicate", "unknown command 'frobnicate'", "watch, run, dataset"),
         Case("runn --epochs 3", "unknown command 'runn'"),
+        Case("help frobnicate", "unknown command 'frobnicate'", "watch, run, dataset"),
+        // An option given twice with different values (ArgumentParser would keep the last without a word).
+        Case("run --epochs 1 --epochs 2", "--epochs is given twice, as '1' and as '2'; give it once"),
+        Case("figure r.json -o a.svg --output=b.svg", "--output is given twice, as 'a.svg' and as 'b.svg'"),
+        Case("reproduce --imbalances 10 --imbalances 20", "--imbalances is given twice"),
+        Case("--epochs 1 --epochs 3", "--epochs is given twice", "normscope watch --help"),
+        // --seed cannot change a data file's rows: dataset would write the same file for every seed.
+        Case("dataset --dataset digits-lt --seed 5 -o d.csv", "--seed", "digits-lt", "drop --seed"),
+        // A value starting with a dash is read as an option: say so, and how to write it.
+        Case("figure r.json -o -fig.svg", "-o got no value: '-fig.svg' starts with a dash", "write --output=-fig.svg"),
+        Case("run --dataset -d.csv", "--dataset got no value: '-d.csv' starts with a dash", "write --dataset=-d.csv"),
         Case("run --bogus", "normscope run has no option --bogus"),
         Case("run extra", "unexpected argument 'extra'"),
         Case("dataset", "--output"),
@@ -127,6 +138,25 @@ struct BadFlagTests {
         let w = try await Child.normscope(["watch"] + Tiny.dataset + ["--export-dir", dir + "/missing"])
         #expect(w.status == 73, "\(w)")
         #expect(w.stderrLines.count == 1 && w.stderr.contains("--export-dir") && w.stderr.contains("not a directory"), "\(w)")
+    }
+
+    @Test("an option given twice with the same value, and --change given several times, are accepted")
+    func repeatsThatAgree() async throws {
+        let dir = try Paths.scratch("flags")
+        defer { Paths.removeScratch(dir) }
+        let r = try await Child.normscope(Tiny.run(epochs: 2) + ["--epochs", "2", "--change", "1:lr=0.001",
+                                                                  "--change", "1:momentum=0.5", "-o", dir + "/r.json"])
+        #expect(r.status == 0, "\(r)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/r.json"))
+    }
+
+    @Test("the spelling the dashed-value message suggests works: --output=-r.json writes -r.json")
+    func dashedValueSpelling() async throws {
+        let dir = try Paths.scratch("flags")
+        defer { Paths.removeScratch(dir) }
+        let r = try await Child.normscope(Tiny.run(epochs: 1) + ["--output=-r.json"], directory: dir)
+        #expect(r.status == 0, "\(r)")
+        #expect(Paths.contents(dir) == ["-r.json"])
     }
 
     @Test("help and version still print in full and exit 0")

@@ -101,6 +101,11 @@ struct OutputPathTests {
                 },
                 outcome: { _ in .written }),
         OddPath(name: "spaces and unicode", argument: { _ in "my out é ü 日本" }, outcome: { _ in .written }),
+        // A blank at either end of the name: easy to miss, and it hides the extension that picks the format.
+        OddPath(name: "a leading blank", argument: { _ in " lead.out" }, outcome: { _ in .refused }),
+        OddPath(name: "a trailing blank", argument: { _ in "trail.out " },
+                outcome: { $0 == .reproduce ? .written : .refused }),  // reproduce writes 'trail.out .md'
+        OddPath(name: "only a blank", argument: { _ in " " }, outcome: { _ in .refused }),
         OddPath(name: "a 300-character name", argument: { _ in String(repeating: "n", count: 300) }, outcome: { _ in .refused }),
         OddPath(name: "a trailing slash", argument: { _ in "newdir/" }, outcome: { _ in .refused }),
         OddPath(name: "the input spelled differently", argument: { $0 == .reproduce ? "./q" : "./" + $0.input },

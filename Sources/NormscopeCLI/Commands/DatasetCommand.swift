@@ -50,6 +50,11 @@ struct DatasetCommand: ParsableCommand {
                 recipe.seed = seed  // the recipe written stands for exactly this data
                 return (SyntheticGenerator.generate(recipe, seed: seed), recipe)
             case .file(let dataset, _, _):
+                // run and reproduce use --seed with a data file (weights, batch order, thinning); here it would do nothing.
+                if data.seed != nil {
+                    throw NormscopeError.invalidValue("--seed generates data from a recipe; it cannot change the rows of"
+                        + " \(data.dataset ?? "the data file"), which are written as they are — drop --seed")
+                }
                 return (dataset, nil)
             }
         }

@@ -13,6 +13,10 @@ enum CommandOptions {
         var values: [String]
         /// Whether it is positional.
         var positional: Bool
+        /// Whether it is an option that takes one value and may be given only once (not a flag, not `--change`).
+        var single = false
+        /// Its one-letter name (`o` for `--output`), if it has one.
+        var short: String?
     }
 
     /// Command name → its arguments (long options and positional arguments; not --help and --version).
@@ -54,9 +58,13 @@ enum CommandOptions {
                 out.append(Argument(name: "<\(argument["valueName"] as? String ?? "value")>", abstract: abstract,
                                     values: values, positional: true))
             }
-            for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+            let names = argument["names"] as? [[String: Any]] ?? []
+            let short = names.first { $0["kind"] as? String == "short" }?["name"] as? String
+            let single = argument["kind"] as? String == "option" && argument["isRepeating"] as? Bool != true
+            for name in names where name["kind"] as? String == "long" {
                 if let n = name["name"] as? String, n != "help", n != "version" {
-                    out.append(Argument(name: "--" + n, abstract: abstract, values: values, positional: false))
+                    out.append(Argument(name: "--" + n, abstract: abstract, values: values, positional: false,
+                                        single: single, short: short))
                 }
             }
         }

@@ -20,10 +20,18 @@ extension Normscope {
             fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
                  command: nil)
         }
+        if arguments.first == "help", let topic = arguments.dropFirst().first, !topic.hasPrefix("-"), !commandNames.contains(topic) {
+            fail("unknown command '\(topic)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
+                 command: nil)
+        }
+        let command = arguments.first.flatMap { commandNames.contains($0) ? $0 : nil } ?? "watch"
+        if command != "help", let repeated = RepeatedOption.problem(in: Array(arguments.drop { $0 == command }), command: command) {
+            fail(repeated, command: command)
+        }
         QuitSignal.install()
         do {
             var command = try parseAsRoot(arguments)
-            if command is WatchCommand { writeSignals.restore() }
+            if command is WatchCommand { writeSignals.restore() } else { ExitSignalCleanup.install() }
             try command.run()
         } catch let code as ExitCode {
             exit(withError: code)
@@ -70,7 +78,12 @@ extension Normscope {
         guard code != .success else { return nil }
         let sub = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
         if let parsed = ParserFailure(error) {
-            return (errorLine(parsed.message(command: sub), command: sub), code.rawValue)
+            var message = parsed.message(command: sub)
+            if case .missingValue(let flag) = parsed,
+               let dashed = DashedValue.message(flag: flag, arguments: arguments, command: sub ?? "watch") {
+                message = dashed
+            }
+            return (errorLine(message, command: sub), code.rawValue)
         }
         let lines = fullMessage(for: error).split(whereSeparator: \.isNewline)
             .filter { !$0.hasPrefix("Usage:") && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("See '") }

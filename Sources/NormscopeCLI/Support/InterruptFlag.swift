@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import NormscopeEngine
 import Synchronization
 
 /// Turns SIGINT (and SIGTERM, SIGHUP) into a flag the headless run polls, so Ctrl-C stops training cleanly.
@@ -34,6 +35,7 @@ final class InterruptFlag {
             src.setEventHandler {
                 if state.count.wrappingAdd(1, ordering: .relaxed).newValue >= 2 {
                     StandardError.writeUnflushed("\nnormscope: interrupted again; quitting without writing results\n")
+                    PendingTemporaryFiles.removeAll()
                     _exit(128 + s)
                 }
                 StandardError.writeUnflushed("\nnormscope: \(firstMessage)\n")
@@ -47,9 +49,13 @@ final class InterruptFlag {
     /// Whether a signal has arrived.
     var isRaised: Bool { state.raised.load(ordering: .relaxed) }
 
-    /// Stops catching the signals (again: nothing more happens).
+    /// Stops catching the signals (again: nothing more happens); they end the process again, removing the
+    /// temporary file of a write under way (`ExitSignalCleanup`).
     func stop() {
         for s in sources { s.cancel() }
-        for s in signals { signal(s, SIG_DFL) }
+        for s in signals {
+            signal(s, SIG_DFL)
+            ExitSignalCleanup.restore(s)
+        }
     }
 }

@@ -34,7 +34,15 @@ extension OutputTarget {
                                + (standardOutputHint ? ", or - for standard output" : ""))
         }
         if path == "-" || standardOutputNames.contains(path) {
+            if StandardDescriptors.wasClosedAtStart(1) {
+                throw .writeFailed("cannot write to standard output (\(shortFlag) \(path)): it was closed when normscope"
+                    + " started (>&-); \(consequence) — give \(flag) a file, or leave standard output open")
+            }
             return OutputTarget(path: path, destination: .standardOutput, flag: flag)
+        }
+        if let blank = blankEdge(of: split(path).name) {
+            throw .writeFailed("cannot write '\(path)': the file name \(blank) with a blank, which is easy to miss and"
+                + " hides its extension; \(consequence) — remove the blank (check the quoting)")
         }
 
         var info = stat()
@@ -93,6 +101,14 @@ extension OutputTarget {
         let bits = Int(info.st_mode & 0o777)
         let letters = (0..<9).map { i in bits & (0o400 >> i) != 0 ? Array("rwx")[i % 3] : "-" as Character }
         return String(format: "mode %04o, ", bits) + String(letters)
+    }
+
+    /// "starts" or "ends" when a file name starts or ends with white space (`-o "fig.png "`: a file nobody can
+    /// see is misnamed, written as SVG since `.png ` is no extension); nil otherwise.
+    static func blankEdge(of name: String) -> String? {
+        if name.first?.isWhitespace == true { return "starts" }
+        if name.last?.isWhitespace == true { return "ends" }
+        return nil
     }
 
     /// Names of standard output that mean `-`: followed as links, they would name the file or pipe the

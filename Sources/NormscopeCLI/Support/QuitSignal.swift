@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NormscopeEngine
 
 /// Ctrl-\ (SIGQUIT) in a headless command: one line and exit 131, nothing written, instead of the Swift
 /// runtime's crash report (it treats SIGQUIT like a crash and prints a backtrace of every thread).
@@ -13,6 +14,7 @@ import Darwin
 enum QuitSignal {
     /// Installs the handler.
     static func install() {
+        PendingTemporaryFiles.prepare()
         var current = sigaction()
         guard sigaction(SIGQUIT, nil, &current) == 0, !isIgnored(current) else { return }
         var action = sigaction()
@@ -39,5 +41,6 @@ enum QuitSignal {
 private func quit(_ signal: Int32) {
     let message: StaticString = "\nnormscope: quit (Ctrl-\\); nothing written\n"
     _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+    PendingTemporaryFiles.removeAll()
     _exit(128 + signal)
 }

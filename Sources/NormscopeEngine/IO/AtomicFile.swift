@@ -47,6 +47,9 @@ package enum AtomicFile {
             + ".\(stem).tmp-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
 
         let replaced = ReplacedFile(path: path)
+        // A signal that ends the process before the rename removes the temporary file (see PendingTemporaryFiles).
+        let mark = PendingTemporaryFiles.mark(temporary)
+        defer { PendingTemporaryFiles.unmark(mark) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, replaced.creationMode)
         guard fd >= 0 else {
             let code = errno

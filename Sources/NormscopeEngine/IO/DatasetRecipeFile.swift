@@ -58,6 +58,15 @@ package enum DatasetRecipeFile {
 
     // MARK: - Decoding
 
+    /// The error for another of normscope's files (a results file, a reproduce report) with these top-level
+    /// keys given as a recipe: what it is and what to do instead; nil for anything else.
+    private static func otherFile(keys: [String], fileName: String) -> NormscopeError? {
+        guard let kind = NormscopeFileKind.of(jsonKeys: Set(keys)), kind != .recipe else { return nil }
+        return .badFile("\(fileName): \(kind.phrase), not a recipe — " + (kind == .results
+            ? "draw it with 'normscope figure \(fileName) -o fig.svg'; --dataset takes a recipe or CSV file"
+            : "--dataset takes a recipe or CSV file ('normscope dataset -o recipe.json' writes one)"))
+    }
+
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String) throws(NormscopeError)
         -> DatasetRecipe {
         let parser0 = JSONParser(bytes: bytes, fileName: fileName)
@@ -93,6 +102,7 @@ package enum DatasetRecipeFile {
             let key = member.key
             let at = parser.position(member.keyOffset)
             guard keys.contains(key) else {
+                if let other = otherFile(keys: members.map(\.key), fileName: fileName) { throw other }
                 let suggestion = closestKey(to: key).map { "did you mean \"\($0)\"? " } ?? ""
                 throw .badFile("\(at): unknown key \(TextCheck.quote(key)) — \(suggestion)"
                     + "valid keys: \(keys.joined(separator: ", "))")

@@ -12,6 +12,8 @@ package enum DirectoryProbe {
     package static func creationError(in directory: String) -> Int32? {
         let probe = (directory.hasSuffix("/") ? directory : directory + "/")
             + ".normscope-probe-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        let mark = PendingTemporaryFiles.mark(probe)
+        defer { PendingTemporaryFiles.unmark(mark) }
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return errno }
         close(fd)

@@ -60,16 +60,36 @@ package struct ResultsFile: Codable, Equatable, Sendable {
         let file: ResultsFile
         do {
             file = try decoder.decode(ResultsFile.self, from: data)
-        } catch DecodingError.dataCorrupted(let ctx) where ctx.codingPath.isEmpty {
-            // Foundation names no key for a number that does not fit its field (an epoch of 0.5): find it.
-            throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.locate(data)))")
         } catch {
+            // Another of normscope's files (read again only now, as a tree of keys) is named for what it is.
+            if let kind = foreignKind(data) {
+                throw NormscopeError.badFile("\(path): \(kind.phrase), not a results file — " + howToDraw(kind, path: path))
+            }
+            if case DecodingError.dataCorrupted(let ctx) = error, ctx.codingPath.isEmpty {
+                // Foundation names no key for a number that does not fit its field (an epoch of 0.5): find it.
+                throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.locate(data)))")
+            }
             throw NormscopeError.badFile("\(path): not a normscope results file (\(Self.describe(error)))")
         }
         if let problem = file.consistencyErrors().first {
             throw NormscopeError.badFile("\(path): not a normscope results file (\(problem))")
         }
         return file
+    }
+
+    /// The kind of one of normscope's other files (a reproduce report, a recipe, a data-set CSV), or nil.
+    private static func foreignKind(_ data: Data) -> NormscopeFileKind? {
+        NormscopeFileKind.of(bytes: data).flatMap { $0 == .results ? nil : $0 }
+    }
+
+    /// How to get a figure from a file of `kind` given in place of a results file.
+    private static func howToDraw(_ kind: NormscopeFileKind, path: String) -> String {
+        switch kind {
+        case .recipe, .datasetCSV:
+            return "train on it first (normscope run --dataset \(path) -o r.json), then draw r.json"
+        default:
+            return "figure draws the results of a run (normscope run -o r.json), not a report"
+        }
     }
 
     /// What does not fit together in a decoded file: class lists of different lengths, norms rows that are
