@@ -26,14 +26,7 @@ enum ExitSignalCleanup {
     /// ignored when the program started.
     static func restore(_ signal: Int32) {
         guard !ignoredAtStart(signal) else { return }
-        var action = sigaction()
-        sigemptyset(&action.sa_mask)
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = removeTemporaryFilesAndDie
-        #else
-        action.__sigaction_u.__sa_handler = removeTemporaryFilesAndDie
-        #endif
-        sigaction(signal, &action, nil)
+        SignalDisposition.set(signal, removeTemporaryFilesAndDie)
     }
 
     /// Whether `signal` was ignored when this was first asked (before any handler of ours replaced it).
@@ -42,15 +35,8 @@ enum ExitSignalCleanup {
     }
 
     /// The dispositions found at the first call, read before normscope changes any.
-    private static let startDispositions: [(signal: Int32, ignored: Bool)] = signals.map { s in
-        var current = sigaction()
-        guard sigaction(s, nil, &current) == 0 else { return (s, false) }
-        #if canImport(Glibc)
-        let handler = current.__sigaction_handler.sa_handler
-        #else
-        let handler = current.__sigaction_u.__sa_handler
-        #endif
-        return (s, handler.map { unsafeBitCast($0, to: Int.self) } == unsafeBitCast(SIG_IGN, to: Int.self))
+    private static let startDispositions: [(signal: Int32, ignored: Bool)] = signals.map {
+        ($0, SignalDisposition.isIgnored($0))
     }
 }
 
@@ -58,13 +44,6 @@ enum ExitSignalCleanup {
 /// so the raised one ends the process, with its default action, as soon as the handler returns.
 private func removeTemporaryFilesAndDie(_ signal: Int32) {
     PendingTemporaryFiles.removeAll()
-    var action = sigaction()
-    sigemptyset(&action.sa_mask)
-    #if canImport(Glibc)
-    action.__sigaction_handler.sa_handler = SIG_DFL
-    #else
-    action.__sigaction_u.__sa_handler = SIG_DFL
-    #endif
-    sigaction(signal, &action, nil)
+    SignalDisposition.set(signal, SIG_DFL)
     raise(signal)
 }

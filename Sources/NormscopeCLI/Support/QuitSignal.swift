@@ -15,25 +15,8 @@ enum QuitSignal {
     /// Installs the handler.
     static func install() {
         PendingTemporaryFiles.prepare()
-        var current = sigaction()
-        guard sigaction(SIGQUIT, nil, &current) == 0, !isIgnored(current) else { return }
-        var action = sigaction()
-        sigemptyset(&action.sa_mask)
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = quit
-        #else
-        action.__sigaction_u.__sa_handler = quit
-        #endif
-        sigaction(SIGQUIT, &action, nil)
-    }
-
-    private static func isIgnored(_ action: sigaction) -> Bool {
-        #if canImport(Glibc)
-        let handler = action.__sigaction_handler.sa_handler
-        #else
-        let handler = action.__sigaction_u.__sa_handler
-        #endif
-        return handler.map { unsafeBitCast($0, to: Int.self) } == unsafeBitCast(SIG_IGN, to: Int.self)
+        guard !SignalDisposition.isIgnored(SIGQUIT) else { return }
+        SignalDisposition.set(SIGQUIT, quit)
     }
 }
 
