@@ -17,6 +17,11 @@ enum CommandOptions {
         var single = false
         /// Its one-letter name (`o` for `--output`), if it has one.
         var short: String?
+
+        /// Whether `word` (`--epochs`, `-o`) names this option.
+        func isNamed(_ word: String) -> Bool {
+            !positional && (word == name || short.map { "-" + $0 == word } == true)
+        }
     }
 
     /// Command name → its arguments (long options and positional arguments; not --help and --version).
@@ -34,15 +39,20 @@ enum CommandOptions {
         byCommand.filter { $0.options.contains(flag) }.map(\.command)
     }
 
+    /// The arguments of `command` (none for a name that is no command).
+    static func arguments(of command: String) -> [Argument] {
+        arguments.first { $0.command == command }?.arguments ?? []
+    }
+
     /// The argument `name` (`--epochs`, `<results.json>`) of `command`.
     static func argument(_ name: String, of command: String) -> Argument? {
-        arguments.first { $0.command == command }?.arguments.first { $0.name == name }
+        arguments(of: command).first { $0.name == name }
     }
 
     /// The argument of `command` that ArgumentParser keys `key` (its property's name): the long option of that
     /// name, else the positional argument whose value name starts with it (`results` is `<results.json>`).
     static func argument(key: String, of command: String) -> Argument? {
-        let all = arguments.first { $0.command == command }?.arguments ?? []
+        let all = arguments(of: command)
         return all.first { !$0.positional && $0.name == "--" + key }
             ?? all.first { $0.positional && $0.name.dropFirst().hasPrefix(key) }
     }

@@ -8,12 +8,11 @@ enum DashedValue {
         guard let at = arguments.firstIndex(of: flag), at + 1 < arguments.count else { return nil }
         let word = arguments[at + 1]
         guard word.hasPrefix("-"), word != "-", word != "--" else { return nil }
-        let options = CommandOptions.arguments.first { $0.command == command }?.arguments ?? []
+        let options = CommandOptions.arguments(of: command)
         let name = String(word.prefix { $0 != "=" })
-        let known = ["--help", "-h", "--version"].contains(name)
-            || options.contains { !$0.positional && ($0.name == name || $0.short.map { "-" + $0 } == name) }
+        let known = ["--help", "-h", "--version"].contains(name) || options.contains { $0.isNamed(name) }
         guard !known else { return nil }
-        let long = flag.hasPrefix("--") ? flag : options.first { $0.short.map { "-" + $0 } == flag }?.name ?? flag
+        let long = flag.hasPrefix("--") ? flag : options.first { $0.isNamed(flag) }?.name ?? flag
         return "\(flag) got no value: '\(word)' starts with a dash, so it was read as an option — write \(long)=\(word)"
     }
 }

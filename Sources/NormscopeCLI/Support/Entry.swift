@@ -16,12 +16,10 @@ extension Normscope {
         // signal that ends it mid-write. The live view gets them back: its trap restores the terminal on each.
         let writeSignals = StandardDescriptors.ignoreWriteSignals()
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) {
-            fail("unknown command '\(first)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
-                 command: nil)
-        }
-        if arguments.first == "help", let topic = arguments.dropFirst().first, !topic.hasPrefix("-"), !commandNames.contains(topic) {
-            fail("unknown command '\(topic)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
+        // A mistyped command, first or after `help`.
+        let named = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+        if let word = named, !word.hasPrefix("-"), !commandNames.contains(word) {
+            fail("unknown command '\(word)'; commands: \(commandNames.filter { $0 != "help" }.joined(separator: ", "))",
                  command: nil)
         }
         let command = arguments.first.flatMap { commandNames.contains($0) ? $0 : nil } ?? "watch"

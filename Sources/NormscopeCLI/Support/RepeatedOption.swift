@@ -6,7 +6,7 @@ enum RepeatedOption {
     /// `arguments` (the words after the command name), or nil when there is none.
     static func problem(in arguments: [String], command: String) -> String? {
         guard mayRepeat(arguments) else { return nil }
-        let options = CommandOptions.arguments.first { $0.command == command }?.arguments ?? []
+        let options = CommandOptions.arguments(of: command)
         var seen: [String: String] = [:]
         var i = 0
         while i < arguments.count {
@@ -15,7 +15,7 @@ enum RepeatedOption {
             if word == "--" { break }
             let equals = word.firstIndex(of: "=")
             let spelled = equals.map { String(word[..<$0]) } ?? word
-            guard let option = options.first(where: { isNamed($0, spelled) }), option.single else { continue }
+            guard let option = options.first(where: { $0.isNamed(spelled) }), option.single else { continue }
             let value: String
             if let equals {
                 value = String(word[word.index(after: equals)...])
@@ -42,10 +42,5 @@ enum RepeatedOption {
             if !names.insert(name).inserted { return true }
         }
         return false
-    }
-
-    /// Whether `word` (`--epochs`, `-o`) names `option`.
-    private static func isNamed(_ option: CommandOptions.Argument, _ word: String) -> Bool {
-        !option.positional && (word == option.name || option.short.map { "-" + $0 == word } == true)
     }
 }
