@@ -36,10 +36,7 @@ final class InterruptFlag {
     /// Stops catching the signals (again: nothing more happens); they end the process again, removing the
     /// temporary file of a write under way (`ExitSignalCleanup`).
     func stop() {
-        for s in signals {
-            SignalDisposition.set(s, SIG_DFL)
-            ExitSignalCleanup.restore(s)
-        }
+        for s in signals { ExitSignalCleanup.restore(s) }
     }
 }
 
