@@ -7,7 +7,7 @@ import Testing
 /// Serialized: each test trains in its pane, and the machine has two cores.
 @Suite("colour key in tmux", .serialized, .ownThread)
 struct ColorKeyLiveTests {
-    static let tiny = ["--dataset", "quick", "--hidden", "32,16", "--threads", "1", "--epochs", "3", "--pace", "0"]
+    static let tiny = LiveViewTests.tiny + ["--epochs", "3", "--pace", "0"]
 
     @Test("in the class-accuracy view c says the map colours the norm views; in the heatmaps it just switches")
     func classAccuracyView() async throws {

@@ -10,7 +10,7 @@ import Testing
 @Suite("finished run's keys in tmux", .serialized, .ownThread)
 struct FinishedRunKeysLiveTests {
     /// The built-in quick recipe by name (so the help's command line stays short), small, on one thread.
-    static let tiny = ["--dataset", "quick", "--hidden", "32,16", "--threads", "1", "--stage2-epochs", "2"]
+    static let tiny = LiveViewTests.tiny + ["--stage2-epochs", "2"]
 
     /// The header line.
     static func header(_ screen: String) -> String { String(screen.split(separator: "\n").first ?? "") }

@@ -7,7 +7,7 @@ import Testing
 /// Serialized: each test trains in its pane, and the machine has two cores.
 @Suite("view settings and before/after in tmux", .serialized, .ownThread)
 struct ViewSettingsBeforeAfterLiveTests {
-    static let tiny = ["--dataset", "quick", "--hidden", "32,16", "--threads", "1"]
+    static let tiny = LiveViewTests.tiny
 
     /// The accuracy table's header row ("accuracy %  Many ...").
     static func tableHeader(_ screen: String) -> String {
